@@ -1,0 +1,25 @@
+set(RUNGS_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+
+# rungs_add_module(NAME SOURCES... [PUBLIC_DEPS ...] [PRIVATE_DEPS ...])
+# Builds module NAME as a static library rungs_NAME with alias rungs::NAME;
+# its public headers live in NAME/include/rungs/NAME/.
+function(rungs_add_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(rungs_${name} STATIC ${ARG_SOURCES})
+  add_library(rungs::${name} ALIAS rungs_${name})
+  target_include_directories(rungs_${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  target_link_libraries(rungs_${name} PUBLIC ${ARG_PUBLIC_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  target_compile_options(rungs_${name} PRIVATE ${RUNGS_WARNINGS})
+endfunction()
+
+# rungs_add_test(NAME SOURCES... DEPS ...): one doctest binary per module.
+function(rungs_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name}_test ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/doctest_main.cpp)
+  target_link_libraries(${name}_test PRIVATE ${ARG_DEPS} doctest::doctest)
+  target_compile_options(${name}_test PRIVATE ${RUNGS_WARNINGS})
+  target_compile_definitions(${name}_test PRIVATE
+    RUNGS_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    RUNGS_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/tests/fixtures")
+  doctest_discover_tests(${name}_test TEST_PREFIX "${name}: ")
+endfunction()

@@ -1,0 +1,48 @@
+#pragma once
+// Reading ladders from files. Formats (sniffed from the content, see README):
+// - manifest (YAML with `documents:`): names the documents and declares ids,
+//   level order, titles, codes, aliases, tracks and missing levels;
+// - structured ladder (YAML or JSON with `levels:` holding `statements:`),
+//   the format `rungs export` writes;
+// - Markdown ladder: headings are levels and competency areas, bullets are
+//   statements, block quotes and paragraphs are level summaries;
+// - Markdown table: columns are levels, rows are competency areas;
+// - GitLab-style plain text: title line, section lines, `- ` bullets, footer.
+// A document read without a manifest gets ids from its headings.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "rungs/corpus/ladder.h"
+
+namespace rungs::corpus {
+
+enum class Format { manifest, structured, markdown, markdown_table, plain_text };
+
+[[nodiscard]] const char* to_string(Format format);
+
+/// Sniffs the format of a file's content (already normalised text).
+/// Throws `ParseError` when it is none of the formats.
+[[nodiscard]] Format sniff_format(const std::string& text, const std::filesystem::path& path);
+
+/// Loads one ladder from `path` (any format above). Throws `ParseError`
+/// naming the file and line for unreadable, empty or malformed input.
+[[nodiscard]] Ladder load_ladder(const std::filesystem::path& path);
+
+/// Loads every ladder whose manifest (`*.yaml`, `*.yml`, `*.json`) is in `dir`,
+/// sorted by ladder id. Throws `ParseError` on the first bad manifest.
+[[nodiscard]] std::vector<Ladder> load_corpus(const std::filesystem::path& dir);
+
+/// Writes `ladder` in the structured YAML format; `load_ladder` reads it back equal.
+[[nodiscard]] std::string to_yaml(const Ladder& ladder);
+
+}  // namespace rungs::corpus
+
+namespace rungs::corpus {
+
+/// Reads a ladder in the structured format from `text` (YAML or JSON).
+/// `origin` names the file in error messages.
+[[nodiscard]] Ladder ladder_from_yaml(const std::string& text, const std::filesystem::path& origin);
+
+}  // namespace rungs::corpus

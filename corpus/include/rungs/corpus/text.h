@@ -1,0 +1,26 @@
+#pragma once
+// Text normalisation, done with ICU so that every module sees the same text.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace rungs::corpus {
+
+/// Repairs UTF-8 that was decoded as Windows-1252 and encoded again
+/// (`thatâ€™s` → `that’s`). The repair is kept only when the result decodes
+/// cleanly as UTF-8 and is shorter; otherwise `text` is returned unchanged.
+[[nodiscard]] std::string repair_mojibake(std::string_view text);
+
+/// Validates UTF-8, repairs mojibake and applies NFC. Throws `ParseError`
+/// naming `path` and `line` for invalid UTF-8 or NUL bytes.
+[[nodiscard]] std::string normalize_text(std::string_view text, const std::filesystem::path& path,
+                                         int line);
+
+/// Unicode case folding (full folding, so "Straße" and "STRASSE" fold alike).
+[[nodiscard]] std::string fold_case(std::string_view text);
+
+/// Lower-case ASCII slug for ids: "Lead SRE (L4)" → "lead-sre-l4".
+[[nodiscard]] std::string slugify(std::string_view text);
+
+}  // namespace rungs::corpus

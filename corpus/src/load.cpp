@@ -1,0 +1,1 @@
+#include "rungs/corpus/load.h"

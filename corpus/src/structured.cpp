@@ -1,0 +1,161 @@
+// The structured ladder format (YAML, or JSON which YAML reads too): what
+// `rungs export` writes and what people write by hand or export from a sheet.
+//
+//   id: acme-eng            # optional: slug of `name` when absent
+//   name: Acme Engineering
+//   framework: acme
+//   levels:
+//     - title: Engineer I   # id: slug of title when absent; rank: position
+//       code: E1
+//       statements:         # strings, or maps with text/area/kind/source/line/reason
+//         - Ships small features with guidance.
+//       areas:              # optional shorthand: area name → statements
+//         Delivery: [Ships small features with guidance.]
+
+#include <set>
+
+#include <yaml-cpp/yaml.h>
+
+#include "rungs/corpus/error.h"
+#include "rungs/corpus/load.h"
+#include "rungs/corpus/text.h"
+
+namespace rungs::corpus {
+namespace {
+
+int line_of(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
+
+std::string scalar(const YAML::Node& parent, const char* key, const std::filesystem::path& origin,
+                   const std::string& fallback = "") {
+  const YAML::Node node = parent[key];
+  if (!node) return fallback;
+  if (!node.IsScalar()) throw ParseError(origin, line_of(node), std::string("'") + key + "' must be text");
+  return normalize_text(node.Scalar(), origin, line_of(node));
+}
+
+Statement read_statement(const YAML::Node& node, const std::string& area,
+                         const std::filesystem::path& origin) {
+  Statement s;
+  s.area = area;
+  s.line = line_of(node);
+  if (node.IsScalar()) {
+    s.text = normalize_text(node.Scalar(), origin, s.line);
+  } else if (node.IsMap()) {
+    s.text = scalar(node, "text", origin);
+    s.area = scalar(node, "area", origin, area);
+    const std::string kind = scalar(node, "kind", origin, "competency");
+    try {
+      s.kind = statement_kind_from_string(kind);
+    } catch (const Error& e) {
+      throw ParseError(origin, line_of(node), e.what());
+    }
+    s.source = scalar(node, "source", origin);
+    s.reason = scalar(node, "reason", origin);
+    if (node["line"]) s.line = node["line"].as<int>(0);
+  } else {
+    throw ParseError(origin, s.line, "a statement must be text or a map with 'text'");
+  }
+  if (s.text.empty()) throw ParseError(origin, line_of(node), "empty statement");
+  return s;
+}
+
+Level read_level(const YAML::Node& node, int position, const std::filesystem::path& origin) {
+  if (!node.IsMap()) throw ParseError(origin, line_of(node), "a level must be a map with 'title'");
+  Level level;
+  level.title = scalar(node, "title", origin);
+  level.id = scalar(node, "id", origin, slugify(level.title));
+  if (level.title.empty()) level.title = level.id;
+  if (level.id.empty()) throw ParseError(origin, line_of(node), "a level needs a 'title' or an 'id'");
+  level.code = scalar(node, "code", origin);
+  level.track = scalar(node, "track", origin, "individual");
+  level.rank = node["rank"] ? node["rank"].as<int>(position) : position;
+  level.missing = node["missing"] && node["missing"].as<bool>(false);
+  if (const auto aliases = node["aliases"]) {
+    for (const auto& alias : aliases) level.aliases.push_back(normalize_text(alias.as<std::string>(), origin, line_of(alias)));
+  }
+  if (const auto statements = node["statements"]) {
+    if (!statements.IsSequence()) throw ParseError(origin, line_of(statements), "'statements' must be a list");
+    for (const auto& s : statements) level.statements.push_back(read_statement(s, "", origin));
+  }
+  if (const auto areas = node["areas"]) {
+    if (!areas.IsMap()) throw ParseError(origin, line_of(areas), "'areas' must map area names to lists of statements");
+    for (const auto& area : areas) {
+      const std::string name = normalize_text(area.first.as<std::string>(), origin, line_of(area.first));
+      if (!area.second.IsSequence()) throw ParseError(origin, line_of(area.second), "area '" + name + "' must be a list");
+      for (const auto& s : area.second) level.statements.push_back(read_statement(s, name, origin));
+    }
+  }
+  return level;
+}
+
+}  // namespace
+
+Ladder ladder_from_yaml(const std::string& text, const std::filesystem::path& origin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    throw ParseError(origin, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg);
+  }
+  if (!root.IsMap() || !root["levels"] || !root["levels"].IsSequence()) {
+    throw ParseError(origin, 0, "not a structured ladder: expected a map with a 'levels' list");
+  }
+  Ladder ladder;
+  ladder.name = scalar(root, "name", origin);
+  ladder.id = scalar(root, "id", origin, slugify(ladder.name));
+  if (ladder.id.empty()) throw ParseError(origin, 0, "a ladder needs an 'id' or a 'name'");
+  if (ladder.name.empty()) ladder.name = ladder.id;
+  ladder.framework = scalar(root, "framework", origin, ladder.id);
+  ladder.source = scalar(root, "source", origin);
+  if (const auto docs = root["documents"]) {
+    for (const auto& d : docs) ladder.documents.push_back(d.as<std::string>());
+  }
+  std::set<std::string> seen;
+  int position = 0;
+  for (const auto& node : root["levels"]) {
+    Level level = read_level(node, ++position, origin);
+    if (!seen.insert(level.id).second) {
+      throw ParseError(origin, line_of(node), "two levels share the id '" + level.id + "'");
+    }
+    ladder.levels.push_back(std::move(level));
+  }
+  if (ladder.levels.empty()) throw ParseError(origin, line_of(root["levels"]), "the ladder has no levels");
+  return ladder;
+}
+
+std::string to_yaml(const Ladder& ladder) {
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  out << YAML::Key << "id" << YAML::Value << ladder.id;
+  out << YAML::Key << "framework" << YAML::Value << ladder.framework;
+  out << YAML::Key << "name" << YAML::Value << ladder.name;
+  if (!ladder.source.empty()) out << YAML::Key << "source" << YAML::Value << ladder.source;
+  if (!ladder.documents.empty()) out << YAML::Key << "documents" << YAML::Value << YAML::Flow << ladder.documents;
+  out << YAML::Key << "levels" << YAML::Value << YAML::BeginSeq;
+  for (const auto& level : ladder.levels) {
+    out << YAML::BeginMap;
+    out << YAML::Key << "id" << YAML::Value << level.id;
+    out << YAML::Key << "title" << YAML::Value << level.title;
+    if (!level.code.empty()) out << YAML::Key << "code" << YAML::Value << level.code;
+    out << YAML::Key << "rank" << YAML::Value << level.rank;
+    out << YAML::Key << "track" << YAML::Value << level.track;
+    if (!level.aliases.empty()) out << YAML::Key << "aliases" << YAML::Value << YAML::Flow << level.aliases;
+    if (level.missing) out << YAML::Key << "missing" << YAML::Value << true;
+    out << YAML::Key << "statements" << YAML::Value << YAML::BeginSeq;
+    for (const auto& s : level.statements) {
+      out << YAML::BeginMap;
+      out << YAML::Key << "text" << YAML::Value << s.text;
+      if (!s.area.empty()) out << YAML::Key << "area" << YAML::Value << s.area;
+      if (s.kind != StatementKind::competency) out << YAML::Key << "kind" << YAML::Value << to_string(s.kind);
+      if (!s.source.empty()) out << YAML::Key << "source" << YAML::Value << s.source;
+      if (s.line > 0) out << YAML::Key << "line" << YAML::Value << s.line;
+      if (!s.reason.empty()) out << YAML::Key << "reason" << YAML::Value << s.reason;
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq << YAML::EndMap;
+  }
+  out << YAML::EndSeq << YAML::EndMap;
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace rungs::corpus

@@ -1,0 +1,43 @@
+#pragma once
+// Writing the index. One writer at a time (Xapian's lock); readers see either
+// the index before a run or after it, never a half-written one: a run makes
+// all its changes in one commit, and a new index is built in a temporary
+// directory and renamed into place.
+
+#include <filesystem>
+#include <functional>
+#include <span>
+#include <string>
+
+#include "rungs/corpus/ladder.h"
+
+namespace rungs::indexer {
+
+struct IndexOptions {
+  /// Called after each ladder is written: (ladders done, ladders total, ladder id).
+  std::function<void(std::size_t, std::size_t, const std::string&)> progress;
+  /// Stored as `rungs.fingerprint`; "" leaves it unset.
+  std::string fingerprint;
+};
+
+struct IndexStats {
+  std::size_t ladders = 0;
+  std::size_t documents = 0;  ///< statements written (competencies and summaries)
+  std::size_t set_aside = 0;  ///< boilerplate kept out of the index
+};
+
+/// Adds `ladders` to the index at `db`, creating it when missing. A ladder
+/// already in the index is replaced as a whole. Throws `IndexError` when the
+/// index is locked by another writer or has another schema version.
+IndexStats add_ladders(const std::filesystem::path& db, std::span<const corpus::Ladder> ladders,
+                       const IndexOptions& options = {});
+
+/// Builds a fresh index of `ladders` at `db` (replacing what is there) by
+/// writing a temporary directory beside it and renaming it into place.
+IndexStats build_index(const std::filesystem::path& db, std::span<const corpus::Ladder> ladders,
+                       const IndexOptions& options = {});
+
+/// Removes ladder `ladder_id` from the index; returns false when it was not there.
+bool remove_ladder(const std::filesystem::path& db, const std::string& ladder_id);
+
+}  // namespace rungs::indexer

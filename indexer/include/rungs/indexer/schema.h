@@ -1,0 +1,84 @@
+#pragma once
+// The single source of the index layout: term prefixes, value slots, the
+// stemmer, the stopwords and the schema version. Indexing, querying and
+// mapping all analyse text through `Analyzer`, so they can never disagree.
+//
+// One Xapian document per statement (competencies and summaries; boilerplate
+// is not indexed). Terms: stemmed positional text (STEM_SOME_FULL_POS), boolean
+// filter terms per facet, and a unique id term `Q<ladder>/<level>/<n>`.
+// Document data: the display record (JSON). Index metadata: `rungs.schema`
+// (the version below), `rungs.ladder.<id>` (the ladder, structured YAML) and
+// `rungs.fingerprint` (of the bundled corpus, for the default index).
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rungs::indexer::schema {
+
+/// Bumped whenever the layout below changes; a mismatched index is refused.
+inline constexpr int kVersion = 1;
+
+// Boolean filter term prefixes (omega conventions: user prefixes start with X).
+inline constexpr std::string_view kPrefixFramework = "XFW";
+inline constexpr std::string_view kPrefixLadder = "XLADDER";
+inline constexpr std::string_view kPrefixLevel = "XLEVEL";
+inline constexpr std::string_view kPrefixArea = "XAREA";
+inline constexpr std::string_view kPrefixTrack = "XTRACK";
+inline constexpr std::string_view kPrefixKind = "XKIND";
+inline constexpr std::string_view kPrefixId = "Q";
+
+// Value slots, one facet each (exact counts via ValueCountMatchSpy).
+inline constexpr unsigned kSlotFramework = 0;
+inline constexpr unsigned kSlotLadder = 1;
+inline constexpr unsigned kSlotLevel = 2;  ///< "<ladder>/<level>", unique across ladders
+inline constexpr unsigned kSlotRank = 3;   ///< sortable_serialise(level rank)
+inline constexpr unsigned kSlotArea = 4;
+inline constexpr unsigned kSlotTrack = 5;
+inline constexpr unsigned kSlotKind = 6;
+
+inline constexpr std::string_view kMetaSchema = "rungs.schema";
+inline constexpr std::string_view kMetaLadderPrefix = "rungs.ladder.";
+inline constexpr std::string_view kMetaFingerprint = "rungs.fingerprint";
+
+/// Snowball stemmer name used everywhere.
+inline constexpr std::string_view kStemmer = "english";
+
+/// Short list of function words left out of statement similarity and query
+/// expansion. Deliberately small: "why", "how", "not" and "no" carry meaning
+/// in ladders ("knows the why", "no regular need for review").
+[[nodiscard]] const std::vector<std::string>& stopwords();
+
+/// Filter term for a facet value, e.g. `filter_term(kPrefixLadder, "ops-sre")`.
+/// Values are case-folded; ids over Xapian's term limit are hashed.
+[[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
+
+}  // namespace rungs::indexer::schema
+
+namespace rungs::indexer {
+
+/// Turns text into the stemmed terms the index holds (`Z`-less stems).
+/// Applies the same normalisation as indexing: case folding, British→American
+/// spelling variants, number words to digits, stopwords removed.
+/// Copying is cheap; one instance per thread.
+class Analyzer {
+ public:
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&);
+  Analyzer& operator=(const Analyzer&);
+
+  /// Stems of the words of `text`, in order, stopwords removed.
+  /// **Example**: `stems("Mentors junior teammates")` → `{"mentor", "junior", "teammat"}`.
+  [[nodiscard]] std::vector<std::string> stems(std::string_view text) const;
+
+  /// The words of `text` after normalisation (folded, unstemmed), stopwords kept.
+  [[nodiscard]] std::vector<std::string> words(std::string_view text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rungs::indexer

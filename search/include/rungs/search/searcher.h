@@ -1,0 +1,96 @@
+#pragma once
+// Reading the index: full-text search with facets, and the ladders stored in it.
+// A `Searcher` is a move-only handle on one index; it is not thread-safe
+// (one per thread). It reopens and retries when a writer commits under it.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rungs/corpus/ladder.h"
+
+namespace rungs::search {
+
+/// Facet filters; values within one facet are ORed, facets are ANDed.
+struct Filters {
+  std::vector<std::string> frameworks;
+  std::vector<std::string> ladders;
+  std::vector<std::string> levels;  ///< level ids ("l4") or "<ladder>/<level>"
+  std::vector<std::string> areas;
+  std::vector<std::string> tracks;
+  std::vector<std::string> kinds;   ///< "competency", "summary"
+};
+
+struct SearchRequest {
+  /// User query: words, "phrases", AND/OR/NOT, prefixes ladder: level: area:
+  /// framework: track: kind:. Unparsable text falls back to plain terms.
+  std::string query;
+  Filters filters;
+  int limit = 10;   ///< hits to return
+  int offset = 0;   ///< hits to skip
+  /// Snippet highlight markers (e.g. ANSI bold on a terminal); "" disables highlighting.
+  std::string highlight_start;
+  std::string highlight_end;
+};
+
+struct Hit {
+  double score = 0;
+  std::string framework;
+  std::string ladder;
+  std::string level;        ///< level id
+  std::string level_title;
+  int level_rank = 0;
+  std::string area;
+  std::string kind;         ///< "competency" or "summary"
+  std::string text;         ///< the statement as stored
+  std::string snippet;      ///< plain text with matched words between the markers
+  std::string source;       ///< document file name
+  int line = 0;
+};
+
+struct FacetCount {
+  std::string value;
+  int count = 0;
+};
+
+struct SearchResults {
+  std::string query;
+  std::string corrected_query;     ///< spelling suggestion, "" when none
+  bool fell_back_to_plain = false; ///< the query did not parse and was read as plain words
+  int total = 0;                   ///< exact number of matching statements
+  std::vector<Hit> hits;
+  /// Exact counts over all matches, keyed "framework", "ladder", "level", "area", "track", "kind".
+  std::map<std::string, std::vector<FacetCount>> facets;
+};
+
+class Searcher {
+ public:
+  /// Opens the index at `db`. Throws `IndexError` when it is missing, or of
+  /// another schema version (the message says what to run).
+  explicit Searcher(const std::filesystem::path& db);
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  [[nodiscard]] SearchResults search(const SearchRequest& request);
+
+  /// Every ladder in the index, sorted by id.
+  [[nodiscard]] std::vector<corpus::Ladder> ladders();
+  /// One ladder; throws `QueryError` listing the known ids when it is absent.
+  [[nodiscard]] corpus::Ladder ladder(const std::string& id);
+  /// The stored metadata value for `key` ("" when unset).
+  [[nodiscard]] std::string metadata(const std::string& key);
+  /// Number of statements in the index.
+  [[nodiscard]] std::size_t document_count();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rungs::search
