@@ -1,1 +1,328 @@
-// placeholder
+// Writing the index (see indexer.h for the guarantees, schema.h for the layout).
+//
+// Every run makes its changes inside one unflushed Xapian transaction and ends
+// with one explicit commit: readers see the index before the run or after it,
+// a failed run changes nothing (the transaction is cancelled before the
+// WritableDatabase destructor, which would otherwise commit what was pending),
+// and a killed run leaves the previous commit. Spelling data is kept exact:
+// replacing or removing a ladder takes the words of the ladder stored in the
+// metadata back out of the spelling table.
+
+#include "rungs/indexer/indexer.h"
+
+#include <fmt/core.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <system_error>
+
+#include "rungs/corpus/error.h"
+#include "rungs/corpus/load.h"
+#include "rungs/indexer/schema.h"
+
+namespace rungs::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+using corpus::Ladder;
+using corpus::StatementKind;
+
+std::string ladder_key(const std::string& id) {
+  return std::string(schema::kMetaLadderPrefix) + id;
+}
+
+bool is_indexed(StatementKind kind) { return kind != StatementKind::boilerplate; }
+
+std::string rebuild_advice(const fs::path& db) {
+  return fmt::format("run `rungs index --rebuild` (or delete {})", db.string());
+}
+
+Xapian::WritableDatabase open_writable(const fs::path& db, int action) {
+  try {
+    return Xapian::WritableDatabase(db.string(), action | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexError(fmt::format(
+        "index {} is being written by another rungs process; try again when it finishes",
+        db.string()));
+  } catch (const Xapian::DatabaseVersionError& e) {
+    throw IndexError(fmt::format("index {} was written by another Xapian version ({}): {}",
+                                 db.string(), e.get_msg(), rebuild_advice(db)));
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw IndexError(
+        fmt::format("index {} is corrupt ({}): {}", db.string(), e.get_msg(), rebuild_advice(db)));
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    if (action == Xapian::DB_OPEN && !fs::exists(db)) {
+      throw IndexError(fmt::format("no index at {}: run `rungs index` first", db.string()));
+    }
+    throw IndexError(fmt::format("cannot open index {}: {}", db.string(), e.get_msg()));
+  } catch (const Xapian::Error& e) {
+    throw IndexError(fmt::format("cannot open index {}: {}", db.string(), e.get_description()));
+  }
+}
+
+// Refuses an index of another schema version; stamps a new, empty one.
+void check_schema(Xapian::WritableDatabase& wdb, const fs::path& db) {
+  const std::string version = wdb.get_metadata(std::string(schema::kMetaSchema));
+  const std::string expected = std::to_string(schema::kVersion);
+  if (version == expected) return;
+  if (version.empty()) {
+    if (wdb.get_doccount() == 0 && wdb.metadata_keys_begin() == wdb.metadata_keys_end()) {
+      wdb.set_metadata(std::string(schema::kMetaSchema), expected);
+      return;
+    }
+    throw IndexError(fmt::format("{} is not a rungs index (no schema version): {}", db.string(),
+                                 rebuild_advice(db)));
+  }
+  throw IndexError(fmt::format("index {} has schema version {} but this rungs uses version {}: {}",
+                               db.string(), version, expected, rebuild_advice(db)));
+}
+
+class Writer {
+ public:
+  explicit Writer(Xapian::WritableDatabase& wdb) : wdb_(wdb) {
+    generator_.set_stemmer(Xapian::Stem(std::string(schema::kStemmer)));
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
+    generator_.set_stopper(
+        (new Xapian::SimpleStopper(schema::stopwords().begin(), schema::stopwords().end()))
+            ->release());
+  }
+
+  // Removes ladder `id`'s documents, spelling words and metadata; returns
+  // whether anything was there.
+  bool erase_ladder(const std::string& id) {
+    const std::string term = schema::filter_term(schema::kPrefixLadder, id);
+    const std::string stored = wdb_.get_metadata(ladder_key(id));
+    const bool present = !stored.empty() || wdb_.term_exists(term);
+    if (!stored.empty()) {
+      try {
+        const Ladder old = corpus::ladder_from_yaml(stored, ladder_key(id));
+        update_spelling(old, false);
+      } catch (const rungs::Error&) {
+        // Unreadable old entry: its spelling words stay; harmless.
+      }
+      wdb_.set_metadata(ladder_key(id), "");
+    }
+    wdb_.delete_document(term);
+    return present;
+  }
+
+  void write_ladder(const Ladder& ladder) {
+    if (ladder.id.empty()) throw IndexError("cannot index a ladder without an id");
+    erase_ladder(ladder.id);
+    for (const auto& level : ladder.levels) {
+      for (std::size_t n = 0; n < level.statements.size(); ++n) {
+        const auto& statement = level.statements[n];
+        if (!is_indexed(statement.kind)) {
+          ++stats.set_aside;
+          continue;
+        }
+        wdb_.add_document(make_document(ladder, level, statement, n));
+        ++stats.documents;
+      }
+    }
+    update_spelling(ladder, true);
+    wdb_.set_metadata(ladder_key(ladder.id), corpus::to_yaml(ladder));
+    ++stats.ladders;
+  }
+
+  IndexStats stats;
+
+ private:
+  Xapian::Document make_document(const Ladder& ladder, const corpus::Level& level,
+                                 const corpus::Statement& statement, std::size_t n) {
+    Xapian::Document doc;
+    generator_.set_document(doc);
+    generator_.set_termpos(0);
+    generator_.index_text(schema::normalize(statement.text));
+    generator_.increase_termpos();
+
+    const std::string level_key = ladder.id + "/" + level.id;
+    const std::string kind = corpus::to_string(statement.kind);
+    doc.add_boolean_term(schema::id_term(ladder.id, level.id, n));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixFramework, ladder.framework));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixLadder, ladder.id));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixLevel, level.id));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixLevel, level_key));
+    if (!statement.area.empty()) {
+      doc.add_boolean_term(schema::filter_term(schema::kPrefixArea, statement.area));
+    }
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixTrack, level.track));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixKind, kind));
+
+    doc.add_value(schema::kSlotFramework, ladder.framework);
+    doc.add_value(schema::kSlotLadder, ladder.id);
+    doc.add_value(schema::kSlotLevel, level_key);
+    doc.add_value(schema::kSlotRank, Xapian::sortable_serialise(level.rank));
+    doc.add_value(schema::kSlotArea, statement.area);
+    doc.add_value(schema::kSlotTrack, level.track);
+    doc.add_value(schema::kSlotKind, kind);
+
+    const nlohmann::json record = {
+        {"framework", ladder.framework},
+        {"ladder", ladder.id},
+        {"level", level.id},
+        {"level_title", level.title},
+        {"level_rank", level.rank},
+        {"area", statement.area},
+        {"kind", kind},
+        {"text", statement.text},
+        {"source", statement.source},
+        {"line", statement.line},
+        {"n", n},
+    };
+    doc.set_data(record.dump());
+    return doc;
+  }
+
+  // Adds (or takes back) one spelling occurrence per indexed word, stopwords
+  // and numbers left out, so that re-indexing keeps frequencies exact.
+  void update_spelling(const Ladder& ladder, bool add) {
+    for (const auto& level : ladder.levels) {
+      for (const auto& statement : level.statements) {
+        if (!is_indexed(statement.kind)) continue;
+        for (const auto& word : analyzer_.words(statement.text)) {
+          if (stop_.count(word) != 0 || word.size() < 2) continue;
+          if (word.find_first_of("0123456789") != std::string::npos) continue;
+          if (add) {
+            wdb_.add_spelling(word);
+          } else {
+            wdb_.remove_spelling(word);
+          }
+        }
+      }
+    }
+  }
+
+  Xapian::WritableDatabase& wdb_;
+  Xapian::TermGenerator generator_;
+  Analyzer analyzer_;
+  std::set<std::string> stop_{schema::stopwords().begin(), schema::stopwords().end()};
+};
+
+// Runs `body(writer)` in one transaction on an open database and commits once.
+template <typename Body>
+IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db,
+                           const IndexOptions& options, Body&& body) {
+  wdb.begin_transaction(false);
+  try {
+    Writer writer(wdb);
+    check_schema(wdb, db);
+    body(writer);
+    if (!options.fingerprint.empty()) {
+      wdb.set_metadata(std::string(schema::kMetaFingerprint), options.fingerprint);
+    }
+    wdb.commit_transaction();
+    wdb.commit();
+    return writer.stats;
+  } catch (...) {
+    try {
+      wdb.cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
+    try {
+      throw;
+    } catch (const Xapian::Error& e) {
+      throw IndexError(
+          fmt::format("writing index {} failed: {}", db.string(), e.get_description()));
+    }
+  }
+}
+
+IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db,
+                         std::span<const Ladder> ladders, const IndexOptions& options) {
+  return write_committed(wdb, db, options, [&](Writer& writer) {
+    std::size_t done = 0;
+    for (const auto& ladder : ladders) {
+      writer.write_ladder(ladder);
+      if (options.progress) options.progress(++done, ladders.size(), ladder.id);
+    }
+  });
+}
+
+// `db` without a trailing separator, so that siblings can be named from it.
+fs::path clean_path(const fs::path& db) {
+  fs::path p = db.lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  return p;
+}
+
+bool looks_like_index(const fs::path& dir) { return fs::exists(dir / "iamglass"); }
+
+}  // namespace
+
+IndexStats add_ladders(const fs::path& db, std::span<const Ladder> ladders,
+                       const IndexOptions& options) {
+  if (fs::exists(db) && !fs::is_directory(db)) {
+    throw IndexError(fmt::format("{} is not a directory, so it cannot hold an index", db.string()));
+  }
+  if (!db.parent_path().empty()) fs::create_directories(db.parent_path());
+  auto wdb = open_writable(db, Xapian::DB_CREATE_OR_OPEN);
+  return write_ladders(wdb, db, ladders, options);
+}
+
+IndexStats build_index(const fs::path& db_arg, std::span<const Ladder> ladders,
+                       const IndexOptions& options) {
+  const fs::path db = clean_path(db_arg);
+  if (fs::exists(db)) {
+    const bool empty_dir = fs::is_directory(db) && fs::is_empty(db);
+    if (!empty_dir && !looks_like_index(db)) {
+      throw IndexError(fmt::format(
+          "refusing to replace {}: it exists and is not a rungs index; remove it or choose "
+          "another index directory",
+          db.string()));
+    }
+  }
+  if (!db.parent_path().empty()) fs::create_directories(db.parent_path());
+  const std::string pid = std::to_string(::getpid());
+  fs::path tmp = db;
+  tmp += ".tmp-" + pid;
+  fs::path old = db;
+  old += ".old-" + pid;
+  std::error_code ignored;
+  fs::remove_all(tmp, ignored);
+
+  IndexStats stats;
+  try {
+    {
+      auto wdb = open_writable(tmp, Xapian::DB_CREATE_OR_OVERWRITE);
+      stats = write_ladders(wdb, tmp, ladders, options);
+      wdb.close();
+    }
+    // Hold the old index's write lock while swapping, so that a concurrent
+    // `add_ladders` cannot commit into the directory being retired.
+    std::optional<Xapian::WritableDatabase> lock;
+    if (looks_like_index(db)) lock = open_writable(db, Xapian::DB_OPEN);
+    const bool had_old = fs::exists(db);
+    if (had_old) fs::rename(db, old);
+    try {
+      fs::rename(tmp, db);
+    } catch (...) {
+      if (had_old) fs::rename(old, db, ignored);
+      throw;
+    }
+    if (lock) lock->close();
+    fs::remove_all(old, ignored);
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(tmp, ignored);
+    throw IndexError(fmt::format("cannot put the new index in place at {}: {}", db.string(),
+                                 e.code().message()));
+  } catch (...) {
+    fs::remove_all(tmp, ignored);
+    throw;
+  }
+  return stats;
+}
+
+bool remove_ladder(const fs::path& db, const std::string& ladder_id) {
+  auto wdb = open_writable(db, Xapian::DB_OPEN);
+  bool removed = false;
+  write_committed(wdb, db, IndexOptions{},
+                  [&](Writer& writer) { removed = writer.erase_ladder(ladder_id); });
+  return removed;
+}
+
+}  // namespace rungs::indexer

@@ -10,6 +10,7 @@
 // (the version below), `rungs.ladder.<id>` (the ladder, structured YAML) and
 // `rungs.fingerprint` (of the bundled corpus, for the default index).
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -53,6 +54,34 @@ inline constexpr std::string_view kStemmer = "english";
 /// Filter term for a facet value, e.g. `filter_term(kPrefixLadder, "ops-sre")`.
 /// Values are case-folded; ids over Xapian's term limit are hashed.
 [[nodiscard]] std::string filter_term(std::string_view prefix, std::string_view value);
+
+/// Unique id term of statement `n` (its 0-based position among the level's
+/// statements, boilerplate included) of level `level` in ladder `ladder`:
+/// `Q<ladder>/<level>/<n>`, hashed when over Xapian's term limit.
+[[nodiscard]] std::string id_term(std::string_view ladder, std::string_view level, std::size_t n);
+
+/// The normalisation every text goes through before term generation, at
+/// indexing and at query time alike: Unicode case folding, then each word
+/// made only of ASCII letters goes through `normalize_word`. Everything
+/// else (punctuation, spacing, other words) is kept as it is.
+/// **Example**: `normalize("Prioritises six Behaviours")` → `"prioritizes 6 behaviors"`.
+[[nodiscard]] std::string normalize(std::string_view text);
+
+/// One lower-case ASCII word to its normalised spelling:
+/// - number words "one" .. "twenty" become digits ("six" → "6");
+/// - British spellings become American: a short list of -our words and
+///   their derivatives ("behaviour(al)" → "behavior(al)", "favourite" →
+///   "favorite"); -lyse → -lyze ("analysed" → "analyzed"); a few single
+///   words ("practise" → "practice", "centre" → "center", "defence",
+///   "offence", "licence", "judgement"); and -ise/-ised/-ises/-ising/
+///   -iser(s)/-isation(s)/-isational → -ize... ("prioritising" →
+///   "prioritizing", "organisation" → "organization") unless the word is not
+///   a variant: the part before "ise" is under 4 letters ("raise", "noise"),
+///   the -ise form ends in wise, vise, prise, raise, guise, oise, uise or
+///   chise ("otherwise", "advise", "surprise", "franchise"), or it is one of
+///   a short exception list ("exercise", "expertise", "promise", "precise"...).
+/// Any other word is returned unchanged.
+[[nodiscard]] std::string normalize_word(std::string_view word);
 
 }  // namespace rungs::indexer::schema
 

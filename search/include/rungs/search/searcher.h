@@ -22,12 +22,17 @@ struct Filters {
   std::vector<std::string> areas;
   std::vector<std::string> tracks;
   std::vector<std::string> kinds;   ///< "competency", "summary"
+
+  bool operator==(const Filters&) const = default;
 };
 
 struct SearchRequest {
   /// User query: words, "phrases", AND/OR/NOT, prefixes ladder: level: area:
   /// framework: track: kind:. Unparsable text falls back to plain terms.
   std::string query;
+  /// Read `query` as plain words, ORed and stemmed, with no operators,
+  /// phrases or prefixes: for machine queries such as a statement's text.
+  bool plain_words = false;
   Filters filters;
   int limit = 10;   ///< hits to return
   int offset = 0;   ///< hits to skip
@@ -49,11 +54,15 @@ struct Hit {
   std::string snippet;      ///< plain text with matched words between the markers
   std::string source;       ///< document file name
   int line = 0;
+
+  bool operator==(const Hit&) const = default;
 };
 
 struct FacetCount {
   std::string value;
   int count = 0;
+
+  bool operator==(const FacetCount&) const = default;
 };
 
 struct SearchResults {

@@ -1,0 +1,90 @@
+// `rungs index`: add ladders to an index (all or nothing).
+#include <fmt/format.h>
+
+#include "common.h"
+#include "rungs/corpus/error.h"
+#include "rungs/corpus/load.h"
+#include "rungs/indexer/indexer.h"
+
+namespace rungs::cli {
+namespace {
+
+struct IndexCommandOptions {
+  IndexOptions index;
+  std::vector<std::string> paths;
+  bool rebuild = false;
+  bool no_bundled = false;
+  std::vector<std::string> remove;
+};
+
+void run_index(const IndexCommandOptions& options) {
+  // Read and check every input before touching the index, so that bad input
+  // leaves the index as it was.
+  std::vector<corpus::Ladder> ladders;
+  for (const auto& path : options.paths) {
+    if (std::filesystem::is_directory(path)) {
+      for (auto& ladder : corpus::load_corpus(path)) ladders.push_back(std::move(ladder));
+    } else {
+      ladders.push_back(corpus::load_ladder(path));
+    }
+  }
+  std::filesystem::path db;
+  if (options.index.db.empty() && !std::getenv("RUNGS_DB")) {
+    db = resolve_db(options.index);  // the default index, bundled ladders included
+  } else {
+    db = options.index.db.empty() ? std::filesystem::path(std::getenv("RUNGS_DB")) : std::filesystem::path(options.index.db);
+    const bool fresh = options.rebuild || !std::filesystem::exists(db);
+    if (fresh && !options.no_bundled) {
+      auto bundled = corpus::load_corpus(bundled_corpus_dir());
+      ladders.insert(ladders.begin(), bundled.begin(), bundled.end());
+    }
+    if (fresh) {
+      const auto stats = indexer::build_index(db, ladders, {.progress = {}, .fingerprint = ""});
+      if (!options.index.json) {
+        fmt::print(stderr, "rungs: built {}: {} ladders, {} statements indexed, {} set aside\n", db.string(),
+                   stats.ladders, stats.documents, stats.set_aside);
+      }
+      ladders.clear();
+    }
+  }
+  for (const auto& id : options.remove) {
+    if (!indexer::remove_ladder(db, id)) throw QueryError("no ladder '" + id + "' in " + db.string());
+    fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
+  }
+  indexer::IndexStats stats;
+  if (!ladders.empty()) {
+    stats = indexer::add_ladders(db, ladders, {.progress = [](std::size_t done, std::size_t total, const std::string& id) {
+      fmt::print(stderr, "\rrungs: indexed {}/{} ladders ({})\033[K", done, total, id);
+      if (done == total) fmt::print(stderr, "\n");
+    }, .fingerprint = ""});
+  }
+  nlohmann::json added = nlohmann::json::array();
+  for (const auto& l : ladders) added.push_back(l.id);
+  if (options.index.json) {
+    print_json({{"db", db.string()}, {"added", added}, {"statements", stats.documents}, {"set_aside", stats.set_aside}});
+  } else if (!ladders.empty()) {
+    fmt::print("Indexed {} ladder{} into {}: {} statements, {} set aside\n", ladders.size(), ladders.size() == 1 ? "" : "s",
+               db.string(), stats.documents, stats.set_aside);
+  }
+}
+
+}  // namespace
+
+void setup_index(CLI::App& app) {
+  auto options = std::make_shared<IndexCommandOptions>();
+  auto* cmd = app.add_subcommand("index", "Add ladders (files or directories of manifests) to an index");
+  cmd->add_option("paths", options->paths,
+                  "Ladder files: Markdown, GitLab-style text, Markdown tables, structured YAML/JSON, or manifests; "
+                  "a directory adds every manifest in it")
+      ->check(CLI::ExistingPath);
+  cmd->add_flag("--rebuild", options->rebuild, "Build the index afresh instead of adding to it");
+  cmd->add_flag("--no-bundled", options->no_bundled, "When creating an index, leave the bundled ladders out");
+  cmd->add_option("--remove", options->remove, "Remove the ladder with this id (repeatable)");
+  options->index.add_to(*cmd);
+  cmd->footer("A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"
+              "Re-indexing a ladder replaces it; all changes land in one commit, or none do.\n"
+              "Examples:\n  rungs index my-company/ladder.md --db ./idx\n  rungs index ladders/ --db ./idx --rebuild");
+  cmd->callback([options] { run_index(*options); });
+}
+
+}  // namespace rungs::cli

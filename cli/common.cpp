@@ -1,0 +1,128 @@
+#include "common.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "rungs/corpus/error.h"
+#include "rungs/corpus/load.h"
+#include "rungs/indexer/indexer.h"
+#include "rungs/indexer/schema.h"
+
+namespace rungs::cli {
+namespace {
+
+std::filesystem::path default_db() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "rungs" / "index";
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::filesystem::path(home) / ".local" / "share" / "rungs" / "index";
+  }
+  throw Error("cannot find a data directory for the default index: set HOME, XDG_DATA_HOME or RUNGS_DB, or pass --db");
+}
+
+// The stored fingerprint, or "" when the index is missing or unreadable.
+std::string stored_fingerprint(const std::filesystem::path& db) {
+  try {
+    search::Searcher searcher(db);
+    return searcher.metadata(std::string(indexer::schema::kMetaFingerprint));
+  } catch (const IndexError&) {
+    return "";
+  }
+}
+
+}  // namespace
+
+void IndexOptions::add_to(CLI::App& app) {
+  app.add_option("--db", db, "Index directory (default: $RUNGS_DB, else the bundled index in ~/.local/share/rungs)");
+  app.add_flag("--json", json, "Print JSON for programs instead of tables");
+}
+
+std::filesystem::path bundled_corpus_dir() {
+  if (const char* dir = std::getenv("RUNGS_CORPUS"); dir && *dir) return dir;
+  return RUNGS_CORPUS_DIR;
+}
+
+std::string corpus_fingerprint(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  std::size_t hash = std::hash<int>{}(indexer::schema::kVersion);
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    hash = hash * 1099511628211u ^ std::hash<std::string>{}(file.filename().string());
+    hash = hash * 1099511628211u ^ std::hash<std::string>{}(bytes.str());
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+std::filesystem::path resolve_db(const IndexOptions& options) {
+  if (!options.db.empty()) return options.db;
+  if (const char* env = std::getenv("RUNGS_DB"); env && *env) return env;
+  const auto db = default_db();
+  const auto corpus_dir = bundled_corpus_dir();
+  const std::string fingerprint = corpus_fingerprint(corpus_dir);
+  if (stored_fingerprint(db) != fingerprint) {
+    fmt::print(stderr, "rungs: building the default index at {} from the bundled corpus…\n", db.string());
+    const auto ladders = corpus::load_corpus(corpus_dir);
+    std::filesystem::create_directories(db.parent_path());
+    indexer::build_index(db, ladders, {.progress = {}, .fingerprint = fingerprint});
+  }
+  return db;
+}
+
+search::Searcher open_searcher(const IndexOptions& options) { return search::Searcher(resolve_db(options)); }
+
+void ModelFlags::add_to(CLI::App& app) {
+  app.add_flag("--no-wordnet", no_wordnet, "Match words only, without WordNet synonyms");
+}
+
+mapping::Model build_model(search::Searcher& searcher, const ModelFlags& flags) {
+  mapping::ModelOptions options;
+  options.use_wordnet = !flags.no_wordnet;
+  return mapping::Model(searcher.ladders(), options);
+}
+
+bool use_colour() { return ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
+
+std::size_t display_width(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths(header.size(), 0);
+  auto measure = [&](const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i + 1 < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+  };
+  measure(header);
+  for (const auto& row : rows) measure(row);
+  auto print_row = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    fmt::print("{}\n", line);
+  };
+  print_row(header);
+  std::vector<std::string> rule;
+  for (std::size_t i = 0; i < header.size(); ++i) rule.emplace_back(i + 1 < header.size() ? widths[i] : display_width(header[i]), '-');
+  print_row(rule);
+  for (const auto& row : rows) print_row(row);
+}
+
+void print_json(const nlohmann::json& value) { fmt::print("{}\n", value.dump(2)); }
+
+}  // namespace rungs::cli

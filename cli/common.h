@@ -1,0 +1,70 @@
+#pragma once
+// What every subcommand shares: where the index is, the options that repeat,
+// and plain-text tables for people.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "rungs/mapping/mapping.h"
+#include "rungs/search/searcher.h"
+
+namespace rungs::cli {
+
+/// `--db` and `--json`, registered on each subcommand that reads the index.
+struct IndexOptions {
+  std::string db;     ///< "" → $RUNGS_DB → the default index in the user's data directory
+  bool json = false;  ///< print JSON for programs instead of tables for people
+
+  void add_to(CLI::App& app);
+};
+
+/// The bundled corpus directory ($RUNGS_CORPUS overrides the build's).
+[[nodiscard]] std::filesystem::path bundled_corpus_dir();
+
+/// The index to use: `--db`, else $RUNGS_DB, else the default index, which is
+/// built from the bundled corpus on first use and refreshed when the bundled
+/// corpus changes.
+[[nodiscard]] std::filesystem::path resolve_db(const IndexOptions& options);
+
+/// Opens the index at `resolve_db(options)`.
+[[nodiscard]] search::Searcher open_searcher(const IndexOptions& options);
+
+/// Fingerprint of the bundled corpus files (names and bytes).
+[[nodiscard]] std::string corpus_fingerprint(const std::filesystem::path& dir);
+
+/// Options of the mapping model that the commands using it share.
+struct ModelFlags {
+  bool no_wordnet = false;  ///< leave out the WordNet bridge
+
+  void add_to(CLI::App& app);
+};
+
+/// The mapping model over every ladder of the index.
+[[nodiscard]] mapping::Model build_model(search::Searcher& searcher, const ModelFlags& flags);
+
+/// True when stdout is a terminal that takes colour (and NO_COLOR is unset).
+[[nodiscard]] bool use_colour();
+
+/// Prints rows as aligned columns; the last column is not padded.
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+/// Prints `value` indented, newline-terminated.
+void print_json(const nlohmann::json& value);
+
+/// Display width of UTF-8 text (code points; good enough for ladder text).
+[[nodiscard]] std::size_t display_width(const std::string& text);
+
+// Subcommands: each registers its options and its callback on `app`.
+void setup_ladders(CLI::App& app);
+void setup_search(CLI::App& app);
+void setup_index(CLI::App& app);
+void setup_export(CLI::App& app);
+void setup_level(CLI::App& app);
+void setup_map(CLI::App& app);
+void setup_eval(CLI::App& app);
+
+}  // namespace rungs::cli

@@ -1,0 +1,64 @@
+#pragma once
+// Scoring the model on evaluation sets, beside two baselines the program
+// computes itself: BM25 alone (the index's ranking, best level by summed
+// statement scores) and position alone (map by relative rank).
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "rungs/mapping/mapping.h"
+#include "rungs/search/searcher.h"
+
+namespace rungs::mapping {
+
+/// A phrase with its acceptable levels in one ladder (`phrases.*.tsv`).
+struct PhraseCase {
+  std::string id;
+  std::string phrase;
+  std::string ladder;
+  std::vector<std::string> expected;  ///< level names as written (title, id or code)
+};
+
+/// Acceptable equivalences of one level (`mapping.gold.tsv`).
+struct GoldLink {
+  std::string from_ladder;
+  std::string from_level;
+  std::string to_ladder;
+  std::vector<std::string> acceptable;
+};
+
+/// Reads a TSV with a header line; `|` separates acceptable levels.
+/// Throws `ParseError` naming the file and line for a malformed row.
+[[nodiscard]] std::vector<PhraseCase> read_phrase_cases(const std::filesystem::path& path);
+[[nodiscard]] std::vector<GoldLink> read_gold_links(const std::filesystem::path& path);
+
+/// The id of the level of `ladder` called `name` (its id, title, code or an
+/// alias, ignoring case). Throws `QueryError` when none matches.
+[[nodiscard]] std::string resolve_level(const corpus::Ladder& ladder, const std::string& name);
+
+struct Outcome {
+  std::string case_id;    ///< phrase id, or "from → to" for a gold link
+  std::string predicted;  ///< level id, "" for no equivalent
+  bool hit = false;
+  double confidence = 0;  ///< the method's confidence, where it has one
+};
+
+struct MethodScore {
+  std::string method;
+  int hits = 0;
+  int total = 0;
+  std::vector<Outcome> outcomes;
+};
+
+struct EvalReport {
+  std::vector<MethodScore> phrases;        ///< rungs and the BM25 baseline
+  std::vector<MethodScore> mapping;        ///< rungs, BM25 and position baselines
+  std::vector<MethodScore> leave_one_out;  ///< hide a statement, ask for its level
+};
+
+/// Runs every method on the cases. `searcher` must index the same ladders as `model`.
+[[nodiscard]] EvalReport evaluate(const Model& model, search::Searcher& searcher,
+                                  const std::vector<PhraseCase>& phrases, const std::vector<GoldLink>& gold);
+
+}  // namespace rungs::mapping

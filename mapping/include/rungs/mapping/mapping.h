@@ -1,0 +1,133 @@
+#pragma once
+// Which level matches a phrase, and which levels of two ladders are equivalent.
+//
+// The model works on statements, not on levels as bags of words: every
+// competency and summary becomes a TF-IDF vector over the index's stems
+// (`indexer::Analyzer`), optionally widened across vocabularies by WordNet
+// first senses. A level's score for a phrase combines its best-matching
+// statements with a seniority estimate read from the text; a ladder pair is
+// scored level by level (BERTScore-style mean of best matches) and aligned by
+// an order-preserving dynamic programme (`align_monotone`).
+// Statements repeated word for word across the levels of one ladder share
+// their weight among those levels, so cumulative ladders do not drown the signal.
+// A `Model` is immutable after construction and safe to share between threads.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rungs/corpus/ladder.h"
+
+namespace rungs::mapping {
+
+struct ModelOptions {
+  /// Widen statement vectors with WordNet first-sense synonyms (wordnet-base).
+  bool use_wordnet = true;
+  /// Add the seniority signal read from the text (scope, autonomy, influence).
+  bool use_seniority = true;
+  /// Use each level's relative position in its ladder when aligning ladders.
+  bool use_position = true;
+  /// WordNet dictionary directory; "" uses the build's default.
+  std::string wordnet_dir;
+};
+
+struct Evidence {
+  std::string text;
+  std::string area;
+  double score = 0;  ///< cosine similarity to the phrase, in [0, 1]
+};
+
+struct LevelMatch {
+  std::string level;  ///< level id
+  std::string title;
+  std::string code;
+  int rank = 0;
+  double score = 0;                ///< higher is better; comparable within one ladder
+  std::vector<Evidence> evidence;  ///< the statements behind the score, best first
+};
+
+struct LadderMatch {
+  std::string ladder;
+  std::vector<LevelMatch> levels;  ///< every level with statements, best first
+  double confidence = 0;           ///< softmax share of the best level, in [0, 1]
+};
+
+struct PhraseMatch {
+  std::string query;
+  std::vector<LadderMatch> ladders;
+};
+
+struct LevelRef {
+  std::string level;
+  std::string title;
+  std::string code;
+};
+
+struct EvidencePair {
+  std::string from_statement;
+  std::string to_statement;
+  double similarity = 0;
+};
+
+struct Equivalence {
+  LevelRef from;
+  std::vector<LevelRef> to;  ///< empty: no level of TO is a fair equivalent
+  double confidence = 0;     ///< see `MappingTable::confidence_method`
+  std::vector<EvidencePair> evidence;
+  std::string note;          ///< why `to` is empty, or what to watch
+};
+
+struct MappingTable {
+  std::string from;
+  std::string to;
+  std::vector<LevelRef> from_levels;        ///< matrix rows
+  std::vector<LevelRef> to_levels;          ///< matrix columns
+  std::vector<std::vector<double>> matrix;  ///< content similarity of row and column level, in [0, 1]
+  std::vector<Equivalence> equivalences;    ///< one per FROM level, in ladder order
+  std::string confidence_method;            ///< how `confidence` is computed, for people
+};
+
+/// Order-preserving alignment of FROM rows to TO columns. `scores[i][j]` is
+/// the gain of mapping row i to column j (any scale; -infinity forbids it);
+/// `skip_gain` is the gain of leaving a row without equivalent. Returns the
+/// column of each row or -1; matched columns never decrease with the row,
+/// several rows may share a column, and columns may stay unmatched.
+/// **Example**: `align_monotone({{1, 0}, {0.9, 0.1}, {0, 1}}, 0)` → `{0, 0, 1}`.
+[[nodiscard]] std::vector<int> align_monotone(const std::vector<std::vector<double>>& scores,
+                                              double skip_gain);
+
+class Model {
+ public:
+  /// Builds the statement space over `ladders` (the ladders to match against).
+  explicit Model(std::vector<corpus::Ladder> ladders, ModelOptions options = {});
+  ~Model();
+  Model(Model&&) noexcept;
+  Model& operator=(Model&&) noexcept;
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+
+  [[nodiscard]] const std::vector<corpus::Ladder>& ladders() const;
+
+  /// Ranks the levels of every ladder (or of `ladder_ids`) for `phrase`.
+  /// Throws `QueryError` for an unknown ladder id or a phrase with no words.
+  [[nodiscard]] PhraseMatch match_phrase(const std::string& phrase,
+                                         const std::vector<std::string>& ladder_ids = {},
+                                         std::size_t evidence_per_level = 3) const;
+
+  /// Same, but pretends statement `hidden_statement` of level `hidden_level`
+  /// of ladder `ladder_id` is not in the corpus (leave-one-out evaluation).
+  [[nodiscard]] LadderMatch match_phrase_without(const std::string& phrase,
+                                                 const std::string& ladder_id,
+                                                 std::size_t hidden_level,
+                                                 std::size_t hidden_statement) const;
+
+  /// Proposes equivalences from each level of `from` to levels of `to`.
+  /// Throws `QueryError` for an unknown ladder id.
+  [[nodiscard]] MappingTable map_ladders(const std::string& from, const std::string& to) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rungs::mapping

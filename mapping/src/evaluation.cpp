@@ -1,0 +1,235 @@
+#include "rungs/mapping/evaluation.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "rungs/corpus/error.h"
+#include "rungs/corpus/text.h"
+
+namespace rungs::mapping {
+namespace {
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> parts;
+  std::string part;
+  std::istringstream in(text);
+  while (std::getline(in, part, separator)) parts.push_back(part);
+  if (!text.empty() && text.back() == separator) parts.emplace_back();
+  return parts;
+}
+
+// Rows of a TSV with `columns` fields, header skipped.
+std::vector<std::pair<int, std::vector<std::string>>> read_tsv(const std::filesystem::path& path, std::size_t columns) {
+  std::ifstream in(path);
+  if (!in) throw ParseError(path, 0, "cannot open the file");
+  std::vector<std::pair<int, std::vector<std::string>>> rows;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 || line.empty()) continue;
+    auto fields = split(line, '\t');
+    if (fields.size() != columns) {
+      throw ParseError(path, number, "expected " + std::to_string(columns) + " tab-separated fields, found " +
+                                         std::to_string(fields.size()));
+    }
+    rows.emplace_back(number, std::move(fields));
+  }
+  return rows;
+}
+
+const corpus::Ladder& find_ladder(const std::vector<corpus::Ladder>& ladders, const std::string& id) {
+  for (const auto& l : ladders) {
+    if (l.id == id) return l;
+  }
+  throw QueryError("the evaluation names ladder '" + id + "', which is not in the index");
+}
+
+// Level with the highest summed score; "" when nothing scored.
+std::string best_level(const std::map<std::string, double>& totals) {
+  std::string best;
+  double top = 0;
+  for (const auto& [level, score] : totals) {
+    if (score > top) top = score, best = level;
+  }
+  return best;
+}
+
+std::map<std::string, double> bm25_totals(search::Searcher& searcher, const std::string& text, const std::string& ladder,
+                                          const corpus::Statement* hidden = nullptr) {
+  search::SearchRequest request;
+  request.query = text;
+  request.plain_words = true;
+  request.filters.ladders = {ladder};
+  request.limit = 10000;
+  std::map<std::string, double> totals;
+  for (const auto& hit : searcher.search(request).hits) {
+    if (hidden && hit.line == hidden->line && hit.source == hidden->source && hit.text == hidden->text) continue;
+    totals[hit.level] += hit.score;
+  }
+  return totals;
+}
+
+// The level of `to` nearest to `level`'s relative position in `from` (same track).
+std::string nearest_by_position(const corpus::Ladder& from, const std::string& level_id, const corpus::Ladder& to) {
+  auto relative = [](const corpus::Ladder& ladder, const std::string& id, std::string* track) {
+    std::vector<std::string> members;
+    const corpus::Level* level = corpus::find_level(ladder, id);
+    for (const auto& l : ladder.levels) {
+      if (l.track == level->track) members.push_back(l.id);
+    }
+    *track = level->track;
+    const auto at = std::find(members.begin(), members.end(), id) - members.begin();
+    return members.size() < 2 ? 0.5 : static_cast<double>(at) / static_cast<double>(members.size() - 1);
+  };
+  std::string track, other_track;
+  const double position = relative(from, level_id, &track);
+  std::string best;
+  double distance = 2;
+  for (const auto& l : to.levels) {
+    if (l.track != track || l.missing) continue;
+    const double d = std::abs(relative(to, l.id, &other_track) - position);
+    if (d < distance - 1e-9) distance = d, best = l.id;
+  }
+  return best;
+}
+
+void record(MethodScore& score, std::string case_id, std::string predicted, bool hit, double confidence = 0) {
+  score.total += 1;
+  score.hits += hit ? 1 : 0;
+  score.outcomes.push_back({std::move(case_id), std::move(predicted), hit, confidence});
+}
+
+}  // namespace
+
+std::vector<PhraseCase> read_phrase_cases(const std::filesystem::path& path) {
+  std::vector<PhraseCase> cases;
+  for (auto& [line, f] : read_tsv(path, 4)) cases.push_back({f[0], f[1], f[2], split(f[3], '|')});
+  return cases;
+}
+
+std::vector<GoldLink> read_gold_links(const std::filesystem::path& path) {
+  std::vector<GoldLink> links;
+  for (auto& [line, f] : read_tsv(path, 4)) links.push_back({f[0], f[1], f[2], split(f[3], '|')});
+  return links;
+}
+
+std::string resolve_level(const corpus::Ladder& ladder, const std::string& name) {
+  const std::string wanted = corpus::fold_case(name);
+  for (const auto& level : ladder.levels) {
+    std::vector<std::string> names = level.aliases;
+    names.insert(names.end(), {level.id, level.title, level.code});
+    for (const auto& n : names) {
+      if (!n.empty() && corpus::fold_case(n) == wanted) return level.id;
+    }
+  }
+  throw QueryError("ladder '" + ladder.id + "' has no level called '" + name + "'");
+}
+
+EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::vector<PhraseCase>& phrases,
+                    const std::vector<GoldLink>& gold) {
+  const auto& ladders = model.ladders();
+  EvalReport report;
+
+  ModelOptions words_only;
+  words_only.use_wordnet = false;
+  const Model no_wordnet(ladders, words_only);
+  words_only.use_seniority = false;
+  words_only.use_position = false;
+  const Model content_only(ladders, words_only);
+  struct Variant {
+    const char* name;
+    const Model* model;
+  };
+  const Variant variants[] = {{"rungs", &model}, {"rungs without WordNet", &no_wordnet},
+                              {"statement similarity only", &content_only}};
+
+  for (const auto& v : variants) {
+    MethodScore score{v.name, 0, 0, {}};
+    for (const auto& c : phrases) {
+      const auto& ladder = find_ladder(ladders, c.ladder);
+      const auto match = v.model->match_phrase(c.phrase, {c.ladder}, 0).ladders.front();
+      const std::string predicted = match.levels.empty() ? "" : match.levels.front().level;
+      bool hit = false;
+      for (const auto& e : c.expected) hit = hit || resolve_level(ladder, e) == predicted;
+      record(score, c.id, predicted, hit, match.confidence);
+    }
+    report.phrases.push_back(std::move(score));
+  }
+  MethodScore bm25_phrases{"BM25 baseline", 0, 0, {}};
+  for (const auto& c : phrases) {
+    const auto& ladder = find_ladder(ladders, c.ladder);
+    const std::string predicted = best_level(bm25_totals(searcher, c.phrase, c.ladder));
+    bool hit = false;
+    for (const auto& e : c.expected) hit = hit || resolve_level(ladder, e) == predicted;
+    record(bm25_phrases, c.id, predicted, hit);
+  }
+  report.phrases.push_back(std::move(bm25_phrases));
+
+  for (const auto& v : variants) {
+    MethodScore score{v.name, 0, 0, {}};
+    std::map<std::pair<std::string, std::string>, MappingTable> tables;
+    for (const auto& link : gold) {
+      const auto key = std::make_pair(link.from_ladder, link.to_ladder);
+      if (!tables.contains(key)) tables.emplace(key, v.model->map_ladders(link.from_ladder, link.to_ladder));
+      const std::string from_level = resolve_level(find_ladder(ladders, link.from_ladder), link.from_level);
+      std::string predicted;
+      double confidence = 0;
+      for (const auto& eq : tables.at(key).equivalences) {
+        if (eq.from.level == from_level && !eq.to.empty()) predicted = eq.to.front().level, confidence = eq.confidence;
+      }
+      bool hit = false;
+      for (const auto& a : link.acceptable) hit = hit || resolve_level(find_ladder(ladders, link.to_ladder), a) == predicted;
+      record(score, link.from_ladder + "/" + from_level + " → " + link.to_ladder, predicted, hit, confidence);
+    }
+    report.mapping.push_back(std::move(score));
+  }
+  MethodScore bm25_map{"BM25 baseline", 0, 0, {}};
+  MethodScore position_map{"position baseline", 0, 0, {}};
+  for (const auto& link : gold) {
+    const auto& from = find_ladder(ladders, link.from_ladder);
+    const auto& to = find_ladder(ladders, link.to_ladder);
+    const std::string from_level = resolve_level(from, link.from_level);
+    std::map<std::string, double> totals;
+    for (const auto& s : corpus::find_level(from, from_level)->statements) {
+      if (s.kind != corpus::StatementKind::competency) continue;
+      for (const auto& [level, score] : bm25_totals(searcher, s.text, to.id)) totals[level] += score;
+    }
+    auto is_acceptable = [&](const std::string& predicted) {
+      return std::any_of(link.acceptable.begin(), link.acceptable.end(),
+                         [&](const std::string& a) { return resolve_level(to, a) == predicted; });
+    };
+    const std::string case_id = link.from_ladder + "/" + from_level + " → " + link.to_ladder;
+    const std::string by_bm25 = best_level(totals);
+    record(bm25_map, case_id, by_bm25, is_acceptable(by_bm25));
+    const std::string by_position = nearest_by_position(from, from_level, to);
+    record(position_map, case_id, by_position, is_acceptable(by_position));
+  }
+  report.mapping.push_back(std::move(bm25_map));
+  report.mapping.push_back(std::move(position_map));
+
+  MethodScore loo{"rungs", 0, 0, {}};
+  MethodScore loo_bm25{"BM25 baseline", 0, 0, {}};
+  for (const auto& ladder : ladders) {
+    if (ladder.levels.size() < 2) continue;
+    for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
+      const auto& level = ladder.levels[v];
+      for (std::size_t s = 0; s < level.statements.size(); ++s) {
+        const auto& statement = level.statements[s];
+        if (statement.kind != corpus::StatementKind::competency) continue;
+        const std::string case_id = ladder.id + "/" + level.id + "#" + std::to_string(s);
+        const auto match = model.match_phrase_without(statement.text, ladder.id, v, s);
+        const std::string predicted = match.levels.empty() ? "" : match.levels.front().level;
+        record(loo, case_id, predicted, predicted == level.id, match.confidence);
+        const std::string by_bm25 = best_level(bm25_totals(searcher, statement.text, ladder.id, &statement));
+        record(loo_bm25, case_id, by_bm25, by_bm25 == level.id);
+      }
+    }
+  }
+  report.leave_one_out.push_back(std::move(loo));
+  report.leave_one_out.push_back(std::move(loo_bm25));
+  return report;
+}
+
+}  // namespace rungs::mapping

@@ -1,0 +1,517 @@
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "rungs/corpus/error.h"
+#include "rungs/corpus/text.h"
+#include "rungs/indexer/schema.h"
+#include "rungs/mapping/mapping.h"
+#include "vector_space.h"
+#include "seniority.h"
+#include "wordnet.h"
+
+namespace rungs::mapping {
+namespace {
+
+using corpus::Ladder;
+using corpus::Level;
+using corpus::StatementKind;
+
+// Weights of the model. Chosen once from first principles and kept general;
+// `rungs eval` reports what each signal adds.
+constexpr double kSynonymWeight = 0.5;      // a WordNet synonym counts half a word
+constexpr double kSummaryWeight = 0.8;      // summaries describe a level less sharply than bullets
+constexpr double kEvidenceDecay[] = {1.0, 0.5, 0.25};  // best, second, third statement of a level
+constexpr double kPhraseSeniority = 0.6;    // weight of the seniority agreement for phrases
+constexpr double kCuePrior = 2.0;           // cues needed before a reading counts half
+constexpr double kSeniorityWeight = 8.0;    // (Δ seniority read from the words)² penalty when aligning
+constexpr double kContentScale = 15.0;      // alignment gain per unit of content similarity above the row mean
+constexpr double kPositionWeight = 4.0;     // (Δ relative position)² penalty when aligning ladders
+constexpr double kSkipGain = -3.0;          // gain of "no equivalent", in row z-score units
+constexpr double kPhraseTemperature = 0.05; // softmax temperature of phrase confidence
+constexpr double kMapTemperature = 0.5;     // softmax temperature of mapping confidence
+
+struct Item {
+  std::size_t level = 0;
+  std::size_t statement = 0;  // index in Level::statements
+  SparseVector raw;           // the statement's own words and word pairs
+  SparseVector wide;          // plus WordNet first-sense synonyms
+  // Words alone, for comparing statements of two ladders: word pairs rarely
+  // recur across vocabularies and would only dilute those comparisons.
+  SparseVector words;
+  SparseVector words_wide;
+  std::vector<SparseVector> sentences;  // each sentence of a multi-sentence statement
+  double weight = 1;          // shared among levels repeating it, lower for summaries
+  std::vector<std::uint32_t> terms;  // word stems, then word pairs
+  std::size_t word_count = 0;        // how many of `terms` are word stems
+};
+
+struct LadderSpace {
+  std::vector<Item> items;
+  std::vector<std::vector<std::size_t>> level_items;  // per level: indices into items
+  std::vector<double> position;   // relative position in its track, NaN when the track has one level
+  std::vector<double> seniority;  // from the words alone, calibrated to the relative-position scale
+};
+
+double softmax_share(const std::vector<double>& scores, std::size_t chosen, double temperature) {
+  const double top = *std::max_element(scores.begin(), scores.end());
+  double total = 0;
+  for (double s : scores) total += std::exp((s - top) / temperature);
+  return std::exp((scores[chosen] - top) / temperature) / total;
+}
+
+// Sentences of a statement ("Able to contribute to any project. Work happens
+// completely autonomously."): matching them one by one keeps a long statement
+// from diluting the sentence that matters.
+std::vector<std::string> split_sentences(const std::string& text) {
+  std::vector<std::string> sentences;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if ((text[i] == '.' || text[i] == ';') && text[i + 1] == ' ') {
+      sentences.push_back(text.substr(start, i - start));
+      start = i + 2;
+    }
+  }
+  sentences.push_back(text.substr(start));
+  return sentences;
+}
+
+}  // namespace
+
+struct Model::Impl {
+  ModelOptions options;
+  std::vector<Ladder> ladders;
+  indexer::Analyzer analyzer;
+  std::optional<WordNet> wordnet;
+  SeniorityLexicon lexicon;
+  Vocabulary vocabulary;
+  std::vector<LadderSpace> spaces;
+  // Least-squares map from the lexicon's reading to the relative-position scale.
+  double seniority_intercept = 0.0;
+  double seniority_slope = 1.0;
+
+  // Stems of `text` and its adjacent stem pairs ("save day"), as term ids.
+  std::vector<std::uint32_t> term_ids(const std::string& text, bool add) {
+    const auto stems = analyzer.stems(text);
+    std::vector<std::string> terms = stems;
+    for (std::size_t i = 0; i + 1 < stems.size(); ++i) terms.push_back(stems[i] + " " + stems[i + 1]);
+    std::vector<std::uint32_t> ids;
+    for (const auto& term : terms) {
+      if (add) {
+        ids.push_back(vocabulary.intern(term));
+      } else if (auto id = vocabulary.find(term); id >= 0) {
+        ids.push_back(static_cast<std::uint32_t>(id));
+      }
+    }
+    return ids;
+  }
+  std::vector<std::uint32_t> known_term_ids(const std::string& text) const {
+    return const_cast<Impl*>(this)->term_ids(text, false);
+  }
+
+  std::vector<std::pair<std::uint32_t, double>> synonyms(const std::string& text) const {
+    std::vector<std::pair<std::uint32_t, double>> extra;
+    if (!wordnet) return extra;
+    static const std::set<std::string> kStop(indexer::schema::stopwords().begin(),
+                                             indexer::schema::stopwords().end());
+    for (const auto& word : analyzer.words(text)) {
+      if (word.size() < 3 || kStop.contains(word)) continue;
+      for (const auto& synonym : wordnet->first_sense_synonyms(word)) {
+        for (const auto& stem : analyzer.stems(synonym)) {
+          if (auto id = vocabulary.find(stem); id >= 0) extra.emplace_back(static_cast<std::uint32_t>(id), kSynonymWeight);
+        }
+      }
+    }
+    return extra;
+  }
+
+  // Seniority of a text on the relative-position scale, and how sure (0..1).
+  std::pair<double, double> seniority(const SeniorityReading& reading) const {
+    if (reading.cues <= 0) return {0.5, 0};
+    const double estimate = std::clamp(seniority_intercept + seniority_slope * reading.mean(), 0.0, 1.0);
+    return {estimate, reading.cues / (reading.cues + kCuePrior)};
+  }
+
+  std::size_t ladder_index(const std::string& id) const {
+    for (std::size_t i = 0; i < ladders.size(); ++i) {
+      if (ladders[i].id == id) return i;
+    }
+    std::string known;
+    for (const auto& l : ladders) known += (known.empty() ? "" : ", ") + l.id;
+    throw QueryError("unknown ladder '" + id + "' (known: " + known + ")");
+  }
+
+  // Symmetric cosine of two ladders' statements, with the synonyms of either side.
+  static double similarity(const Item& a, const Item& b) {
+    return 0.5 * (dot(a.words_wide, b.words) + dot(a.words, b.words_wide));
+  }
+
+  // A phrase against a statement (word pairs count): the whole statement or its best sentence.
+  static double phrase_similarity(const Item& query, const Item& item) {
+    double best = 0.5 * (dot(query.wide, item.raw) + dot(query.raw, item.wide));
+    for (const auto& sentence : item.sentences) best = std::max(best, dot(query.wide, sentence));
+    return best;
+  }
+
+  // Where a level sits: its relative position blended with what its words
+  // say; the words alone for a ladder of one level.
+  double level_seniority(std::size_t ladder, std::size_t level) const {
+    const double position = spaces[ladder].position[level];
+    const double words = spaces[ladder].seniority[level];
+    return std::isnan(position) ? words : 0.5 * (position + words);
+  }
+
+  // Content similarity of two levels: F1 of the weighted mean best match in each direction.
+  double level_similarity(std::size_t ladder_a, std::size_t level_a, std::size_t ladder_b, std::size_t level_b) const {
+    const LadderSpace& sa = spaces[ladder_a];
+    const LadderSpace& sb = spaces[ladder_b];
+    const auto& ia = sa.level_items[level_a];
+    const auto& ib = sb.level_items[level_b];
+    if (ia.empty() || ib.empty()) return 0;
+    std::vector<double> best_b(ib.size(), 0);
+    double recall = 0, recall_mass = 0;
+    for (auto i : ia) {
+      double best = 0;
+      for (std::size_t k = 0; k < ib.size(); ++k) {
+        const double s = similarity(sa.items[i], sb.items[ib[k]]);
+        best = std::max(best, s);
+        best_b[k] = std::max(best_b[k], s);
+      }
+      recall += sa.items[i].weight * best;
+      recall_mass += sa.items[i].weight;
+    }
+    double precision = 0, precision_mass = 0;
+    for (std::size_t k = 0; k < ib.size(); ++k) {
+      precision += sb.items[ib[k]].weight * best_b[k];
+      precision_mass += sb.items[ib[k]].weight;
+    }
+    recall /= recall_mass;
+    precision /= precision_mass;
+    return recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0;
+  }
+
+  void build();
+  LadderMatch rank_levels(std::size_t ladder, const std::string& phrase, std::size_t evidence_per_level,
+                          std::optional<std::pair<std::size_t, std::size_t>> hidden) const;
+};
+
+void Model::Impl::build() {
+  if (options.use_wordnet) {
+    wordnet.emplace(options.wordnet_dir.empty() ? std::filesystem::path(RUNGS_WORDNET_DIR)
+                                                : std::filesystem::path(options.wordnet_dir));
+  }
+  spaces.resize(ladders.size());
+  // Pass 1: terms and document frequencies (a text repeated within a ladder counts once).
+  for (std::size_t l = 0; l < ladders.size(); ++l) {
+    const Ladder& ladder = ladders[l];
+    LadderSpace& space = spaces[l];
+    space.level_items.resize(ladder.levels.size());
+    std::unordered_map<std::string, std::set<std::size_t>> levels_of_text;
+    for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
+      const auto& statements = ladder.levels[v].statements;
+      for (std::size_t s = 0; s < statements.size(); ++s) {
+        if (statements[s].kind == StatementKind::boilerplate) continue;
+        Item item;
+        item.level = v;
+        item.statement = s;
+        item.terms = term_ids(statements[s].text, true);
+        item.word_count = (item.terms.size() + 1) / 2;  // n stems give n - 1 pairs
+        if (item.terms.empty()) continue;
+        const std::string key = corpus::fold_case(statements[s].text);
+        if (levels_of_text[key].empty()) vocabulary.count_document(item.terms);
+        levels_of_text[key].insert(v);
+        space.level_items[v].push_back(space.items.size());
+        space.items.push_back(std::move(item));
+      }
+    }
+    for (auto& item : space.items) {
+      const auto& statement = ladder.levels[item.level].statements[item.statement];
+      item.weight = 1.0 / static_cast<double>(levels_of_text[corpus::fold_case(statement.text)].size());
+      if (statement.kind == StatementKind::summary) item.weight *= kSummaryWeight;
+    }
+  }
+  // Pass 2: vectors, positions and what the words say about seniority.
+  std::vector<std::pair<double, double>> fit;  // (lexicon reading, relative position)
+  for (std::size_t l = 0; l < ladders.size(); ++l) {
+    const Ladder& ladder = ladders[l];
+    LadderSpace& space = spaces[l];
+    std::vector<SeniorityReading> readings(ladder.levels.size());
+    for (auto& item : space.items) {
+      const std::string& text = ladder.levels[item.level].statements[item.statement].text;
+      const auto extra = synonyms(text);
+      const std::vector<std::uint32_t> word_terms(item.terms.begin(), item.terms.begin() + static_cast<std::ptrdiff_t>(item.word_count));
+      item.raw = vocabulary.weigh(item.terms);
+      item.wide = vocabulary.weigh(item.terms, extra);
+      item.words = vocabulary.weigh(word_terms);
+      item.words_wide = vocabulary.weigh(word_terms, extra);
+      const auto sentences = split_sentences(text);
+      if (sentences.size() > 1) {
+        for (const auto& sentence : sentences) item.sentences.push_back(vocabulary.weigh(term_ids(sentence, false)));
+      }
+      readings[item.level].add(lexicon.read(analyzer.words(text)), item.weight);
+    }
+    space.position.assign(ladder.levels.size(), std::numeric_limits<double>::quiet_NaN());
+    std::map<std::string, std::vector<std::size_t>> tracks;
+    for (std::size_t v = 0; v < ladder.levels.size(); ++v) tracks[ladder.levels[v].track].push_back(v);
+    for (const auto& [track, members] : tracks) {
+      if (members.size() < 2) continue;
+      for (std::size_t k = 0; k < members.size(); ++k) {
+        space.position[members[k]] = static_cast<double>(k) / static_cast<double>(members.size() - 1);
+      }
+    }
+    space.seniority.assign(ladder.levels.size(), 0.5);
+    for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
+      // A title word counts as much as all the statements' cues together.
+      const auto title = lexicon.read_title(analyzer.words(ladder.levels[v].title));
+      if (title.cues > 0 && readings[v].cues > 0) readings[v] = {title.mean() + readings[v].mean(), 2};
+      space.seniority[v] = readings[v].mean();
+      if (readings[v].cues > 0 && !std::isnan(space.position[v]) && ladder.levels[v].track == "individual") {
+        fit.emplace_back(readings[v].mean(), space.position[v]);
+      }
+    }
+  }
+  // Pass 3: calibrate the lexicon's scale on the ladders' own order.
+  if (fit.size() >= 3) {
+    double mx = 0, my = 0;
+    for (auto [x, y] : fit) mx += x, my += y;
+    mx /= static_cast<double>(fit.size());
+    my /= static_cast<double>(fit.size());
+    double sxy = 0, sxx = 0;
+    for (auto [x, y] : fit) sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
+    if (sxx > 1e-12 && sxy > 0) {
+      seniority_slope = sxy / sxx;
+      seniority_intercept = my - seniority_slope * mx;
+    }
+  }
+  for (auto& space : spaces) {
+    for (auto& s : space.seniority) s = std::clamp(seniority_intercept + seniority_slope * s, 0.0, 1.0);
+  }
+}
+
+LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, std::size_t evidence_per_level,
+                                     std::optional<std::pair<std::size_t, std::size_t>> hidden) const {
+  const Ladder& ladder = ladders[l];
+  const LadderSpace& space = spaces[l];
+  const auto terms = known_term_ids(phrase);
+  Item query;
+  query.raw = vocabulary.weigh(terms);
+  query.wide = vocabulary.weigh(terms, synonyms(phrase));
+  std::pair<double, double> phrase_seniority{0.5, 0};
+  if (options.use_seniority) phrase_seniority = seniority(lexicon.read(analyzer.words(phrase)));
+
+  LadderMatch match;
+  match.ladder = ladder.id;
+  std::vector<double> scores;
+  for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
+    const Level& level = ladder.levels[v];
+    std::vector<std::pair<double, std::size_t>> ranked;  // (weighted similarity, item)
+    for (auto i : space.level_items[v]) {
+      const Item& item = space.items[i];
+      if (hidden && hidden->first == v && hidden->second == item.statement) continue;
+      ranked.emplace_back(phrase_similarity(query, item) * item.weight, i);
+    }
+    if (ranked.empty()) continue;
+    std::sort(ranked.begin(), ranked.end(), std::greater<>());
+    double content = 0;
+    for (std::size_t k = 0; k < std::size(kEvidenceDecay) && k < ranked.size(); ++k) content += kEvidenceDecay[k] * ranked[k].first;
+    const double gap = phrase_seniority.first - level_seniority(l, v);
+    const double score = content - kPhraseSeniority * phrase_seniority.second * gap * gap;
+    LevelMatch lm{level.id, level.title, level.code, level.rank, score, {}};
+    for (std::size_t k = 0; k < evidence_per_level && k < ranked.size() && ranked[k].first > 0; ++k) {
+      const auto& statement = level.statements[space.items[ranked[k].second].statement];
+      lm.evidence.push_back({statement.text, statement.area, phrase_similarity(query, space.items[ranked[k].second])});
+    }
+    match.levels.push_back(std::move(lm));
+    scores.push_back(score);
+  }
+  std::vector<std::size_t> order(match.levels.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
+  std::vector<LevelMatch> sorted;
+  for (auto i : order) sorted.push_back(std::move(match.levels[i]));
+  match.levels = std::move(sorted);
+  if (!order.empty()) match.confidence = softmax_share(scores, order.front(), kPhraseTemperature);
+  return match;
+}
+
+Model::Model(std::vector<corpus::Ladder> ladders, ModelOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->ladders = std::move(ladders);
+  impl_->build();
+}
+
+Model::~Model() = default;
+Model::Model(Model&&) noexcept = default;
+Model& Model::operator=(Model&&) noexcept = default;
+
+const std::vector<corpus::Ladder>& Model::ladders() const { return impl_->ladders; }
+
+PhraseMatch Model::match_phrase(const std::string& phrase, const std::vector<std::string>& ladder_ids,
+                                std::size_t evidence_per_level) const {
+  if (impl_->analyzer.stems(phrase).empty()) throw QueryError("the phrase has no words to match: '" + phrase + "'");
+  PhraseMatch result;
+  result.query = phrase;
+  std::vector<std::size_t> chosen;
+  if (ladder_ids.empty()) {
+    chosen.resize(impl_->ladders.size());
+    std::iota(chosen.begin(), chosen.end(), 0);
+  } else {
+    for (const auto& id : ladder_ids) chosen.push_back(impl_->ladder_index(id));
+  }
+  for (auto l : chosen) result.ladders.push_back(impl_->rank_levels(l, phrase, evidence_per_level, std::nullopt));
+  return result;
+}
+
+LadderMatch Model::match_phrase_without(const std::string& phrase, const std::string& ladder_id,
+                                        std::size_t hidden_level, std::size_t hidden_statement) const {
+  return impl_->rank_levels(impl_->ladder_index(ladder_id), phrase, 0, std::make_pair(hidden_level, hidden_statement));
+}
+
+MappingTable Model::map_ladders(const std::string& from_id, const std::string& to_id) const {
+  const Impl& m = *impl_;
+  const std::size_t from = m.ladder_index(from_id);
+  const std::size_t to = m.ladder_index(to_id);
+  const Ladder& a = m.ladders[from];
+  const Ladder& b = m.ladders[to];
+  const LadderSpace& sa = m.spaces[from];
+  const LadderSpace& sb = m.spaces[to];
+
+  MappingTable table;
+  table.from = a.id;
+  table.to = b.id;
+  std::vector<std::size_t> rows, cols;
+  for (std::size_t v = 0; v < a.levels.size(); ++v) {
+    if (!a.levels[v].missing) rows.push_back(v);
+  }
+  for (std::size_t v = 0; v < b.levels.size(); ++v) {
+    if (!sb.level_items[v].empty()) cols.push_back(v);
+  }
+  auto ref = [](const Level& level) { return LevelRef{level.id, level.title, level.code}; };
+  for (auto v : rows) table.from_levels.push_back(ref(a.levels[v]));
+  for (auto v : cols) table.to_levels.push_back(ref(b.levels[v]));
+
+  table.matrix.assign(rows.size(), std::vector<double>(cols.size(), 0));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t c = 0; c < cols.size(); ++c) table.matrix[r][c] = m.level_similarity(from, rows[r], to, cols[c]);
+  }
+  // How similar each TO level is to levels in general (those of every other
+  // ladder): short, generic levels look close to everything, and that
+  // closeness says nothing about this FROM level.
+  std::vector<double> column_bias(cols.size(), 0);
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    double sum = 0;
+    int n = 0;
+    for (std::size_t l = 0; l < m.ladders.size(); ++l) {
+      if (l == to) continue;
+      for (std::size_t v = 0; v < m.ladders[l].levels.size(); ++v) {
+        if (m.spaces[l].level_items[v].empty()) continue;
+        sum += m.level_similarity(l, v, to, cols[c]);
+        ++n;
+      }
+    }
+    column_bias[c] = n > 0 ? sum / n : 0;
+  }
+
+  // Gains: content similarity above the row's mean (which TO level is
+  // relatively closest), minus the disagreement of relative positions and of
+  // the seniority the words read; levels of another track, or without
+  // statements, cannot be matched.
+  constexpr double kForbidden = -std::numeric_limits<double>::infinity();
+  std::vector<std::vector<double>> gains(rows.size(), std::vector<double>(cols.size(), kForbidden));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const Level& level = a.levels[rows[r]];
+    if (sa.level_items[rows[r]].empty()) continue;
+    std::vector<std::size_t> allowed;
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+      if (b.levels[cols[c]].track == level.track) allowed.push_back(c);
+    }
+    if (allowed.empty()) continue;
+    double mean = 0;
+    std::vector<double> contrast(cols.size(), 0);
+    for (auto c : allowed) contrast[c] = table.matrix[r][c] - column_bias[c];
+    for (auto c : allowed) mean += contrast[c];
+    mean /= static_cast<double>(allowed.size());
+    for (auto c : allowed) {
+      double gain = kContentScale * (contrast[c] - mean);
+      const double from_position = sa.position[rows[r]], to_position = sb.position[cols[c]];
+      const bool positioned = m.options.use_position && !std::isnan(from_position) && !std::isnan(to_position);
+      if (positioned) gain -= kPositionWeight * (from_position - to_position) * (from_position - to_position);
+      if (m.options.use_seniority) {
+        // Without positions to compare, the words stand in for them.
+        const double gap = sa.seniority[rows[r]] - sb.seniority[cols[c]];
+        gain -= (positioned ? kSeniorityWeight : kSeniorityWeight + kPositionWeight) * gap * gap;
+      }
+      gains[r][c] = gain;
+    }
+  }
+  const std::vector<int> aligned = align_monotone(gains, kSkipGain);
+
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const Level& level = a.levels[rows[r]];
+    Equivalence eq;
+    eq.from = ref(level);
+    const int c = aligned[r];
+    if (c < 0) {
+      if (sa.level_items[rows[r]].empty()) {
+        eq.note = "no statements to compare";
+      } else if (std::all_of(gains[r].begin(), gains[r].end(), [](double g) { return g == kForbidden; })) {
+        eq.note = fmt::format("{} has no level on the {} track", b.id, level.track);
+      } else {
+        eq.note = "no level of " + b.id + " is close enough";
+      }
+      table.equivalences.push_back(std::move(eq));
+      continue;
+    }
+    eq.to.push_back(ref(b.levels[cols[static_cast<std::size_t>(c)]]));
+    // Confidence: softmax share of the chosen level among the levels the
+    // order of the neighbouring rows leaves open.
+    int low = 0, high = static_cast<int>(cols.size()) - 1;
+    for (std::size_t p = r; p-- > 0;) {
+      if (aligned[p] >= 0) { low = aligned[p]; break; }
+    }
+    for (std::size_t n = r + 1; n < rows.size(); ++n) {
+      if (aligned[n] >= 0) { high = aligned[n]; break; }
+    }
+    std::vector<double> open;
+    std::size_t chosen = 0;
+    for (int k = low; k <= high; ++k) {
+      if (gains[r][static_cast<std::size_t>(k)] == kForbidden) continue;
+      if (k == c) chosen = open.size();
+      open.push_back(gains[r][static_cast<std::size_t>(k)]);
+    }
+    eq.confidence = softmax_share(open, chosen, kMapTemperature);
+    // Evidence: the statement pairs that carry the match, best first, each statement once.
+    std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
+    for (auto i : sa.level_items[rows[r]]) {
+      for (auto j : sb.level_items[cols[static_cast<std::size_t>(c)]]) {
+        pairs.emplace_back(m.similarity(sa.items[i], sb.items[j]) * sa.items[i].weight * sb.items[j].weight, i, j);
+      }
+    }
+    std::sort(pairs.begin(), pairs.end(), std::greater<>());
+    std::set<std::size_t> used_a, used_b;
+    for (const auto& [score, i, j] : pairs) {
+      if (eq.evidence.size() == 3 || score <= 0) break;
+      if (used_a.contains(i) || used_b.contains(j)) continue;
+      used_a.insert(i);
+      used_b.insert(j);
+      eq.evidence.push_back({level.statements[sa.items[i].statement].text,
+                             b.levels[cols[static_cast<std::size_t>(c)]].statements[sb.items[j].statement].text,
+                             m.similarity(sa.items[i], sb.items[j])});
+    }
+    table.equivalences.push_back(std::move(eq));
+  }
+  table.confidence_method = fmt::format(
+      "softmax (temperature {}) of the alignment gain of the chosen level against the other levels the order "
+      "allows; gain = {} x (similarity - the TO level's mean similarity to other ladders, centred on the row) "
+      "- {} x (difference of relative position)^2 - {} x (difference of seniority read from the words)^2",
+      kMapTemperature, kContentScale, kPositionWeight, kSeniorityWeight);
+  return table;
+}
+
+}  // namespace rungs::mapping

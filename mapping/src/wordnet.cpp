@@ -1,0 +1,124 @@
+#include "wordnet.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "rungs/corpus/error.h"
+
+namespace rungs::mapping {
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error("cannot read WordNet file " + path.string() +
+                " (install the Debian package wordnet-base, or run rungs with --no-wordnet)");
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// The line of a sorted WordNet index file that starts with `key + ' '`, or "".
+// The files open with a licence block whose lines start with two spaces,
+// which sort before every lemma.
+std::string_view find_line(const std::string& index, const std::string& key) {
+  std::size_t lo = 0, hi = index.size();
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    std::size_t start = index.rfind('\n', mid);
+    start = start == std::string::npos ? 0 : start + 1;
+    std::size_t end = index.find('\n', start);
+    if (end == std::string::npos) end = index.size();
+    const std::string_view line(index.data() + start, end - start);
+    const std::string_view lemma = line.substr(0, line.find(' '));
+    if (lemma == key) return line;
+    if (lemma < key) {
+      lo = end + 1;
+    } else {
+      hi = start;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+WordNet::WordNet(const std::filesystem::path& dir) {
+  struct Files {
+    const char* name;
+    std::vector<std::pair<std::string, std::string>> suffixes;
+  };
+  // Morphy's detachment rules (WordNet morph.c), per part of speech.
+  const Files files[] = {
+      {"verb", {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}}},
+      {"noun", {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}}},
+      {"adj", {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}},
+  };
+  for (const auto& f : files) {
+    PartOfSpeech pos;
+    pos.index = read_file(dir / (std::string("index.") + f.name));
+    pos.data = read_file(dir / (std::string("data.") + f.name));
+    std::istringstream exc(read_file(dir / (std::string(f.name) + ".exc")));
+    std::string inflected, lemma;
+    while (exc >> inflected >> lemma) {
+      pos.exceptions.emplace(inflected, lemma);
+      exc.ignore(1 << 16, '\n');
+    }
+    pos.suffixes = f.suffixes;
+    parts_.push_back(std::move(pos));
+  }
+}
+
+std::string WordNet::lemma_of(const PartOfSpeech& pos, const std::string& word) const {
+  if (auto it = pos.exceptions.find(word); it != pos.exceptions.end()) return it->second;
+  if (!find_line(pos.index, word).empty()) return word;
+  for (const auto& [suffix, replacement] : pos.suffixes) {
+    if (word.size() > suffix.size() + 1 && word.ends_with(suffix)) {
+      std::string base = word.substr(0, word.size() - suffix.size()) + replacement;
+      if (!find_line(pos.index, base).empty()) return base;
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> WordNet::first_sense(const PartOfSpeech& pos, const std::string& lemma) const {
+  // index line: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offset...
+  std::istringstream line{std::string(find_line(pos.index, lemma))};
+  std::string word, part;
+  int synsets = 0, pointers = 0;
+  line >> word >> part >> synsets >> pointers;
+  for (int i = 0; i < pointers; ++i) line >> part;
+  int senses = 0, tagged = 0;
+  long offset = -1;
+  line >> senses >> tagged >> offset;
+  if (offset < 0 || static_cast<std::size_t>(offset) >= pos.data.size()) return {};
+  // data line: offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id]...
+  const std::size_t end = pos.data.find('\n', static_cast<std::size_t>(offset));
+  std::istringstream data(pos.data.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)));
+  std::string field, lex_id;
+  data >> field >> field >> field >> std::hex >> synsets >> std::dec;
+  std::vector<std::string> lemmas;
+  for (int i = 0; i < synsets && data >> field >> lex_id; ++i) {
+    if (field.find('_') != std::string::npos) continue;  // multiword lemmas add noise
+    if (const auto paren = field.find('('); paren != std::string::npos) field.resize(paren);
+    std::transform(field.begin(), field.end(), field.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (field != lemma) lemmas.push_back(field);
+  }
+  return lemmas;
+}
+
+std::vector<std::string> WordNet::first_sense_synonyms(const std::string& word) const {
+  std::vector<std::string> out;
+  for (const auto& pos : parts_) {
+    const std::string lemma = lemma_of(pos, word);
+    if (lemma.empty()) continue;
+    for (auto& synonym : first_sense(pos, lemma)) {
+      if (synonym != word && std::find(out.begin(), out.end(), synonym) == out.end()) out.push_back(std::move(synonym));
+    }
+  }
+  return out;
+}
+
+}  // namespace rungs::mapping

@@ -1,0 +1,271 @@
+// Runs the `rungs` binary on the bundled corpus and on fixtures, and checks
+// what a user sees: exit codes, JSON shapes, and the numbers in them.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A scratch directory per test binary run.
+const fs::path& scratch() {
+  static const fs::path dir = [] {
+    auto d = fs::temp_directory_path() / fmt::format("rungs-e2e-{}", ::getpid());
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+std::string quote(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+Run rungs(const std::vector<std::string>& args) {
+  std::string command = std::string("NO_COLOR=1 ") + RUNGS_BINARY;
+  for (const auto& a : args) command += " " + quote(a);
+  const auto err_file = scratch() / "stderr.txt";
+  command += " 2>" + quote(err_file.string());
+  Run run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = slurp(err_file);
+  return run;
+}
+
+// The bundled corpus indexed once into the scratch directory.
+const std::string& bundled_db() {
+  static const std::string db = [] {
+    const auto path = (scratch() / "bundled").string();
+    const auto run = rungs({"index", "--rebuild", "--db", path});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    return path;
+  }();
+  return db;
+}
+
+json rungs_json(std::vector<std::string> args) {
+  args.insert(args.end(), {"--db", bundled_db(), "--json"});
+  const auto run = rungs(args);
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  return json::parse(run.out);
+}
+
+fs::path write_file(const std::string& name, const std::string& content) {
+  const auto path = scratch() / name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("ladders --json lists the four bundled ladders with their levels in order") {
+  const auto out = rungs_json({"ladders"});
+  std::map<std::string, std::vector<std::string>> levels;
+  for (const auto& l : out["ladders"]) {
+    for (const auto& level : l["levels"]) levels[l["id"]].push_back(level["id"]);
+    int sum = 0;
+    for (const auto& level : l["levels"]) sum += level["statements"].get<int>();
+    CHECK(sum == l["statements"].get<int>());
+  }
+  const std::map<std::string, std::vector<std::string>> expected = {
+      {"gitlab-support", {"intermediate", "staff"}},
+      {"octopus-devops-support", {"senior-devops-support-engineer"}},
+      {"octopus-support",
+       {"application-support-engineer", "senior-application-support-engineer", "devops-application-engineer",
+        "senior-devops-application-engineer", "application-support-manager", "senior-application-support-manager"}},
+      {"ops-sre", {"l1", "l2", "l3", "l4", "l5"}},
+  };
+  CHECK(levels == expected);
+  for (const auto& l : out["ladders"]) {
+    if (l["id"] == "gitlab-support") {
+      REQUIRE(l["missing_levels"].size() == 1);
+      CHECK(l["missing_levels"][0]["id"] == "senior");
+      CHECK(l["set_aside"].get<int>() > 0);
+    }
+    if (l["id"] == "octopus-support") CHECK(l["levels"][5]["tba"] == true);
+  }
+}
+
+TEST_CASE("show prints one level's areas and statements, and what was set aside") {
+  const auto run = rungs({"show", "ops-sre", "l4", "--db", bundled_db()});
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.out.find("Lead SRE") != std::string::npos);
+  CHECK(run.out.find("Leads high-risk maintenance with limited to no customer impact") != std::string::npos);
+  const auto gitlab = rungs({"show", "gitlab-support", "staff", "--db", bundled_db()});
+  CHECK(gitlab.out.find("Set aside") != std::string::npos);
+  CHECK(gitlab.out.find("Adhere to the Collaboration Competencies") != std::string::npos);
+  const auto bad = rungs({"show", "ops-sre", "l9", "--db", bundled_db()});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("l1, l2, l3, l4, l5") != std::string::npos);
+}
+
+TEST_CASE("search: filters, field prefixes, exact facet counts, no mojibake") {
+  const auto out = rungs_json({"search", "mentor", "--ladder", "octopus-support", "--limit", "1000"});
+  REQUIRE(out["total"].get<int>() > 0);
+  CHECK(out["hits"].size() == out["total"].get<std::size_t>());
+  std::map<std::string, int> per_level;
+  for (const auto& h : out["hits"]) {
+    CHECK(h["ladder"] == "octopus-support");
+    per_level[h["ladder"].get<std::string>() + "/" + h["level"].get<std::string>()] += 1;
+  }
+  for (const auto& f : out["facets"]["level"]) CHECK(per_level[f["value"]] == f["count"].get<int>());
+
+  const auto prefixed = rungs_json({"search", "level:l4 \"maintenance\""});
+  REQUIRE(prefixed["total"].get<int>() > 0);
+  for (const auto& h : prefixed["hits"]) {
+    CHECK(h["level"] == "l4");
+    CHECK(h["text"].get<std::string>().find("maintenance") != std::string::npos);
+  }
+  const auto apostrophe = rungs_json({"search", "high-leverage", "--limit", "5"});
+  REQUIRE(apostrophe["total"].get<int>() >= 1);
+  const auto text = apostrophe["hits"][0]["text"].get<std::string>();
+  CHECK(text.find("that’s high-leverage") != std::string::npos);
+  CHECK(text.find("â€") == std::string::npos);
+}
+
+TEST_CASE("search with no match says so and exits 0; bad queries do not crash") {
+  const auto none = rungs({"search", "zzzyqx", "--db", bundled_db()});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.find("No statement matches") != std::string::npos);
+  for (const std::string q : {"\"unbalanced", "AND", "NOT NOT OR", "mentor AND", "foo:bar baz"}) {
+    CAPTURE(q);
+    CHECK(rungs({"search", q, "--db", bundled_db()}).exit_code == 0);
+  }
+}
+
+TEST_CASE("level --json ranks every level of every ladder, with evidence") {
+  const auto out = rungs_json({"level", "runs the incident war room"});
+  REQUIRE(out["ladders"].size() == 4);
+  for (const auto& l : out["ladders"]) {
+    REQUIRE_FALSE(l["levels"].empty());
+    double last = 1e9;
+    for (const auto& level : l["levels"]) {
+      CHECK(level["score"].get<double>() <= last);
+      last = level["score"].get<double>();
+      for (const char* key : {"level", "title", "code", "rank", "evidence"}) CHECK(level.contains(key));
+    }
+  }
+  const auto sre = rungs_json({"level", "mentors juniors", "--ladder", "ops-sre"});
+  REQUIRE(sre["ladders"].size() == 1);
+  CHECK(sre["ladders"][0]["ladder"] == "ops-sre");
+}
+
+TEST_CASE("map works for every pair of bundled ladders in every format") {
+  const std::vector<std::string> ids = {"octopus-support", "octopus-devops-support", "gitlab-support", "ops-sre"};
+  for (const auto& from : ids) {
+    for (const auto& to : ids) {
+      if (from == to) continue;
+      CAPTURE(from);
+      CAPTURE(to);
+      const auto out = rungs_json({"map", from, to});
+      CHECK(out["from"] == from);
+      REQUIRE(out["matrix"].size() == out["equivalences"].size());
+      int last = -1;
+      for (const auto& e : out["equivalences"]) {
+        if (e["to"].empty()) continue;
+        // Order preserved: the proposed columns never go back down.
+        int column = 0;
+        for (std::size_t c = 0; c < out["columns"].size(); ++c) {
+          if (out["columns"][c]["level"] == e["to"][0]["level"]) column = static_cast<int>(c);
+        }
+        CHECK(column >= last);
+        last = column;
+        CHECK_FALSE(e["evidence"].empty());
+      }
+    }
+  }
+  for (const std::string format : {"table", "markdown", "csv"}) {
+    const auto run = rungs({"map", "gitlab-support", "octopus-support", "--format", format, "--db", bundled_db()});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("Staff Support Engineer") != std::string::npos);
+  }
+  const auto managers = rungs_json({"map", "octopus-support", "ops-sre"});
+  CHECK(managers["equivalences"][4]["to"].empty());
+}
+
+TEST_CASE("eval stays at or above the floor reached on the development sets") {
+  // Floors: the numbers reached when this was written (README, "Evaluation").
+  const auto run = rungs({"eval", "--db", bundled_db(), "--min-phrases", "0.91", "--min-mapping", "9", "--min-loo", "0.26"});
+  CHECK_MESSAGE(run.exit_code == 0, run.out << run.err);
+}
+
+TEST_CASE("index adds a user's ladder; bad input is refused and leaves the index as it was") {
+  const auto db = (scratch() / "user").string();
+  const auto ladder = write_file("acme.md", "# Acme Support\n\n## Support Engineer I\n\n### Customers\n\n- Answers tickets with help.\n\n"
+                                             "## Support Engineer II\n\n### Customers\n\n- Handles escalations independently.\n");
+  auto run = rungs({"index", ladder.string(), "--db", db});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  auto listed = rungs({"ladders", "--db", db, "--json"});
+  const auto before = json::parse(listed.out)["ladders"].size();
+  CHECK(before == 5);
+  const auto mapped = rungs({"map", "acme", "ops-sre", "--db", db, "--json"});
+  CHECK(mapped.exit_code == 0);
+
+  for (const auto& [name, content] : std::vector<std::pair<std::string, std::string>>{
+           {"empty.md", ""}, {"binary.md", std::string("\x7f" "ELF\0\0\x01", 7)}, {"bad-utf8.md", "# T\n\n## L\n\n- caf\xe9\n"}}) {
+    CAPTURE(name);
+    const auto path = write_file(name, content);
+    run = rungs({"index", path.string(), "--db", db});
+    CHECK(run.exit_code != 0);
+    CHECK(run.err.find(name) != std::string::npos);
+  }
+  listed = rungs({"ladders", "--db", db, "--json"});
+  CHECK(json::parse(listed.out)["ladders"].size() == before);
+}
+
+TEST_CASE("export writes a ladder that indexes back to the same counts") {
+  const auto path = scratch() / "ops-sre.yaml";
+  auto run = rungs({"export", "ops-sre", "-o", path.string(), "--db", bundled_db()});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  const auto db = (scratch() / "exported").string();
+  run = rungs({"index", path.string(), "--db", db, "--no-bundled"});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  const auto original = rungs_json({"ladders"});
+  const auto copy = json::parse(rungs({"ladders", "--db", db, "--json"}).out);
+  REQUIRE(copy["ladders"].size() == 1);
+  for (const auto& l : original["ladders"]) {
+    if (l["id"] == "ops-sre") CHECK(l == copy["ladders"][0]);
+  }
+}
+
+TEST_CASE("usage errors exit non-zero with help") {
+  CHECK(rungs({}).exit_code != 0);
+  CHECK(rungs({"map", "only-one"}).exit_code != 0);
+  const auto help = rungs({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("Examples") != std::string::npos);
+}

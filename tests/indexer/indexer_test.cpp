@@ -1,0 +1,299 @@
+// Writing the index: layout, replacement, metadata, schema and lock errors.
+
+#include "rungs/indexer/indexer.h"
+
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "rungs/corpus/error.h"
+#include "rungs/indexer/schema.h"
+#include "test_support.h"
+
+namespace schema = rungs::indexer::schema;
+using rungs::corpus::Ladder;
+using rungs::corpus::StatementKind;
+using rungs::testing::fixture_ladders;
+using rungs::testing::TempDir;
+
+namespace {
+
+std::size_t indexed_statements(const std::vector<Ladder>& ladders) {
+  std::size_t n = 0;
+  for (const auto& ladder : ladders) {
+    n += static_cast<std::size_t>(rungs::corpus::count(ladder, StatementKind::competency) +
+                                  rungs::corpus::count(ladder, StatementKind::summary));
+  }
+  return n;
+}
+
+Xapian::Document document_for(const Xapian::Database& db, const std::string& id_term) {
+  Xapian::PostingIterator p = db.postlist_begin(id_term);
+  REQUIRE(p != db.postlist_end(id_term));
+  return db.get_document(*p);
+}
+
+}  // namespace
+
+TEST_CASE("build_index writes one document per competency and summary") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  const auto stats = rungs::indexer::build_index(db_path, ladders);
+  CHECK(stats.ladders == 2);
+  CHECK(stats.documents == indexed_statements(ladders));
+  CHECK(stats.set_aside == 2);
+
+  Xapian::Database db(db_path.string());
+  CHECK(db.get_doccount() == stats.documents);
+  CHECK(db.get_metadata(std::string(schema::kMetaSchema)) == std::to_string(schema::kVersion));
+
+  SUBCASE("boilerplate is not indexed") {
+    CHECK(db.get_termfreq("adhere") == 0);
+    CHECK(db.get_termfreq("Zadher") == 0);
+    CHECK(db.get_termfreq(schema::id_term("acme-eng", "e1", 4)) == 0);
+  }
+
+  SUBCASE("terms, values and data of one statement") {
+    // acme-eng e2, statement 3: "Organises design reviews for <critical> ..."
+    const auto doc = document_for(db, schema::id_term("acme-eng", "e2", 3));
+    std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    for (const char* term :
+         {"XFWacme", "XLADDERacme-eng", "XLEVELe2", "XLEVELacme-eng/e2", "XAREAskill / mastery",
+          "XTRACKindividual", "XKINDcompetency", "Zorgan", "organizes", "Zdesign", "critical"}) {
+      const std::string t = term;
+      CAPTURE(t);
+      CHECK(terms.count(t) == 1);
+    }
+    CHECK(terms.count("organises") == 0);
+    CHECK(doc.get_value(schema::kSlotFramework) == "acme");
+    CHECK(doc.get_value(schema::kSlotLadder) == "acme-eng");
+    CHECK(doc.get_value(schema::kSlotLevel) == "acme-eng/e2");
+    CHECK(Xapian::sortable_unserialise(doc.get_value(schema::kSlotRank)) == 2.0);
+    CHECK(doc.get_value(schema::kSlotArea) == "Skill / Mastery");
+    CHECK(doc.get_value(schema::kSlotTrack) == "individual");
+    CHECK(doc.get_value(schema::kSlotKind) == "competency");
+    const auto record = nlohmann::json::parse(doc.get_data());
+    CHECK(record["framework"] == "acme");
+    CHECK(record["ladder"] == "acme-eng");
+    CHECK(record["level"] == "e2");
+    CHECK(record["level_title"] == "Senior Engineer");
+    CHECK(record["level_rank"] == 2);
+    CHECK(record["area"] == "Skill / Mastery");
+    CHECK(record["kind"] == "competency");
+    CHECK(record["text"] == ladders[0].levels[1].statements[3].text);
+    CHECK(record["source"] == "acme.md");
+    CHECK(record["line"] == 15);
+  }
+
+  SUBCASE("summaries and management levels get their facet terms") {
+    CHECK(db.get_termfreq("XKINDsummary") == 2);
+    CHECK(db.get_termfreq("XTRACKmanagement") == 2);
+    CHECK(db.get_termfreq("XLEVELl4") == 2);
+  }
+
+  SUBCASE("metadata round-trips the ladders") {
+    for (const auto& ladder : ladders) {
+      const auto stored = db.get_metadata(std::string(schema::kMetaLadderPrefix) + ladder.id);
+      REQUIRE(!stored.empty());
+      CHECK(rungs::corpus::ladder_from_yaml(stored, "metadata") == ladder);
+    }
+    CHECK(db.get_metadata(std::string(schema::kMetaFingerprint)).empty());
+  }
+
+  SUBCASE("spelling data holds the indexed words") {
+    CHECK(db.get_spelling_suggestion("postmortms") == "postmortems");
+  }
+}
+
+TEST_CASE("re-indexing a ladder replaces its documents") {
+  TempDir tmp;
+  auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::add_ladders(db_path, ladders);
+  const auto before = Xapian::Database(db_path.string()).get_doccount();
+
+  auto spelling_freq = [&](const std::string& word) {
+    Xapian::Database db(db_path.string());
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+      if (*it == word) return it.get_termfreq();
+    }
+    return Xapian::doccount{0};
+  };
+  const auto mentors_freq = spelling_freq("mentors");
+  CHECK(mentors_freq == 2);
+
+  auto& statement = ladders[1].levels[1].statements[0];  // globex l2: "Leads incident response ..."
+  REQUIRE(statement.text.find("postmortems") != std::string::npos);
+  statement.text = "Runs chaos engineering gamedays.";
+  std::vector<Ladder> changed{ladders[1]};
+  for (int i = 0; i < 3; ++i) {
+    const auto stats = rungs::indexer::add_ladders(db_path, changed);
+    CHECK(stats.ladders == 1);
+  }
+
+  Xapian::Database db(db_path.string());
+  CHECK(db.get_doccount() == before);
+  CHECK(db.get_termfreq("Zgameday") == 1);
+  CHECK(db.get_termfreq("Zpostmortem") == 0);
+  CHECK(rungs::corpus::ladder_from_yaml(
+            db.get_metadata(std::string(schema::kMetaLadderPrefix) + "globex-sre"), "m") ==
+        ladders[1]);
+  // The other ladder is untouched.
+  CHECK(db.get_termfreq("XLADDERacme-eng") ==
+        static_cast<Xapian::doccount>(indexed_statements({ladders[0]})));
+  // Spelling frequencies do not drift, and words no longer indexed are gone.
+  CHECK(spelling_freq("mentors") == mentors_freq);
+  CHECK(spelling_freq("postmortems") == 0);
+  CHECK(spelling_freq("gamedays") == 1);
+}
+
+TEST_CASE("progress and fingerprint options") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  std::vector<std::string> seen;
+  rungs::indexer::IndexOptions options;
+  options.fingerprint = "abc123";
+  options.progress = [&](std::size_t done, std::size_t total, const std::string& id) {
+    CHECK(total == 2);
+    CHECK(done == seen.size() + 1);
+    seen.push_back(id);
+  };
+  rungs::indexer::build_index(tmp.path() / "index", ladders, options);
+  CHECK(seen == std::vector<std::string>{"acme-eng", "globex-sre"});
+  Xapian::Database db((tmp.path() / "index").string());
+  CHECK(db.get_metadata(std::string(schema::kMetaFingerprint)) == "abc123");
+}
+
+TEST_CASE("remove_ladder deletes documents and metadata") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, ladders);
+  CHECK(rungs::indexer::remove_ladder(db_path, "acme-eng"));
+  CHECK_FALSE(rungs::indexer::remove_ladder(db_path, "acme-eng"));
+  Xapian::Database db(db_path.string());
+  CHECK(db.get_doccount() == indexed_statements({ladders[1]}));
+  CHECK(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "acme-eng").empty());
+  CHECK(db.get_termfreq("XLADDERacme-eng") == 0);
+  CHECK_THROWS_AS(rungs::indexer::remove_ladder(tmp.path() / "missing", "x"), rungs::IndexError);
+}
+
+TEST_CASE("build_index replaces an index in place and leaves no temporary directory") {
+  TempDir tmp;
+  auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, ladders);
+  rungs::indexer::build_index(db_path / "", std::vector<Ladder>{ladders[1]});
+  Xapian::Database db(db_path.string());
+  CHECK(db.get_doccount() == indexed_statements({ladders[1]}));
+  CHECK(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "acme-eng").empty());
+  std::size_t entries = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(tmp.path())) {
+    CAPTURE(entry.path().string());
+    CHECK(entry.path().filename() == "index");
+    ++entries;
+  }
+  CHECK(entries == 1);
+}
+
+TEST_CASE("build_index refuses to replace a directory that is not an index") {
+  TempDir tmp;
+  const auto dir = tmp.path() / "docs";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "notes.txt") << "keep me";
+  const auto ladders = fixture_ladders();
+  CHECK_THROWS_AS(rungs::indexer::build_index(dir, ladders), rungs::IndexError);
+  CHECK(std::filesystem::exists(dir / "notes.txt"));
+}
+
+TEST_CASE("an index of another schema version is refused with what to run") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, ladders);
+  {
+    Xapian::WritableDatabase db(db_path.string());
+    db.set_metadata(std::string(schema::kMetaSchema), "0");
+    db.commit();
+  }
+  try {
+    rungs::indexer::add_ladders(db_path, ladders);
+    FAIL("expected IndexError");
+  } catch (const rungs::IndexError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("schema version 0") != std::string::npos);
+    CHECK(what.find("rungs index --rebuild") != std::string::npos);
+  }
+  // Nothing was written by the refused run.
+  CHECK(Xapian::Database(db_path.string()).get_metadata(std::string(schema::kMetaSchema)) == "0");
+  // A rebuild fixes it.
+  rungs::indexer::build_index(db_path, ladders);
+  CHECK(Xapian::Database(db_path.string()).get_metadata(std::string(schema::kMetaSchema)) == "1");
+}
+
+TEST_CASE("a foreign Xapian database is not taken over") {
+  TempDir tmp;
+  const auto db_path = tmp.path() / "other";
+  {
+    Xapian::WritableDatabase db(db_path.string(), Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_term("hello");
+    db.add_document(doc);
+    db.commit();
+  }
+  CHECK_THROWS_AS(rungs::indexer::add_ladders(db_path, fixture_ladders()), rungs::IndexError);
+}
+
+TEST_CASE("a second writer gets an actionable error") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, ladders);
+  Xapian::WritableDatabase holder(db_path.string());
+  try {
+    rungs::indexer::add_ladders(db_path, ladders);
+    FAIL("expected IndexError");
+  } catch (const rungs::IndexError& e) {
+    CHECK(std::string(e.what()).find("being written by another rungs process") !=
+          std::string::npos);
+  }
+  CHECK_THROWS_AS(rungs::indexer::build_index(db_path, ladders), rungs::IndexError);
+  holder.close();
+  CHECK(Xapian::Database(db_path.string()).get_doccount() == indexed_statements(ladders));
+}
+
+TEST_CASE("long facet values and ids are hashed, not rejected") {
+  TempDir tmp;
+  Ladder ladder;
+  ladder.id = std::string(200, 'x');
+  ladder.framework = "f";
+  ladder.name = "Long";
+  rungs::corpus::Level level;
+  level.id = std::string(100, 'y');
+  level.title = "Level";
+  level.rank = 1;
+  level.statements.push_back(
+      {"Writes code.", std::string(300, 'A'), StatementKind::competency, "", 0, ""});
+  ladder.levels.push_back(level);
+  const auto stats = rungs::indexer::build_index(tmp.path() / "index", std::vector<Ladder>{ladder});
+  CHECK(stats.documents == 1);
+  Xapian::Database db((tmp.path() / "index").string());
+  CHECK(db.get_termfreq(schema::filter_term(schema::kPrefixArea, std::string(300, 'a'))) == 1);
+}
+
+TEST_CASE("a failed run leaves the previous commit") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::add_ladders(db_path, std::vector<Ladder>{ladders[0]});
+  Ladder bad = ladders[1];
+  bad.id = "";
+  std::vector<Ladder> batch{ladders[1], bad};
+  CHECK_THROWS_AS(rungs::indexer::add_ladders(db_path, batch), rungs::IndexError);
+  Xapian::Database db(db_path.string());
+  CHECK(db.get_termfreq("XLADDERglobex-sre") == 0);
+  CHECK(db.get_doccount() == indexed_statements({ladders[0]}));
+}
