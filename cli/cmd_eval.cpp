@@ -69,7 +69,7 @@ void run_eval(const EvalOptions& options) {
     };
     section(fmt::format("Phrases → level ({})", options.phrases).c_str(), report.phrases);
     section(fmt::format("Gold level mapping ({})", options.gold).c_str(), report.mapping);
-    section("Leave one statement out (hide a statement, ask for its level)", report.leave_one_out);
+    section("Leave one statement out (hide a statement, ask for its level; statements repeated in another level left out)", report.leave_one_out);
   }
   const auto& phrases = report.phrases.front();
   const auto& map = report.mapping.front();

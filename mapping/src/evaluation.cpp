@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "rungs/corpus/error.h"
@@ -213,11 +214,19 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::v
   MethodScore loo_bm25{"BM25 baseline", 0, 0, {}};
   for (const auto& ladder : ladders) {
     if (ladder.levels.size() < 2) continue;
+    // A statement that another level repeats word for word has no single
+    // level to recover; such statements are left out.
+    std::map<std::string, int> copies;
+    for (const auto& level : ladder.levels) {
+      std::set<std::string> texts;
+      for (const auto& s : level.statements) texts.insert(corpus::fold_case(s.text));
+      for (const auto& t : texts) copies[t] += 1;
+    }
     for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
       const auto& level = ladder.levels[v];
       for (std::size_t s = 0; s < level.statements.size(); ++s) {
         const auto& statement = level.statements[s];
-        if (statement.kind != corpus::StatementKind::competency) continue;
+        if (statement.kind != corpus::StatementKind::competency || copies[corpus::fold_case(statement.text)] > 1) continue;
         const std::string case_id = ladder.id + "/" + level.id + "#" + std::to_string(s);
         const auto match = model.match_phrase_without(statement.text, ladder.id, v, s);
         const std::string predicted = match.levels.empty() ? "" : match.levels.front().level;

@@ -27,6 +27,7 @@ using corpus::StatementKind;
 // `rungs eval` reports what each signal adds.
 constexpr double kSynonymWeight = 0.5;      // a WordNet synonym counts half a word
 constexpr double kSummaryWeight = 0.8;      // summaries describe a level less sharply than bullets
+constexpr double kHeadingWeight = 0.5;      // an area heading, less than a statement under it
 constexpr double kEvidenceDecay[] = {1.0, 0.5, 0.25};  // best, second, third statement of a level
 constexpr double kPhraseSeniority = 0.6;    // weight of the seniority agreement for phrases
 constexpr double kCuePrior = 2.0;           // cues needed before a reading counts half
@@ -39,7 +40,10 @@ constexpr double kMapTemperature = 0.5;     // softmax temperature of mapping co
 
 struct Item {
   std::size_t level = 0;
-  std::size_t statement = 0;  // index in Level::statements
+  std::size_t statement = 0;  // index in Level::statements (headings: of the first statement under them)
+  bool heading = false;       // an area heading ("I am a mentor of mentors"), not a statement
+  std::string text;
+  std::string area;
   SparseVector raw;           // the statement's own words and word pairs
   SparseVector wide;          // plus WordNet first-sense synonyms
   // Words alone, for comparing statements of two ladders: word pairs rarely
@@ -213,27 +217,41 @@ void Model::Impl::build() {
     LadderSpace& space = spaces[l];
     space.level_items.resize(ladder.levels.size());
     std::unordered_map<std::string, std::set<std::size_t>> levels_of_text;
+    auto add = [&](std::size_t level, std::size_t statement, bool heading, const std::string& text, const std::string& area) {
+      Item item;
+      item.level = level;
+      item.statement = statement;
+      item.heading = heading;
+      item.text = text;
+      item.area = area;
+      item.terms = term_ids(item.text, true);
+      item.word_count = (item.terms.size() + 1) / 2;  // n stems give n - 1 pairs
+      if (item.terms.empty()) return;
+      const std::string key = corpus::fold_case(item.text);
+      if (levels_of_text[key].empty()) vocabulary.count_document(item.terms);
+      levels_of_text[key].insert(item.level);
+      space.level_items[item.level].push_back(space.items.size());
+      space.items.push_back(std::move(item));
+    };
     for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
       const auto& statements = ladder.levels[v].statements;
+      std::set<std::string> areas;
       for (std::size_t s = 0; s < statements.size(); ++s) {
         if (statements[s].kind == StatementKind::boilerplate) continue;
-        Item item;
-        item.level = v;
-        item.statement = s;
-        item.terms = term_ids(statements[s].text, true);
-        item.word_count = (item.terms.size() + 1) / 2;  // n stems give n - 1 pairs
-        if (item.terms.empty()) continue;
-        const std::string key = corpus::fold_case(statements[s].text);
-        if (levels_of_text[key].empty()) vocabulary.count_document(item.terms);
-        levels_of_text[key].insert(v);
-        space.level_items[v].push_back(space.items.size());
-        space.items.push_back(std::move(item));
+        // Area headings often say what a level is about ("I am a mentor of mentors").
+        if (!statements[s].area.empty() && areas.insert(statements[s].area).second) {
+          add(v, s, true, statements[s].area, statements[s].area);
+        }
+        add(v, s, false, statements[s].text, statements[s].area);
       }
     }
     for (auto& item : space.items) {
-      const auto& statement = ladder.levels[item.level].statements[item.statement];
-      item.weight = 1.0 / static_cast<double>(levels_of_text[corpus::fold_case(statement.text)].size());
-      if (statement.kind == StatementKind::summary) item.weight *= kSummaryWeight;
+      item.weight = 1.0 / static_cast<double>(levels_of_text[corpus::fold_case(item.text)].size());
+      if (item.heading) {
+        item.weight *= kHeadingWeight;
+      } else if (ladder.levels[item.level].statements[item.statement].kind == StatementKind::summary) {
+        item.weight *= kSummaryWeight;
+      }
     }
   }
   // Pass 2: vectors, positions and what the words say about seniority.
@@ -243,7 +261,7 @@ void Model::Impl::build() {
     LadderSpace& space = spaces[l];
     std::vector<SeniorityReading> readings(ladder.levels.size());
     for (auto& item : space.items) {
-      const std::string& text = ladder.levels[item.level].statements[item.statement].text;
+      const std::string& text = item.text;
       const auto extra = synonyms(text);
       const std::vector<std::uint32_t> word_terms(item.terms.begin(), item.terms.begin() + static_cast<std::ptrdiff_t>(item.word_count));
       item.raw = vocabulary.weigh(item.terms);
@@ -313,7 +331,7 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
     std::vector<std::pair<double, std::size_t>> ranked;  // (weighted similarity, item)
     for (auto i : space.level_items[v]) {
       const Item& item = space.items[i];
-      if (hidden && hidden->first == v && hidden->second == item.statement) continue;
+      if (hidden && hidden->first == v && hidden->second == item.statement && !item.heading) continue;
       ranked.emplace_back(phrase_similarity(query, item) * item.weight, i);
     }
     if (ranked.empty()) continue;
@@ -323,9 +341,9 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
     const double gap = phrase_seniority.first - level_seniority(l, v);
     const double score = content - kPhraseSeniority * phrase_seniority.second * gap * gap;
     LevelMatch lm{level.id, level.title, level.code, level.rank, score, {}};
-    for (std::size_t k = 0; k < evidence_per_level && k < ranked.size() && ranked[k].first > 0; ++k) {
-      const auto& statement = level.statements[space.items[ranked[k].second].statement];
-      lm.evidence.push_back({statement.text, statement.area, phrase_similarity(query, space.items[ranked[k].second])});
+    for (std::size_t k = 0; k < ranked.size() && lm.evidence.size() < evidence_per_level && ranked[k].first > 0; ++k) {
+      const Item& item = space.items[ranked[k].second];
+      if (!item.heading) lm.evidence.push_back({item.text, item.area, phrase_similarity(query, item)});
     }
     match.levels.push_back(std::move(lm));
     scores.push_back(score);
@@ -497,12 +515,10 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     std::set<std::size_t> used_a, used_b;
     for (const auto& [score, i, j] : pairs) {
       if (eq.evidence.size() == 3 || score <= 0) break;
-      if (used_a.contains(i) || used_b.contains(j)) continue;
+      if (used_a.contains(i) || used_b.contains(j) || sa.items[i].heading || sb.items[j].heading) continue;
       used_a.insert(i);
       used_b.insert(j);
-      eq.evidence.push_back({level.statements[sa.items[i].statement].text,
-                             b.levels[cols[static_cast<std::size_t>(c)]].statements[sb.items[j].statement].text,
-                             m.similarity(sa.items[i], sb.items[j])});
+      eq.evidence.push_back({sa.items[i].text, sb.items[j].text, m.similarity(sa.items[i], sb.items[j])});
     }
     table.equivalences.push_back(std::move(eq));
   }

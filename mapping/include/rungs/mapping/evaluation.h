@@ -54,7 +54,9 @@ struct MethodScore {
 struct EvalReport {
   std::vector<MethodScore> phrases;        ///< rungs and the BM25 baseline
   std::vector<MethodScore> mapping;        ///< rungs, BM25 and position baselines
-  std::vector<MethodScore> leave_one_out;  ///< hide a statement, ask for its level
+  /// Hide a statement, ask for its level; statements that another level of
+  /// the ladder repeats word for word are left out (they have no single answer).
+  std::vector<MethodScore> leave_one_out;
 };
 
 /// Runs every method on the cases. `searcher` must index the same ladders as `model`.
