@@ -85,7 +85,7 @@ void print_level(const corpus::Level& level, bool colour) {
   const char* bold = colour ? "\033[1m" : "";
   const char* dim = colour ? "\033[2m" : "";
   const char* reset = colour ? "\033[0m" : "";
-  fmt::print("{}{}{}  ({}{}rank {}, {} track)\n", bold, level.title, reset, level.id,
+  fmt::print("{}{}{}  ({}{}, rank {}, {} track)\n", bold, level.title, reset, level.id,
              level.code.empty() ? "" : ", " + level.code, level.rank, level.track);
   if (level.missing) {
     fmt::print("  not in the corpus: the manifest declares this level, no document describes it\n\n");

@@ -43,8 +43,12 @@ void run_level(const LevelOptions& options) {
   for (const auto& l : match.ladders) {
     if (l.levels.empty()) continue;
     const auto& best = l.levels.front();
-    fmt::print("{}{}{}: {}{}{}  (confidence {:.0f}%)\n", colour ? "\033[1m" : "", l.ladder, colour ? "\033[0m" : "",
-               best.title, best.code.empty() ? "" : " [" + best.code + "]", "", 100 * l.confidence);
+    if (l.confidence == 0) {
+      fmt::print("{}{}{}: no statement shares a word with the phrase\n\n", colour ? "\033[1m" : "", l.ladder, colour ? "\033[0m" : "");
+      continue;
+    }
+    fmt::print("{}{}{}: {}{}  (confidence {:.0f}%)\n", colour ? "\033[1m" : "", l.ladder, colour ? "\033[0m" : "",
+               best.title, best.code.empty() ? "" : " [" + best.code + "]", 100 * l.confidence);
     for (const auto& e : best.evidence) fmt::print("    {:.2f}  {}{}\n", e.score, e.text, e.area.empty() ? "" : "  (" + e.area + ")");
     std::string others;
     for (std::size_t i = 1; i < l.levels.size(); ++i) {

@@ -326,6 +326,7 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   LadderMatch match;
   match.ladder = ladder.id;
   std::vector<double> scores;
+  std::vector<bool> matched;  // some statement of the level shares a word with the phrase
   for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
     const Level& level = ladder.levels[v];
     std::vector<std::pair<double, std::size_t>> ranked;  // (weighted similarity, item)
@@ -347,6 +348,7 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
     }
     match.levels.push_back(std::move(lm));
     scores.push_back(score);
+    matched.push_back(ranked.front().first > 0);
   }
   std::vector<std::size_t> order(match.levels.size());
   std::iota(order.begin(), order.end(), 0);
@@ -354,7 +356,10 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   std::vector<LevelMatch> sorted;
   for (auto i : order) sorted.push_back(std::move(match.levels[i]));
   match.levels = std::move(sorted);
-  if (!order.empty()) match.confidence = softmax_share(scores, order.front(), kPhraseTemperature);
+  // No shared word, no confidence, however the seniority signal ranks the levels.
+  if (!order.empty() && matched[order.front()]) {
+    match.confidence = softmax_share(scores, order.front(), kPhraseTemperature);
+  }
   return match;
 }
 

@@ -1,5 +1,10 @@
 #include "wordnet.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -23,15 +28,15 @@ std::string read_file(const std::filesystem::path& path) {
 // The line of a sorted WordNet index file that starts with `key + ' '`, or "".
 // The files open with a licence block whose lines start with two spaces,
 // which sort before every lemma.
-std::string_view find_line(const std::string& index, const std::string& key) {
+std::string_view find_line(std::string_view index, const std::string& key) {
   std::size_t lo = 0, hi = index.size();
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
     std::size_t start = index.rfind('\n', mid);
     start = start == std::string::npos ? 0 : start + 1;
     std::size_t end = index.find('\n', start);
-    if (end == std::string::npos) end = index.size();
-    const std::string_view line(index.data() + start, end - start);
+    if (end == std::string_view::npos) end = index.size();
+    const std::string_view line = index.substr(start, end - start);
     const std::string_view lemma = line.substr(0, line.find(' '));
     if (lemma == key) return line;
     if (lemma < key) {
@@ -45,6 +50,35 @@ std::string_view find_line(const std::string& index, const std::string& key) {
 
 }  // namespace
 
+WordNet::MappedFile::MappedFile(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw Error("cannot read WordNet file " + path.string() +
+                " (install the Debian package wordnet-base, or run rungs with --no-wordnet)");
+  }
+  size_ = static_cast<std::size_t>(st.st_size);
+  if (size_ > 0) {
+    void* map = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map == MAP_FAILED) {
+      ::close(fd);
+      throw Error("cannot map WordNet file " + path.string());
+    }
+    data_ = static_cast<const char*>(map);
+  }
+  ::close(fd);
+}
+
+WordNet::MappedFile::~MappedFile() {
+  if (data_) ::munmap(const_cast<char*>(data_), size_);
+}
+
+WordNet::MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
+  other.data_ = nullptr;
+  other.size_ = 0;
+}
+
 WordNet::WordNet(const std::filesystem::path& dir) {
   struct Files {
     const char* name;
@@ -57,9 +91,7 @@ WordNet::WordNet(const std::filesystem::path& dir) {
       {"adj", {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}},
   };
   for (const auto& f : files) {
-    PartOfSpeech pos;
-    pos.index = read_file(dir / (std::string("index.") + f.name));
-    pos.data = read_file(dir / (std::string("data.") + f.name));
+    PartOfSpeech pos{MappedFile(dir / (std::string("index.") + f.name)), MappedFile(dir / (std::string("data.") + f.name)), {}, {}};
     std::istringstream exc(read_file(dir / (std::string(f.name) + ".exc")));
     std::string inflected, lemma;
     while (exc >> inflected >> lemma) {
@@ -73,11 +105,11 @@ WordNet::WordNet(const std::filesystem::path& dir) {
 
 std::string WordNet::lemma_of(const PartOfSpeech& pos, const std::string& word) const {
   if (auto it = pos.exceptions.find(word); it != pos.exceptions.end()) return it->second;
-  if (!find_line(pos.index, word).empty()) return word;
+  if (!find_line(pos.index.view(), word).empty()) return word;
   for (const auto& [suffix, replacement] : pos.suffixes) {
     if (word.size() > suffix.size() + 1 && word.ends_with(suffix)) {
       std::string base = word.substr(0, word.size() - suffix.size()) + replacement;
-      if (!find_line(pos.index, base).empty()) return base;
+      if (!find_line(pos.index.view(), base).empty()) return base;
     }
   }
   return {};
@@ -85,7 +117,7 @@ std::string WordNet::lemma_of(const PartOfSpeech& pos, const std::string& word) 
 
 std::vector<std::string> WordNet::first_sense(const PartOfSpeech& pos, const std::string& lemma) const {
   // index line: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offset...
-  std::istringstream line{std::string(find_line(pos.index, lemma))};
+  std::istringstream line{std::string(find_line(pos.index.view(), lemma))};
   std::string word, part;
   int synsets = 0, pointers = 0;
   line >> word >> part >> synsets >> pointers;
@@ -93,10 +125,11 @@ std::vector<std::string> WordNet::first_sense(const PartOfSpeech& pos, const std
   int senses = 0, tagged = 0;
   long offset = -1;
   line >> senses >> tagged >> offset;
-  if (offset < 0 || static_cast<std::size_t>(offset) >= pos.data.size()) return {};
+  const std::string_view file = pos.data.view();
+  if (offset < 0 || static_cast<std::size_t>(offset) >= file.size()) return {};
   // data line: offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id]...
-  const std::size_t end = pos.data.find('\n', static_cast<std::size_t>(offset));
-  std::istringstream data(pos.data.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)));
+  const std::size_t end = file.find('\n', static_cast<std::size_t>(offset));
+  std::istringstream data{std::string(file.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)))};
   std::string field, lex_id;
   data >> field >> field >> field >> std::hex >> synsets >> std::dec;
   std::vector<std::string> lemmas;

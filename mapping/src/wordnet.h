@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rungs::mapping {
@@ -22,9 +23,25 @@ class WordNet {
   [[nodiscard]] std::vector<std::string> first_sense_synonyms(const std::string& word) const;
 
  private:
+  /// A read-only memory map: only the pages a lookup touches are read.
+  class MappedFile {
+   public:
+    explicit MappedFile(const std::filesystem::path& path);
+    ~MappedFile();
+    MappedFile(MappedFile&& other) noexcept;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    MappedFile& operator=(MappedFile&&) = delete;
+    [[nodiscard]] std::string_view view() const { return {data_, size_}; }
+
+   private:
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+  };
+
   struct PartOfSpeech {
-    std::string index;                              ///< the whole index.<pos> file, sorted lines
-    std::string data;                               ///< the whole data.<pos> file
+    MappedFile index;                               ///< index.<pos>: sorted lines
+    MappedFile data;                                ///< data.<pos>: synsets at byte offsets
     std::map<std::string, std::string> exceptions;  ///< <pos>.exc: inflected form → lemma
     std::vector<std::pair<std::string, std::string>> suffixes;  ///< morphy's detachment rules
   };

@@ -49,7 +49,7 @@ struct LevelMatch {
 struct LadderMatch {
   std::string ladder;
   std::vector<LevelMatch> levels;  ///< every level with statements, best first
-  double confidence = 0;           ///< softmax share of the best level, in [0, 1]
+  double confidence = 0;  ///< softmax share of the best level, in [0, 1]; 0 when no statement shares a word
 };
 
 struct PhraseMatch {
