@@ -23,6 +23,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/schema.h"
+#include "rungs/indexer/wordnet.h"
 
 namespace rungs::indexer {
 namespace {
@@ -125,13 +126,45 @@ class Writer {
       }
     }
     update_spelling(ladder, true);
+    collect_synonyms(ladder);
     wdb_.set_metadata(ladder_key(ladder.id), corpus::to_yaml(ladder));
     ++stats.ladders;
+  }
+
+  // Adds the WordNet synonyms collected from the ladders written, keeping
+  // those that occur in the index (an expansion to nothing only costs time).
+  // Synonyms are only ever added: one left by a removed ladder is harmless.
+  void add_synonyms() {
+    for (const auto& [term, synonym] : synonyms_) {
+      if (wdb_.term_exists(synonym)) wdb_.add_synonym(term, synonym);
+    }
   }
 
   IndexStats stats;
 
  private:
+  // First-sense WordNet synonyms of each indexed word, as stemmed terms and
+  // both ways round, so that a query for "train" also finds "coach"
+  // (FLAG_AUTO_SYNONYMS).
+  void collect_synonyms(const Ladder& ladder) {
+    for (const auto& level : ladder.levels) {
+      for (const auto& statement : level.statements) {
+        if (!is_indexed(statement.kind)) continue;
+        for (const auto& word : analyzer_.words(statement.text)) {
+          if (stop_.count(word) != 0 || word.size() < 3 || !seen_words_.insert(word).second) continue;
+          const std::string term = "Z" + stemmer_(word);
+          for (const auto& synonym : wordnet_.first_sense_synonyms(word)) {
+            const std::string other = "Z" + stemmer_(synonym);
+            if (other == term) continue;
+            synonyms_.emplace(term, other);
+            synonyms_.emplace(other, term);  // a query for "train" finds "coach" too
+          }
+        }
+      }
+    }
+  }
+
+
   Xapian::Document make_document(const Ladder& ladder, const corpus::Level& level,
                                  const corpus::Statement& statement, std::size_t n) {
     Xapian::Document doc;
@@ -198,6 +231,10 @@ class Writer {
   }
 
   Xapian::WritableDatabase& wdb_;
+  WordNet wordnet_;
+  Xapian::Stem stemmer_{std::string(schema::kStemmer)};
+  std::set<std::string> seen_words_;
+  std::set<std::pair<std::string, std::string>> synonyms_;
   Xapian::TermGenerator generator_;
   Analyzer analyzer_;
   std::set<std::string> stop_{schema::stopwords().begin(), schema::stopwords().end()};
@@ -212,6 +249,7 @@ IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db,
     Writer writer(wdb);
     check_schema(wdb, db);
     body(writer);
+    writer.add_synonyms();
     if (!options.fingerprint.empty()) {
       wdb.set_metadata(std::string(schema::kMetaFingerprint), options.fingerprint);
     }

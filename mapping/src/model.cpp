@@ -13,8 +13,8 @@
 #include "rungs/indexer/schema.h"
 #include "rungs/mapping/mapping.h"
 #include "vector_space.h"
+#include "rungs/indexer/wordnet.h"
 #include "seniority.h"
-#include "wordnet.h"
 
 namespace rungs::mapping {
 namespace {
@@ -92,7 +92,7 @@ struct Model::Impl {
   ModelOptions options;
   std::vector<Ladder> ladders;
   indexer::Analyzer analyzer;
-  std::optional<WordNet> wordnet;
+  std::optional<indexer::WordNet> wordnet;
   SeniorityLexicon lexicon;
   Vocabulary vocabulary;
   std::vector<LadderSpace> spaces;
@@ -207,7 +207,7 @@ struct Model::Impl {
 
 void Model::Impl::build() {
   if (options.use_wordnet) {
-    wordnet.emplace(options.wordnet_dir.empty() ? std::filesystem::path(RUNGS_WORDNET_DIR)
+    wordnet.emplace(options.wordnet_dir.empty() ? indexer::WordNet::default_dir()
                                                 : std::filesystem::path(options.wordnet_dir));
   }
   spaces.resize(ladders.size());

@@ -325,7 +325,8 @@ struct Searcher::Impl {
     const PreparedQuery prepared = prepare(request.query);
     constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT |
                                 Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
-                                Xapian::QueryParser::FLAG_SYNONYM;
+                                Xapian::QueryParser::FLAG_SYNONYM |
+                                Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
     try {
       Xapian::Query query = parser.parse_query(prepared.text, kFlags);
       out.corrected_query = parser.get_corrected_query_string();

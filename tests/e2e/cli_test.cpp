@@ -157,6 +157,13 @@ TEST_CASE("search: filters, field prefixes, exact facet counts, no mojibake") {
   CHECK(text.find("â€") == std::string::npos);
 }
 
+TEST_CASE("search expands WordNet synonyms: a query for 'train' finds 'coach'") {
+  const auto out = rungs_json({"search", "train", "--ladder", "octopus-support", "--limit", "100"});
+  bool coach = false;
+  for (const auto& h : out["hits"]) coach = coach || h["text"].get<std::string>().find("coach") != std::string::npos;
+  CHECK(coach);
+}
+
 TEST_CASE("search with no match says so and exits 0; bad queries do not crash") {
   const auto none = rungs({"search", "zzzyqx", "--db", bundled_db()});
   CHECK(none.exit_code == 0);

@@ -281,7 +281,7 @@ TEST_CASE("snippets are plain text with the matches between the markers") {
   request.highlight_start = "[";
   request.highlight_end = "]";
   const auto results = searcher.search(request);
-  REQUIRE(results.hits.size() == 2);
+  REQUIRE(results.hits.size() >= 2);  // WordNet synonyms may add more
   for (const auto& hit : results.hits) {
     CAPTURE(hit.snippet);
     CHECK(hit.snippet.find('&' + std::string("amp;")) == std::string::npos);

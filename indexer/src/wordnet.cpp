@@ -1,4 +1,4 @@
-#include "wordnet.h"
+#include "rungs/indexer/wordnet.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -11,7 +11,7 @@
 
 #include "rungs/corpus/error.h"
 
-namespace rungs::mapping {
+namespace rungs::indexer {
 namespace {
 
 std::string read_file(const std::filesystem::path& path) {
@@ -49,6 +49,8 @@ std::string_view find_line(std::string_view index, const std::string& key) {
 }
 
 }  // namespace
+
+std::filesystem::path WordNet::default_dir() { return RUNGS_WORDNET_DIR; }
 
 WordNet::MappedFile::MappedFile(const std::filesystem::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -154,4 +156,4 @@ std::vector<std::string> WordNet::first_sense_synonyms(const std::string& word) 
   return out;
 }
 
-}  // namespace rungs::mapping
+}  // namespace rungs::indexer

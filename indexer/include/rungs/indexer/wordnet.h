@@ -1,7 +1,8 @@
 #pragma once
 // A small reader for the WordNet 3.0 dictionary files (Debian's wordnet-base),
 // read directly rather than through libwordnet, whose C API keeps global state.
-// Only what the semantic bridge needs: the lemmas of a word's first sense.
+// Only what the semantic bridge needs: the lemmas of a word's first sense,
+// used for the index's synonym table and by the mapping model.
 
 #include <filesystem>
 #include <map>
@@ -9,13 +10,16 @@
 #include <string_view>
 #include <vector>
 
-namespace rungs::mapping {
+namespace rungs::indexer {
 
 class WordNet {
  public:
   /// Loads the index and exception files from `dir`. Throws `rungs::Error`
   /// naming the directory and the package to install when they are missing.
-  explicit WordNet(const std::filesystem::path& dir);
+  explicit WordNet(const std::filesystem::path& dir = default_dir());
+
+  /// Where wordnet-base installs the dictionary (set at build time).
+  [[nodiscard]] static std::filesystem::path default_dir();
 
   /// Single-word lemmas of the first (most frequent) verb, noun and adjective
   /// sense of `word` (after WordNet's morphology), `word`'s own lemma excluded.
@@ -51,4 +55,4 @@ class WordNet {
   std::vector<PartOfSpeech> parts_;
 };
 
-}  // namespace rungs::mapping
+}  // namespace rungs::indexer
