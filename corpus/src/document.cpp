@@ -108,6 +108,7 @@ Ladder ladder_from_document(const Document& document, const std::filesystem::pat
     }
     level.title = std::move(title);
     level.code = std::move(code);
+    level.track = infer_track(level.title);
     level.statements = section.statements;
     ladder.levels.push_back(std::move(level));
   }

@@ -1,6 +1,7 @@
 #include "rungs/corpus/ladder.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "rungs/corpus/error.h"
 
@@ -20,6 +21,16 @@ StatementKind statement_kind_from_string(const std::string& name) {
     if (name == to_string(kind)) return kind;
   }
   throw Error("unknown statement kind '" + name + "' (expected competency, summary or boilerplate)");
+}
+
+std::string infer_track(const std::string& title) {
+  std::string words = " ";
+  for (char c : title) words += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : ' ';
+  words += " ";
+  for (const char* marker : {" manager ", " director ", " head of ", " vp ", " vice president ", " chief "}) {
+    if (words.find(marker) != std::string::npos) return "management";
+  }
+  return "individual";
 }
 
 int count(const Level& level, StatementKind kind) {

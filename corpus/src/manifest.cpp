@@ -143,7 +143,7 @@ class Manifest {
         throw ParseError(path_, entry.line, "two levels share the id '" + level.id + "'");
       }
       level.code = scalar(node, "code");
-      level.track = scalar(node, "track", level.track);
+      level.track = scalar(node, "track", infer_track(level.title));
       if (level.track != "individual" && level.track != "management") {
         throw ParseError(path_, entry.line, "track must be 'individual' or 'management', not '" + level.track + "'");
       }

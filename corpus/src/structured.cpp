@@ -67,7 +67,7 @@ Level read_level(const YAML::Node& node, int position, const std::filesystem::pa
   if (level.title.empty()) level.title = level.id;
   if (level.id.empty()) throw ParseError(origin, line_of(node), "a level needs a 'title' or an 'id'");
   level.code = scalar(node, "code", origin);
-  level.track = scalar(node, "track", origin, "individual");
+  level.track = scalar(node, "track", origin, infer_track(level.title));
   level.rank = node["rank"] ? node["rank"].as<int>(position) : position;
   level.missing = node["missing"] && node["missing"].as<bool>(false);
   if (const auto aliases = node["aliases"]) {

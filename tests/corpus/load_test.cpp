@@ -157,3 +157,18 @@ TEST_CASE("every bundled ladder survives to_yaml and back") {
 
 }  // namespace
 }  // namespace rungs::corpus
+
+TEST_CASE("a level's track follows its title when nothing declares it") {
+  struct Case {
+    const char* title;
+    const char* track;
+  };
+  const Case cases[] = {
+      {"Engineering Manager", "management"}, {"Director of Support", "management"}, {"Head of Platform", "management"},
+      {"VP Engineering", "management"},      {"Staff Engineer", "individual"},       {"Managing Consultant", "individual"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(std::string(c.title));
+    CHECK(rungs::corpus::infer_track(c.title) == c.track);
+  }
+}

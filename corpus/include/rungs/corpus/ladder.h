@@ -55,6 +55,10 @@ struct Ladder {
   bool operator==(const Ladder&) const = default;
 };
 
+/// The career track a title suggests when nothing declares one:
+/// "management" for managers, directors, heads and VPs, else "individual".
+[[nodiscard]] std::string infer_track(const std::string& title);
+
 /// Number of statements of `kind` in `level`.
 [[nodiscard]] int count(const Level& level, StatementKind kind);
 /// Number of statements of `kind` over all levels of `ladder`.
