@@ -1,12 +1,7 @@
 // `rungs export`: a ladder in the structured YAML format, to edit or re-index.
-#include <unistd.h>
-
-#include <fstream>
-
 #include <fmt/format.h>
 
 #include "common.h"
-#include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 
 namespace rungs::cli {
@@ -25,16 +20,8 @@ void run_export(const ExportOptions& options) {
     fmt::print("{}", yaml);
     return;
   }
-  // Write beside the target and rename, so a failure never leaves half a file.
-  const std::filesystem::path target = options.output;
-  const auto temp = std::filesystem::path(target.string() + fmt::format(".tmp-{}", ::getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << yaml;
-    if (!out.flush()) throw Error("cannot write " + temp.string());
-  }
-  std::filesystem::rename(temp, target);
-  fmt::print(stderr, "rungs: wrote {} ({})\n", target.string(), options.ladder);
+  write_file_atomically(options.output, yaml);
+  fmt::print(stderr, "rungs: wrote {} ({})\n", options.output, options.ladder);
 }
 
 }  // namespace

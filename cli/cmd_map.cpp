@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "html_report.h"
 #include "rungs/corpus/error.h"
 
 namespace rungs::cli {
@@ -13,6 +14,7 @@ struct MapOptions {
   std::string from;
   std::string to;
   std::string format = "table";
+  std::string html;
 };
 
 nlohmann::json ref_json(const mapping::LevelRef& r) { return {{"level", r.level}, {"title", r.title}, {"code", r.code}}; }
@@ -37,19 +39,6 @@ std::string to_titles(const mapping::Equivalence& e) {
   if (e.to.empty()) return "—";
   std::string out;
   for (const auto& r : e.to) out += (out.empty() ? "" : " + ") + r.title + (r.code.empty() ? "" : " [" + r.code + "]");
-  return out;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string md_cell(std::string s) {
-  std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
   return out;
 }
 
@@ -122,6 +111,10 @@ void run_map(const MapOptions& options) {
   auto searcher = open_searcher(options.index);
   const auto model = build_model(searcher, options.model);
   const auto table = model.map_ladders(options.from, options.to);
+  if (!options.html.empty()) {
+    write_file_atomically(options.html, html_map_report(table));
+    fmt::print(stderr, "rungs: wrote {}\n", options.html);
+  }
   const std::string format = options.index.json ? "json" : options.format;
   if (format == "json") {
     print_json(table_json(table));
@@ -143,6 +136,7 @@ void setup_map(CLI::App& app) {
   cmd->add_option("to", options->to, "Ladder they are mapped onto")->required();
   cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
       ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+  cmd->add_option("--html", options->html, "Also write a self-contained HTML report (heatmap, proposals, evidence) to this file");
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
   cmd->footer("Examples:\n  rungs map octopus-support ops-sre\n  rungs map gitlab-support octopus-support --format markdown");

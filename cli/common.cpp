@@ -123,6 +123,53 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
   for (const auto& row : rows) print_row(row);
 }
 
+void write_file_atomically(const std::filesystem::path& path, const std::string& content) {
+  const auto temp = std::filesystem::path(path.string() + fmt::format(".tmp-{}", ::getpid()));
+  {
+    std::ofstream out(temp, std::ios::binary);
+    out << content;
+    if (!out.flush()) {
+      std::error_code ignored;
+      std::filesystem::remove(temp, ignored);
+      throw Error("cannot write " + path.string());
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temp, path, error);
+  if (error) {
+    std::filesystem::remove(temp, error);
+    throw Error("cannot write " + path.string() + ": " + error.message());
+  }
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string md_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+void print_markdown_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  auto print_row = [](const std::vector<std::string>& row) {
+    std::string line = "|";
+    for (const auto& cell : row) line += " " + md_cell(cell) + " |";
+    fmt::print("{}\n", line);
+  };
+  print_row(header);
+  fmt::print("|{}\n", [&] {
+    std::string rule;
+    for (std::size_t i = 0; i < header.size(); ++i) rule += "---|";
+    return rule;
+  }());
+  for (const auto& row : rows) print_row(row);
+}
+
 void print_json(const nlohmann::json& value) { fmt::print("{}\n", value.dump(2)); }
 
 }  // namespace rungs::cli

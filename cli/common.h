@@ -52,6 +52,17 @@ struct ModelFlags {
 /// Prints rows as aligned columns; the last column is not padded.
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
+/// Writes `content` to `path` through a temporary file renamed into place,
+/// so a failure never leaves half a file; throws `rungs::Error`.
+void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+/// `s` quoted for CSV where it needs to be.
+[[nodiscard]] std::string csv_field(const std::string& s);
+/// `s` with `|` escaped for a Markdown table cell.
+[[nodiscard]] std::string md_cell(const std::string& s);
+/// Prints rows as a Markdown table.
+void print_markdown_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
 /// Prints `value` indented, newline-terminated.
 void print_json(const nlohmann::json& value);
 
@@ -66,5 +77,7 @@ void setup_export(CLI::App& app);
 void setup_level(CLI::App& app);
 void setup_map(CLI::App& app);
 void setup_eval(CLI::App& app);
+void setup_harmonise(CLI::App& app);
+void setup_compare(CLI::App& app);
 
 }  // namespace rungs::cli

@@ -18,13 +18,17 @@ int main(int argc, char** argv) {
       "  rungs show ops-sre l4\n"
       "  rungs search 'mentor' --ladder octopus-support\n"
       "  rungs level \"runs the incident war room\"\n"
-      "  rungs map octopus-support ops-sre\n"
+      "  rungs map octopus-support ops-sre --html report.html\n"
+      "  rungs harmonise octopus-support gitlab-support ops-sre\n"
+      "  rungs compare gitlab-support ops-sre\n"
       "  rungs index my-company/ladder.md --db ./idx\n"
       "Environment: RUNGS_DB (index directory), RUNGS_CORPUS (bundled corpus), NO_COLOR.");
   rungs::cli::setup_ladders(app);
   rungs::cli::setup_search(app);
   rungs::cli::setup_level(app);
   rungs::cli::setup_map(app);
+  rungs::cli::setup_harmonise(app);
+  rungs::cli::setup_compare(app);
   rungs::cli::setup_index(app);
   rungs::cli::setup_export(app);
   rungs::cli::setup_eval(app);

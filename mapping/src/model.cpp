@@ -375,6 +375,8 @@ Model& Model::operator=(Model&&) noexcept = default;
 
 const std::vector<corpus::Ladder>& Model::ladders() const { return impl_->ladders; }
 
+const corpus::Ladder& Model::ladder(const std::string& id) const { return impl_->ladders[impl_->ladder_index(id)]; }
+
 PhraseMatch Model::match_phrase(const std::string& phrase, const std::vector<std::string>& ladder_ids,
                                 std::size_t evidence_per_level) const {
   if (impl_->analyzer.stems(phrase).empty()) throw QueryError("the phrase has no words to match: '" + phrase + "'");

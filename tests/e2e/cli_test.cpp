@@ -276,3 +276,116 @@ TEST_CASE("usage errors exit non-zero with help") {
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("Examples") != std::string::npos);
 }
+
+TEST_CASE("harmonise bands the bundled ladders in order, with a management band") {
+  const auto out = rungs_json({"harmonise", "octopus-support", "octopus-devops-support", "gitlab-support", "ops-sre"});
+  REQUIRE_FALSE(out["bands"].empty());
+  std::map<std::string, int> last_band;
+  bool management = false;
+  for (const auto& band : out["bands"]) {
+    management = management || band["track"] == "management";
+    if (band["track"] != "individual") continue;
+    for (const auto& m : band["members"]) {
+      const std::string ladder = m["ladder"];
+      CHECK(band["band"].get<int>() >= last_band[ladder]);
+      last_band[ladder] = band["band"].get<int>();
+    }
+  }
+  CHECK(management);
+  CHECK(rungs({"harmonise", "ops-sre", "--db", bundled_db()}).exit_code != 0);
+}
+
+TEST_CASE("compare reports themes per level in every format") {
+  const auto out = rungs_json({"compare", "gitlab-support", "ops-sre"});
+  CHECK(out["a"]["ladder"] == "gitlab-support");
+  CHECK(out["b"]["levels"].size() == 5);
+  CHECK_FALSE(out["a"]["themes"].empty());
+  for (const std::string format : {"table", "markdown", "csv"}) {
+    CAPTURE(format);
+    const auto run = rungs({"compare", "octopus-support", "ops-sre", "--format", format, "--db", bundled_db()});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("mentoring") != std::string::npos);
+  }
+}
+
+TEST_CASE("the merger walkthrough: two example companies map level for level") {
+  const auto db = (scratch() / "merger").string();
+  const std::string examples = std::string(RUNGS_SOURCE_DIR) + "/examples/merger/";
+  auto run = rungs({"index", examples + "northwind.md", examples + "contoso.yaml", "--db", db});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  run = rungs({"map", "northwind", "contoso", "--db", db, "--json"});
+  REQUIRE(run.exit_code == 0);
+  const auto out = json::parse(run.out);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const auto& e : out["equivalences"]) pairs.emplace_back(e["from"]["level"], e["to"].empty() ? "" : e["to"][0]["level"]);
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"support-engineer-i", "associate-customer-engineer"},
+      {"support-engineer-ii", "customer-engineer"},
+      {"senior-support-engineer", "senior-customer-engineer"},
+      {"principal-support-engineer", "staff-customer-engineer"},
+      {"support-manager", "customer-engineering-manager"},
+  };
+  CHECK(pairs == expected);
+}
+
+namespace {
+
+// Counts non-overlapping occurrences of `needle`.
+std::size_t occurrences(const std::string& haystack, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("HTML reports are self-contained, and a real browser shows the bands and proposals") {
+  const auto html = scratch() / "bands.html";
+  auto run = rungs({"harmonise", "octopus-support", "gitlab-support", "ops-sre", "--html", html.string(), "--db", bundled_db(), "--json"});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  const auto bands = json::parse(run.out);
+  const std::string page = slurp(html);
+  CHECK(page.find("<!doctype html>") == 0);
+  CHECK(page.find("src=") == std::string::npos);   // no external scripts or images
+  CHECK(page.find("http") == std::string::npos);   // nothing fetched from the network
+  CHECK(page.find("<details>") != std::string::npos);  // evidence on expansion
+
+  for (const auto& [command, file] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"map", "octopus-support", "ops-sre"}, "map.html"}, {{"compare", "gitlab-support", "ops-sre"}, "compare.html"}}) {
+    auto args = command;
+    args.insert(args.end(), {"--html", (scratch() / file).string(), "--db", bundled_db()});
+    CHECK(rungs(args).exit_code == 0);
+    CHECK(slurp(scratch() / file).find("class=\"cell proposed\"") != std::string::npos);
+  }
+
+  const char* chromium = "/usr/bin/chromium";
+  if (!fs::exists(chromium)) {
+    MESSAGE("chromium is not installed (./setup.sh installs it): browser check skipped");
+    return;
+  }
+  const std::string flags = " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
+                            " --disable-component-update --disable-sync --window-size=1400,1200 --user-data-dir=" +
+                            quote((scratch() / "chromium-profile").string()) + " ";
+  const auto png = scratch() / "bands.png";
+  const std::string shot = std::string(chromium) + flags + "--screenshot=" + quote(png.string()) + " " + quote("file://" + html.string()) +
+                           " >/dev/null 2>&1";
+  CHECK(std::system(shot.c_str()) == 0);
+  REQUIRE(fs::exists(png));
+  CHECK(fs::file_size(png) > 20000);  // a rendered page, not a blank one
+  const auto dom_file = scratch() / "dom.html";
+  const std::string dump = std::string(chromium) + flags + "--dump-dom " + quote("file://" + html.string()) + " >" +
+                           quote(dom_file.string()) + " 2>/dev/null";
+  CHECK(std::system(dump.c_str()) == 0);
+  const std::string dom = slurp(dom_file);
+  // What the browser shows: a row per band, each member's title, one outlined cell per proposal.
+  CHECK(occurrences(dom, "<td>Band ") == bands["bands"].size());
+  for (const auto& band : bands["bands"]) {
+    for (const auto& m : band["members"]) CHECK(dom.find(m["title"].get<std::string>()) != std::string::npos);
+  }
+  std::size_t proposals = 0;
+  for (const auto& ladder : {"octopus-support", "gitlab-support"}) {
+    const auto table = rungs_json({"map", ladder, "ops-sre"});
+    for (const auto& e : table["equivalences"]) proposals += e["to"].empty() ? 0 : 1;
+  }
+  CHECK(occurrences(dom, "cell proposed") == proposals);
+}

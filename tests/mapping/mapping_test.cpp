@@ -1,9 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
+#include "rungs/mapping/harmonise.h"
 #include "rungs/mapping/mapping.h"
 
 using rungs::mapping::align_monotone;
@@ -152,4 +154,89 @@ levels:
   const rungs::mapping::Model model({ladder(cumulative)});
   const auto match = model.match_phrase("handles tickets with help and writes documentation", {"cumulative"});
   CHECK(match.ladders[0].levels[0].level == "one");
+}
+
+namespace {
+
+const char* kInitech = R"(
+id: initech
+name: Initech
+levels:
+  - title: Associate Engineer
+    statements: [Fixes small bugs with help and guidance., Learning the deployment tools.]
+  - title: Senior Engineer
+    statements: [Sets technical direction for the organization and mentors engineers across teams.]
+  - title: Engineering Manager
+    statements: [Hires and manages a team of engineers and runs their performance reviews.]
+)";
+
+const rungs::mapping::Band* band_of(const rungs::mapping::Harmonisation& h, const std::string& ladder, const std::string& level) {
+  for (const auto& band : h.bands) {
+    for (const auto& m : band.members) {
+      if (m.ladder == ladder && m.level.level == level) return &band;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("harmonise puts equivalent levels of several ladders in one band, in order") {
+  const rungs::mapping::Model model({ladder(kAcme), ladder(kGlobex), ladder(kInitech)});
+  const auto h = rungs::mapping::harmonise(model, {"acme", "globex", "initech"});
+  REQUIRE(h.pivots.size() == 2);  // individual and management tracks
+  CHECK(h.pivots[0] == "individual: acme");
+  // A ≈ B and B ≈ C: the bands keep them together.
+  CHECK(band_of(h, "acme", "engineer-i") == band_of(h, "globex", "junior"));
+  CHECK(band_of(h, "acme", "engineer-iii") == band_of(h, "globex", "senior"));
+  CHECK(band_of(h, "initech", "senior-engineer") == band_of(h, "globex", "senior"));
+  // Bands never cross: a higher level never sits in a lower band.
+  for (const auto& ladder_id : {"globex", "initech"}) {
+    int last = 0;
+    for (const auto& level : model.ladder(ladder_id).levels) {
+      const auto* band = band_of(h, ladder_id, level.id);
+      if (!band || band->track != "individual") continue;
+      CHECK(band->number >= last);
+      last = band->number;
+    }
+  }
+  // Gaps and the management track are said, not hidden.
+  const auto* manager = band_of(h, "initech", "engineering-manager");
+  REQUIRE(manager != nullptr);
+  CHECK(manager->track == "management");
+  bool gap_noted = false;
+  for (const auto& band : h.bands) {
+    for (const auto& note : band.notes) gap_noted = gap_noted || note == "initech has no level in this band";
+  }
+  CHECK(gap_noted);
+  CHECK_THROWS_AS((void)rungs::mapping::harmonise(model, {"acme"}), rungs::QueryError);
+  CHECK_THROWS_AS((void)rungs::mapping::harmonise(model, {"acme", "acme"}), rungs::QueryError);
+}
+
+TEST_CASE("compare finds themes per level, themes one ladder lacks, and duplicate levels") {
+  const char* cumulative = R"(
+id: cumulative
+name: Cumulative
+levels:
+  - title: One
+    statements: [Writes clear documentation., Handles customer tickets with help., Learns the tools.]
+  - title: Two
+    statements: [Writes clear documentation., Handles customer tickets with help., Mentors new teammates.]
+)";
+  const rungs::mapping::Model model({ladder(kAcme), ladder(cumulative)});
+  const auto c = rungs::mapping::compare(model, "acme", "cumulative");
+  REQUIRE(c.a.themes.size() == rungs::mapping::themes().size());
+  auto theme = [](const rungs::mapping::LadderProfile& p, const std::string& name) {
+    for (const auto& t : p.themes) {
+      if (t.theme == name) return t;
+    }
+    FAIL("no theme " << name);
+    return p.themes.front();
+  };
+  CHECK(theme(c.a, "mentoring").statements == std::vector<int>{0, 0, 1, 0});
+  CHECK(theme(c.a, "mentoring").first_level == 2);
+  CHECK(theme(c.b, "customer focus").first_level == 0);
+  CHECK(std::find(c.only_in_b.begin(), c.only_in_b.end(), "customer focus") != c.only_in_b.end());
+  REQUIRE(c.b.near_duplicates.size() == 1);
+  CHECK(c.b.near_duplicates[0].find("Two repeats 67% of One") != std::string::npos);
 }

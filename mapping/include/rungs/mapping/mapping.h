@@ -107,6 +107,8 @@ class Model {
   Model& operator=(const Model&) = delete;
 
   [[nodiscard]] const std::vector<corpus::Ladder>& ladders() const;
+  /// The ladder `id`; throws `QueryError` listing the known ids when absent.
+  [[nodiscard]] const corpus::Ladder& ladder(const std::string& id) const;
 
   /// Ranks the levels of every ladder (or of `ladder_ids`) for `phrase`.
   /// Throws `QueryError` for an unknown ladder id or a phrase with no words.

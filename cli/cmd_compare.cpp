@@ -1,0 +1,119 @@
+// `rungs compare`: benchmark two ladders against each other.
+#include <fmt/format.h>
+
+#include "common.h"
+#include "html_report.h"
+#include "rungs/mapping/harmonise.h"
+
+namespace rungs::cli {
+namespace {
+
+struct CompareOptions {
+  IndexOptions index;
+  ModelFlags model;
+  std::string a;
+  std::string b;
+  std::string format = "table";
+  std::string html;
+};
+
+nlohmann::json profile_json(const mapping::LadderProfile& p) {
+  nlohmann::json levels = nlohmann::json::array(), themes = nlohmann::json::array();
+  for (std::size_t i = 0; i < p.levels.size(); ++i) {
+    levels.push_back({{"level", p.levels[i].level}, {"title", p.levels[i].title}, {"code", p.levels[i].code},
+                      {"statements", p.statement_counts[i]}});
+  }
+  for (const auto& t : p.themes) {
+    themes.push_back({{"theme", t.theme}, {"statements", t.statements},
+                      {"first_level", t.first_level < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.levels[static_cast<std::size_t>(t.first_level)].level)}});
+  }
+  return {{"ladder", p.ladder}, {"levels", levels}, {"themes", themes}, {"thin_levels", p.thin_levels},
+          {"near_duplicates", p.near_duplicates}};
+}
+
+std::vector<std::string> theme_header(const mapping::LadderProfile& p) {
+  std::vector<std::string> header{"theme"};
+  for (const auto& l : p.levels) header.push_back(l.code.empty() ? l.title : l.code);
+  return header;
+}
+
+std::vector<std::vector<std::string>> theme_rows(const mapping::LadderProfile& p) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& t : p.themes) {
+    std::vector<std::string> row{t.theme};
+    for (int n : t.statements) row.push_back(n ? std::to_string(n) : "·");
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> totals{"(statements)"};
+  for (int n : p.statement_counts) totals.push_back(std::to_string(n));
+  rows.push_back(std::move(totals));
+  return rows;
+}
+
+void print_list(const std::string& title, const std::vector<std::string>& items, bool markdown) {
+  fmt::print("{}{}\n", markdown ? "### " : "", title);
+  if (items.empty()) fmt::print("{}none\n", markdown ? "- " : "  ");
+  for (const auto& i : items) fmt::print("{}{}\n", markdown ? "- " : "  - ", i);
+  fmt::print("\n");
+}
+
+void run_compare(const CompareOptions& options) {
+  auto searcher = open_searcher(options.index);
+  const auto model = build_model(searcher, options.model);
+  const auto c = mapping::compare(model, options.a, options.b);
+  if (!options.html.empty()) {
+    write_file_atomically(options.html, html_compare_report(c));
+    fmt::print(stderr, "rungs: wrote {}\n", options.html);
+  }
+  const std::string format = options.index.json ? "json" : options.format;
+  if (format == "json") {
+    print_json({{"a", profile_json(c.a)}, {"b", profile_json(c.b)}, {"only_in_a", c.only_in_a}, {"only_in_b", c.only_in_b},
+                {"earlier", c.earlier}});
+    return;
+  }
+  if (format == "csv") {
+    fmt::print("ladder,theme,level,statements\n");
+    for (const auto* p : {&c.a, &c.b}) {
+      for (const auto& t : p->themes) {
+        for (std::size_t i = 0; i < p->levels.size(); ++i) {
+          fmt::print("{},{},{},{}\n", csv_field(p->ladder), csv_field(t.theme), csv_field(p->levels[i].level), t.statements[i]);
+        }
+      }
+    }
+    return;
+  }
+  const bool markdown = format == "markdown";
+  for (const auto* p : {&c.a, &c.b}) {
+    fmt::print("{}Statements per theme and level: {}\n\n", markdown ? "### " : "", p->ladder);
+    if (markdown) {
+      print_markdown_table(theme_header(*p), theme_rows(*p));
+    } else {
+      print_table(theme_header(*p), theme_rows(*p));
+    }
+    fmt::print("\n");
+    for (const auto& s : p->thin_levels) fmt::print("{}thin level: {}\n", markdown ? "- " : "  ", s);
+    for (const auto& s : p->near_duplicates) fmt::print("{}near duplicate: {}\n", markdown ? "- " : "  ", s);
+    if (!p->thin_levels.empty() || !p->near_duplicates.empty()) fmt::print("\n");
+  }
+  print_list("Themes only " + c.a.ladder + " covers:", c.only_in_a, markdown);
+  print_list("Themes only " + c.b.ladder + " covers:", c.only_in_b, markdown);
+  print_list("Where one ladder asks for a theme at a lower level:", c.earlier, markdown);
+}
+
+}  // namespace
+
+void setup_compare(CLI::App& app) {
+  auto options = std::make_shared<CompareOptions>();
+  auto* cmd = app.add_subcommand("compare", "Benchmark two ladders: themes per level, gaps, thin or duplicate levels");
+  cmd->add_option("a", options->a, "First ladder id")->required();
+  cmd->add_option("b", options->b, "Second ladder id")->required();
+  cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
+      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+  cmd->add_option("--html", options->html, "Also write a self-contained HTML report to this file");
+  options->model.add_to(*cmd);
+  options->index.add_to(*cmd);
+  cmd->footer("Example:\n  rungs compare gitlab-support ops-sre --html compare.html");
+  cmd->callback([options] { run_compare(*options); });
+}
+
+}  // namespace rungs::cli

@@ -1,0 +1,128 @@
+// `rungs harmonise`: one band structure across several ladders.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "common.h"
+#include "html_report.h"
+#include "rungs/mapping/harmonise.h"
+
+namespace rungs::cli {
+namespace {
+
+struct HarmoniseOptions {
+  IndexOptions index;
+  ModelFlags model;
+  std::vector<std::string> ladders;
+  std::string format = "table";
+  std::string html;
+};
+
+std::string member_titles(const mapping::Band& band, const std::string& ladder) {
+  std::string out;
+  for (const auto& m : band.members) {
+    if (m.ladder == ladder) out += (out.empty() ? "" : " + ") + m.level.title + (m.level.code.empty() ? "" : " [" + m.level.code + "]");
+  }
+  return out;
+}
+
+std::string joined_notes(const mapping::Band& band, const char* separator) {
+  std::string out;
+  for (const auto& n : band.notes) out += (out.empty() ? "" : separator) + n;
+  return out;
+}
+
+nlohmann::json harmonisation_json(const mapping::Harmonisation& h) {
+  nlohmann::json bands = nlohmann::json::array();
+  for (const auto& band : h.bands) {
+    nlohmann::json members = nlohmann::json::array();
+    for (const auto& m : band.members) {
+      members.push_back({{"ladder", m.ladder}, {"level", m.level.level}, {"title", m.level.title}, {"code", m.level.code},
+                         {"confidence", m.confidence},
+                         {"evidence", {{"from_statement", m.evidence.from_statement}, {"to_statement", m.evidence.to_statement},
+                                       {"similarity", m.evidence.similarity}}}});
+    }
+    bands.push_back({{"band", band.number}, {"track", band.track}, {"members", members}, {"confidence", band.confidence},
+                     {"notes", band.notes}});
+  }
+  nlohmann::json unplaced = nlohmann::json::array();
+  for (std::size_t i = 0; i < h.unplaced.size(); ++i) {
+    unplaced.push_back({{"ladder", h.unplaced_ladders[i]}, {"level", h.unplaced[i].level}, {"title", h.unplaced[i].title}});
+  }
+  return {{"ladders", h.ladders}, {"pivots", h.pivots}, {"bands", bands}, {"unplaced", unplaced}};
+}
+
+void run_harmonise(const HarmoniseOptions& options) {
+  auto searcher = open_searcher(options.index);
+  const auto model = build_model(searcher, options.model);
+  const auto h = mapping::harmonise(model, options.ladders);
+  if (!options.html.empty()) {
+    std::vector<mapping::MappingTable> to_pivot;
+    // One heatmap per ladder against the pivot of each track it has levels on.
+    for (const auto& pivot : h.pivots) {
+      const std::string track = pivot.substr(0, pivot.find(": "));
+      const std::string id = pivot.substr(pivot.find(": ") + 2);
+      for (const auto& l : h.ladders) {
+        const auto& levels = model.ladder(l).levels;
+        const bool on_track = std::any_of(levels.begin(), levels.end(), [&](const auto& v) { return v.track == track; });
+        if (l != id && on_track) to_pivot.push_back(model.map_ladders(l, id));
+      }
+    }
+    write_file_atomically(options.html, html_harmonise_report(h, to_pivot));
+    fmt::print(stderr, "rungs: wrote {}\n", options.html);
+  }
+  const std::string format = options.index.json ? "json" : options.format;
+  if (format == "json") {
+    print_json(harmonisation_json(h));
+    return;
+  }
+  std::vector<std::string> header{"band"};
+  header.insert(header.end(), h.ladders.begin(), h.ladders.end());
+  header.insert(header.end(), {"confidence", "notes"});
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& band : h.bands) {
+    std::vector<std::string> row{fmt::format("Band {}{}", band.number, band.track == "individual" ? "" : " (" + band.track + ")")};
+    for (const auto& l : h.ladders) row.push_back(member_titles(band, l));
+    row.push_back(fmt::format("{:.0f}%", 100 * band.confidence));
+    row.push_back(joined_notes(band, format == "markdown" ? "<br>" : "; "));
+    rows.push_back(std::move(row));
+  }
+  if (format == "csv") {
+    for (std::size_t i = 0; i < header.size(); ++i) fmt::print("{}{}", i ? "," : "", csv_field(header[i]));
+    fmt::print("\n");
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) fmt::print("{}{}", i ? "," : "", csv_field(row[i]));
+      fmt::print("\n");
+    }
+  } else if (format == "markdown") {
+    print_markdown_table(header, rows);
+  } else {
+    fmt::print("Pivot{}: ", h.pivots.size() > 1 ? "s" : "");
+    for (std::size_t i = 0; i < h.pivots.size(); ++i) fmt::print("{}{}", i ? ", " : "", h.pivots[i]);
+    fmt::print("\n\n");
+    print_table(header, rows);
+  }
+  for (std::size_t i = 0; i < h.unplaced.size() && format == "table"; ++i) {
+    fmt::print("not placed: {} {}\n", h.unplaced_ladders[i], h.unplaced[i].title);
+  }
+}
+
+}  // namespace
+
+void setup_harmonise(CLI::App& app) {
+  auto options = std::make_shared<HarmoniseOptions>();
+  auto* cmd = app.add_subcommand("harmonise", "Propose one band structure across several ladders (after a merger, say)");
+  cmd->alias("harmonize");
+  cmd->add_option("ladders", options->ladders, "Two or more ladder ids")->required()->expected(2, -1);
+  cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
+      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+  cmd->add_option("--html", options->html, "Also write a self-contained HTML report to this file");
+  options->model.add_to(*cmd);
+  options->index.add_to(*cmd);
+  cmd->footer("Bands follow a pivot ladder per track (the one with most levels); every other ladder is aligned to it,\n"
+              "and each band notes gaps, doubles, and where a direct mapping between two ladders disagrees.\n"
+              "Example:\n  rungs harmonise octopus-support gitlab-support ops-sre --html bands.html");
+  cmd->callback([options] { run_harmonise(*options); });
+}
+
+}  // namespace rungs::cli

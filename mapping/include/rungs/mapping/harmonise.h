@@ -1,0 +1,79 @@
+#pragma once
+// Proposing one band structure across N ladders (harmonising titles after a
+// merger), and benchmarking two ladders against each other.
+//
+// Bands come from a centre-star alignment: per career track, the ladder with
+// the most levels on it is the pivot, its levels are the bands, and every
+// other ladder is aligned to it with `Model::map_ladders` (so the bands
+// inherit its order-preserving proposals). Consistency is then checked pair
+// by pair: where the direct mapping of two non-pivot ladders disagrees with
+// the bands, the band says so.
+
+#include <string>
+#include <vector>
+
+#include "rungs/mapping/mapping.h"
+
+namespace rungs::mapping {
+
+struct BandMember {
+  std::string ladder;
+  LevelRef level;
+  double confidence = 0;  ///< of its alignment to the pivot level (1 for the pivot itself)
+  EvidencePair evidence;  ///< the statement pair that best ties it to the pivot level
+};
+
+struct Band {
+  int number = 0;                  ///< 1-based, in order of seniority within the track
+  std::string track;
+  std::vector<BandMember> members; ///< pivot first, then ladders in the order given
+  double confidence = 0;           ///< the lowest confidence of the members beside the pivot (0 when alone)
+  std::vector<std::string> notes;  ///< gaps, doubles and disagreements, in words
+};
+
+struct Harmonisation {
+  std::vector<std::string> ladders;
+  std::vector<std::string> pivots;        ///< one per track, "track: ladder"
+  std::vector<Band> bands;
+  std::vector<LevelRef> unplaced;          ///< levels no band could take
+  std::vector<std::string> unplaced_ladders;  ///< ladder of each `unplaced` entry
+};
+
+/// Bands across `ladder_ids` (at least two). Throws `QueryError` for an
+/// unknown or repeated ladder id.
+[[nodiscard]] Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladder_ids);
+
+/// How much of one theme a level asks for.
+struct ThemeCoverage {
+  std::string theme;
+  std::vector<int> statements;  ///< per level of the ladder, statements touching the theme
+  int first_level = -1;         ///< index of the first level asking for it, -1 when none
+};
+
+struct LadderProfile {
+  std::string ladder;
+  std::vector<LevelRef> levels;            ///< levels with statements, in order
+  std::vector<int> statement_counts;       ///< competency statements per level
+  std::vector<ThemeCoverage> themes;       ///< every theme, in the order of `themes()`
+  std::vector<std::string> thin_levels;    ///< levels with under half the ladder's median statements
+  std::vector<std::string> near_duplicates;  ///< "a ≈ b (0.87)": neighbours that say nearly the same
+};
+
+struct Comparison {
+  LadderProfile a;
+  LadderProfile b;
+  std::vector<std::string> only_in_a;  ///< themes a covers and b does not
+  std::vector<std::string> only_in_b;
+  /// Where one ladder asks for a theme at a lower level than the other, in
+  /// words ("mentoring: ops-sre from Senior SRE, octopus-support from …, which maps lower").
+  std::vector<std::string> earlier;
+  MappingTable mapping;  ///< a → b, which the comparison of levels relies on
+};
+
+/// The theme names `compare` uses, in display order.
+[[nodiscard]] const std::vector<std::string>& themes();
+
+/// Benchmarks ladder `a` against ladder `b`.
+[[nodiscard]] Comparison compare(const Model& model, const std::string& a, const std::string& b);
+
+}  // namespace rungs::mapping
