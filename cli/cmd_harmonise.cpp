@@ -83,7 +83,7 @@ void run_harmonise(const HarmoniseOptions& options) {
   for (const auto& band : h.bands) {
     std::vector<std::string> row{fmt::format("Band {}{}", band.number, band.track == "individual" ? "" : " (" + band.track + ")")};
     for (const auto& l : h.ladders) row.push_back(member_titles(band, l));
-    row.push_back(fmt::format("{:.0f}%", 100 * band.confidence));
+    row.push_back(band.members.size() > 1 ? fmt::format("{:.0f}%", 100 * band.confidence) : "—");
     row.push_back(joined_notes(band, format == "markdown" ? "<br>" : "; "));
     rows.push_back(std::move(row));
   }

@@ -123,7 +123,8 @@ std::string html_harmonise_report(const mapping::Harmonisation& h, const std::ve
     }
     std::string notes;
     for (const auto& n : band.notes) notes += (notes.empty() ? "" : "<br>") + escape(n);
-    body += fmt::format("<td>{:.0f}%</td><td class=\"note\">{}</td></tr>\n", 100 * band.confidence, notes);
+    body += fmt::format("<td>{}</td><td class=\"note\">{}</td></tr>\n",
+                        band.members.size() > 1 ? fmt::format("{:.0f}%", 100 * band.confidence) : "—", notes);
   }
   body += "</table>\n";
   if (!h.unplaced.empty()) {

@@ -22,7 +22,7 @@ struct ThemeWords {
   const char* patterns;  // '|' separated
 };
 constexpr ThemeWords kThemes[] = {
-    {"mentoring", "mentor*|coach*|teach*|tutor*|pairing|less experienced|level up"},
+    {"mentoring", "mentor*|coach*|teach*|tutor*|less experienced|level up"},
     {"feedback and reviews", "feedback|review*|critique*"},
     {"incident response", "incident*|on call|oncall|outage*|emergenc*|triag*|escalat*|site is down"},
     {"customer focus", "customer*|client*|user*"},
@@ -31,7 +31,7 @@ constexpr ThemeWords kThemes[] = {
     {"technical depth", "expert*|deep*|mastery|master*|proficien*|technical*|codebase|root cause"},
     {"process and tooling", "process*|tool*|tooling|automat*|documentation|workflow*|procedure*"},
     {"leadership and direction", "lead*|direction|strateg*|vision|influenc*|represent*"},
-    {"collaboration", "collaborat*|teammate*|across teams|other teams|together|counterpart*|working groups"},
+    {"collaboration", "collaborat*|pairing|teammate*|across teams|other teams|together|counterpart*|working groups"},
     {"learning and growth", "learn*|growth|grow*|curiosity|curious|develop* my|personal development|student"},
     {"ownership and autonomy", "independen*|ownership|autonom*|oversight|self managing|accountab*|take responsibility|takes responsibility"},
     {"people management", "hire*|hiring|recruit*|performance reviews|salary|salaries|manage people|people in my team"},
