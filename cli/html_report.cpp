@@ -57,10 +57,14 @@ std::string level_label(const mapping::LevelRef& r) { return r.title + (r.code.e
 // The heatmap of one mapping with its proposals outlined and the evidence
 // of each row folded under it.
 std::string heatmap(const mapping::MappingTable& t) {
+  // The scale spans the levels that have statements (a TBA level's zeros would flatten it).
   double lo = 1, hi = 0;
   for (const auto& row : t.matrix) {
-    for (double v : row) lo = std::min(lo, v), hi = std::max(hi, v);
+    for (double v : row) {
+      if (v > 0) lo = std::min(lo, v), hi = std::max(hi, v);
+    }
   }
+  if (hi < lo) lo = hi = 0;
   std::string html = fmt::format("<table class=\"heatmap\" data-from=\"{}\" data-to=\"{}\"><tr><th>{} ↓ / {} →</th>", escape(t.from),
                                  escape(t.to), escape(t.from), escape(t.to));
   for (const auto& c : t.to_levels) html += "<th>" + escape(level_label(c)) + "</th>";
