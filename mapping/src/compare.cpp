@@ -2,11 +2,12 @@
 // one ladder lacks, thin and near-duplicate levels, and where one ladder asks
 // for a theme earlier than the other.
 #include <algorithm>
-#include <sstream>
+#include <iterator>
 
 #include <fmt/format.h>
 
 #include "rungs/indexer/schema.h"
+#include "phrase_set.h"
 #include "rungs/mapping/harmonise.h"
 
 namespace rungs::mapping {
@@ -15,8 +16,7 @@ namespace {
 using corpus::StatementKind;
 
 // Themes career ladders commonly cover, each with the words that signal it
-// ('*' matches any ending; a space joins consecutive words). General
-// vocabulary, not tuned to any ladder.
+// (`PhraseSet` syntax). General vocabulary, not tuned to any ladder.
 struct ThemeWords {
   const char* theme;
   const char* patterns;  // '|' separated
@@ -38,40 +38,10 @@ constexpr ThemeWords kThemes[] = {
     {"reliability and risk", "risk*|maintenance|reliab*|security|secure|quality|capacity"},
 };
 
-struct Pattern {
-  std::vector<std::string> words;
-};
-
-std::vector<std::vector<Pattern>> compile_themes() {
-  std::vector<std::vector<Pattern>> compiled;
-  for (const auto& t : kThemes) {
-    std::vector<Pattern> patterns;
-    std::istringstream in(t.patterns);
-    for (std::string p; std::getline(in, p, '|');) {
-      Pattern pattern;
-      std::istringstream words(p);
-      for (std::string w; words >> w;) pattern.words.push_back(w);
-      patterns.push_back(std::move(pattern));
-    }
-    compiled.push_back(std::move(patterns));
-  }
+std::vector<PhraseSet> compile_themes() {
+  std::vector<PhraseSet> compiled(std::size(kThemes));
+  for (std::size_t t = 0; t < compiled.size(); ++t) compiled[t].add(kThemes[t].patterns);
   return compiled;
-}
-
-bool word_matches(const std::string& pattern, const std::string& word) {
-  if (!pattern.empty() && pattern.back() == '*') return word.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
-  return pattern == word;
-}
-
-bool touches(const std::vector<Pattern>& theme, const std::vector<std::string>& words) {
-  for (const auto& p : theme) {
-    for (std::size_t i = 0; i + p.words.size() <= words.size(); ++i) {
-      bool all = true;
-      for (std::size_t k = 0; k < p.words.size() && all; ++k) all = word_matches(p.words[k], words[i + k]);
-      if (all) return true;
-    }
-  }
-  return false;
 }
 
 LadderProfile profile(const Model& model, const std::string& id) {
@@ -93,7 +63,7 @@ LadderProfile profile(const Model& model, const std::string& id) {
     ThemeCoverage coverage{kThemes[t].theme, std::vector<int>(p.levels.size(), 0), -1};
     for (std::size_t i = 0; i < level_index.size(); ++i) {
       for (const auto& s : ladder.levels[level_index[i]].statements) {
-        if (s.kind == StatementKind::competency && touches(compiled[t], analyzer.words(s.text))) ++coverage.statements[i];
+        if (s.kind == StatementKind::competency && !compiled[t].find(analyzer.words(s.text)).empty()) ++coverage.statements[i];
       }
       if (coverage.statements[i] > 0 && coverage.first_level < 0) coverage.first_level = static_cast<int>(i);
     }

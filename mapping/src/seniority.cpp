@@ -1,7 +1,5 @@
 #include "seniority.h"
 
-#include <algorithm>
-#include <sstream>
 
 namespace rungs::mapping {
 namespace {
@@ -49,64 +47,26 @@ constexpr CueGroup kTitleGroups[] = {
     {1.0, "distinguished|fellow|head of|director"},
 };
 
-std::vector<std::string> split_words(const std::string& phrase) {
-  // Hyphenated cues match both "company-wide" and the words "company wide".
-  std::string spaced = phrase;
-  std::replace(spaced.begin(), spaced.end(), '-', ' ');
-  std::istringstream in(spaced);
-  std::vector<std::string> words;
-  for (std::string w; in >> w;) words.push_back(w);
-  return words;
-}
-
-template <std::size_t N>
-void add_cues(const CueGroup (&groups)[N], std::vector<SeniorityLexicon::Cue>& cues) {
-  for (const auto& group : groups) {
-    std::istringstream phrases(group.phrases);
-    std::string phrase;
-    while (std::getline(phrases, phrase, '|')) cues.push_back({split_words(phrase), group.value});
+SeniorityReading read_with(const PhraseSet& cues, const std::vector<std::string>& words) {
+  SeniorityReading reading;
+  for (double value : cues.find(words)) {
+    reading.sum += value;
+    reading.cues += 1;
   }
-  std::stable_sort(cues.begin(), cues.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
-}
-
-bool matches(const std::string& pattern, const std::string& word) {
-  if (!pattern.empty() && pattern.back() == '*') {
-    return word.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
-  }
-  return pattern == word;
+  return reading;
 }
 
 }  // namespace
 
 SeniorityLexicon::SeniorityLexicon() {
-  add_cues(kCueGroups, cues_);
-  add_cues(kTitleGroups, title_cues_);
+  for (const auto& group : kCueGroups) cues_.add(group.phrases, group.value);
+  for (const auto& group : kTitleGroups) title_cues_.add(group.phrases, group.value);
 }
 
 SeniorityReading SeniorityLexicon::read(const std::vector<std::string>& words) const { return read_with(cues_, words); }
 
 SeniorityReading SeniorityLexicon::read_title(const std::vector<std::string>& words) const {
   return read_with(title_cues_, words);
-}
-
-SeniorityReading SeniorityLexicon::read_with(const std::vector<Cue>& cues, const std::vector<std::string>& words) {
-  SeniorityReading reading;
-  for (std::size_t i = 0; i < words.size();) {
-    std::size_t taken = 1;
-    for (const auto& cue : cues) {
-      if (i + cue.words.size() > words.size()) continue;
-      bool all = true;
-      for (std::size_t k = 0; k < cue.words.size() && all; ++k) all = matches(cue.words[k], words[i + k]);
-      if (all) {
-        reading.sum += cue.value;
-        reading.cues += 1;
-        taken = cue.words.size();
-        break;
-      }
-    }
-    i += taken;
-  }
-  return reading;
 }
 
 }  // namespace rungs::mapping

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "phrase_set.h"
+
 namespace rungs::mapping {
 
 /// Seniority read from one text: the mean cue value and how many cues fired.
@@ -36,16 +38,9 @@ class SeniorityLexicon {
   /// seniority words the industry uses in titles. No title word, no cue.
   [[nodiscard]] SeniorityReading read_title(const std::vector<std::string>& words) const;
 
- public:
-  struct Cue {
-    std::vector<std::string> words;  ///< a trailing '*' matches any ending
-    double value = 0.5;
-  };
  private:
-  [[nodiscard]] static SeniorityReading read_with(const std::vector<Cue>& cues, const std::vector<std::string>& words);
-
-  std::vector<Cue> cues_;        ///< longest first
-  std::vector<Cue> title_cues_;  ///< longest first
+  PhraseSet cues_;
+  PhraseSet title_cues_;
 };
 
 }  // namespace rungs::mapping
