@@ -29,7 +29,7 @@ fi
 
 build=${BUILD_DIR:-build}
 jobs=${JOBS:-$(nproc)}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUNGS_BUILD_BENCH=$([ "$mode" = test ] && echo ON || echo OFF) >/dev/null
 cmake --build "$build" -j "$jobs"
 
 if [ "$mode" = test ]; then
