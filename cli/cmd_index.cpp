@@ -1,5 +1,6 @@
 // `rungs index`: add ladders to an index (all or nothing).
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "common.h"
 #include "rungs/corpus/error.h"
@@ -53,10 +54,14 @@ void run_index(const IndexCommandOptions& options) {
   }
   indexer::IndexStats stats;
   if (!ladders.empty()) {
-    stats = indexer::add_ladders(db, ladders, {.progress = [](std::size_t done, std::size_t total, const std::string& id) {
-      fmt::print(stderr, "\rrungs: indexed {}/{} ladders ({})\033[K", done, total, id);
-      if (done == total) fmt::print(stderr, "\n");
-    }, .fingerprint = ""});
+    indexer::IndexOptions index_options;
+    if (::isatty(STDERR_FILENO)) {
+      index_options.progress = [](std::size_t done, std::size_t total, const std::string& id) {
+        fmt::print(stderr, "\rrungs: indexed {}/{} ladders ({})\033[K", done, total, id);
+        if (done == total) fmt::print(stderr, "\n");
+      };
+    }
+    stats = indexer::add_ladders(db, ladders, index_options);
   }
   nlohmann::json added = nlohmann::json::array();
   for (const auto& l : ladders) added.push_back(l.id);

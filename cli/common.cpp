@@ -75,7 +75,9 @@ std::filesystem::path resolve_db(const IndexOptions& options) {
     fmt::print(stderr, "rungs: building the default index at {} from the bundled corpus…\n", db.string());
     const auto ladders = corpus::load_corpus(corpus_dir);
     std::filesystem::create_directories(db.parent_path());
-    indexer::build_index(db, ladders, {.progress = {}, .fingerprint = fingerprint});
+    // Several commands may find the default index missing at once: they
+    // build it one after the other rather than fail.
+    indexer::build_index(db, ladders, {.progress = {}, .fingerprint = fingerprint, .wait_for_lock = true});
   }
   return db;
 }

@@ -10,9 +10,16 @@
 
 #include "rungs/indexer/indexer.h"
 
+#include <fcntl.h>
 #include <fmt/core.h>
+#include <stdio.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include <xapian.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -290,21 +297,109 @@ fs::path clean_path(const fs::path& db) {
 
 bool looks_like_index(const fs::path& dir) { return fs::exists(dir / "iamglass"); }
 
-}  // namespace
-
-IndexStats add_ladders(const fs::path& db, std::span<const Ladder> ladders,
-                       const IndexOptions& options) {
-  if (fs::exists(db) && !fs::is_directory(db)) {
-    throw IndexError(fmt::format("{} is not a directory, so it cannot hold an index", db.string()));
-  }
-  if (!db.parent_path().empty()) fs::create_directories(db.parent_path());
-  auto wdb = open_writable(db, Xapian::DB_CREATE_OR_OPEN);
-  return write_ladders(wdb, db, ladders, options);
+fs::path sibling(const fs::path& db, const std::string& suffix) {
+  fs::path p = db;
+  p += suffix;
+  return p;
 }
 
-IndexStats build_index(const fs::path& db_arg, std::span<const Ladder> ladders,
-                       const IndexOptions& options) {
-  const fs::path db = clean_path(db_arg);
+// The writer lock: an exclusive `flock` on `<db>.lock` beside the index,
+// held for the whole run. It outlives the directory swaps of `build_index`
+// (Xapian's own lock lives inside the directory being replaced), and the
+// kernel drops it when its holder dies, so a killed run leaves no stale lock.
+class WriterLock {
+ public:
+  WriterLock(const fs::path& db, bool wait) {
+    if (!db.parent_path().empty()) fs::create_directories(db.parent_path());
+    const fs::path path = sibling(db, ".lock");
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) {
+      throw IndexError(fmt::format("cannot create the lock file {}: {}", path.string(),
+                                   std::strerror(errno)));
+    }
+    while (::flock(fd_, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+      if (errno == EINTR) continue;
+      const int error = errno;
+      std::string holder;
+      char buffer[32] = {};
+      if (::pread(fd_, buffer, sizeof buffer - 1, 0) > 0) holder = buffer;
+      while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
+      ::close(fd_);
+      if (error == EWOULDBLOCK) {
+        throw IndexError(fmt::format(
+            "index {} is being written by another rungs process{}; try again when it finishes",
+            db.string(), holder.empty() ? "" : " (pid " + holder + ")"));
+      }
+      throw IndexError(
+          fmt::format("cannot lock {}: {}", path.string(), std::strerror(error)));
+    }
+    // The holder's pid, for the message above; informative only.
+    const std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd_, 0) == 0) {
+      [[maybe_unused]] const auto written = ::pwrite(fd_, pid.data(), pid.size(), 0);
+    }
+  }
+  ~WriterLock() { ::close(fd_); }  // closing the descriptor releases the lock
+  WriterLock(const WriterLock&) = delete;
+  WriterLock& operator=(const WriterLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+// Siblings `<db>.tmp-<pid>` and `<db>.old-<pid>` left by a killed run.
+std::vector<fs::path> leftovers(const fs::path& db, std::string_view kind) {
+  std::vector<fs::path> out;
+  const fs::path parent = db.parent_path().empty() ? fs::path(".") : db.parent_path();
+  const std::string prefix = db.filename().string() + std::string(kind);
+  std::error_code ec;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    if (name.find_first_not_of("0123456789", prefix.size()) != std::string::npos) continue;
+    out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Called with the writer lock held, so no other run owns these: puts back an
+// index a killed run had moved aside (only possible without RENAME_EXCHANGE)
+// and removes half-built and retired directories.
+void recover(const fs::path& db) {
+  std::error_code ignored;
+  if (!fs::exists(db)) {
+    for (const auto& old : leftovers(db, ".old-")) {
+      if (looks_like_index(old) && !fs::exists(db)) fs::rename(old, db, ignored);
+    }
+  }
+  for (const auto& kind : {".tmp-", ".old-"}) {
+    for (const auto& dir : leftovers(db, kind)) fs::remove_all(dir, ignored);
+  }
+}
+
+// Makes a rename in `dir` durable.
+void sync_directory(const fs::path& dir) {
+  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+// Puts `fresh` in place at `db`. With an index already there, the two are
+// exchanged atomically (renameat2 RENAME_EXCHANGE), so `db` names a whole
+// index at every instant, and the old one ends up at `fresh` for removal.
+// Returns false when the file system cannot exchange; the caller falls back.
+bool exchange(const fs::path& fresh, const fs::path& db) {
+  if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, db.c_str(), RENAME_EXCHANGE) == 0) {
+    return true;
+  }
+  if (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP) return false;
+  throw fs::filesystem_error("renameat2", fresh, db, std::error_code(errno, std::generic_category()));
+}
+
+IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladders,
+                              const IndexOptions& options) {
   if (fs::exists(db)) {
     const bool empty_dir = fs::is_directory(db) && fs::is_empty(db);
     if (!empty_dir && !looks_like_index(db)) {
@@ -314,12 +409,9 @@ IndexStats build_index(const fs::path& db_arg, std::span<const Ladder> ladders,
           db.string()));
     }
   }
-  if (!db.parent_path().empty()) fs::create_directories(db.parent_path());
   const std::string pid = std::to_string(::getpid());
-  fs::path tmp = db;
-  tmp += ".tmp-" + pid;
-  fs::path old = db;
-  old += ".old-" + pid;
+  const fs::path tmp = sibling(db, ".tmp-" + pid);
+  const fs::path old = sibling(db, ".old-" + pid);
   std::error_code ignored;
   fs::remove_all(tmp, ignored);
 
@@ -330,20 +422,33 @@ IndexStats build_index(const fs::path& db_arg, std::span<const Ladder> ladders,
       stats = write_ladders(wdb, tmp, ladders, options);
       wdb.close();
     }
-    // Hold the old index's write lock while swapping, so that a concurrent
-    // `add_ladders` cannot commit into the directory being retired.
+    // Also hold Xapian's lock on the old index while swapping, against a
+    // writer that does not take ours; an old index that cannot be opened
+    // (corrupt, another version) is simply replaced.
     std::optional<Xapian::WritableDatabase> lock;
-    if (looks_like_index(db)) lock = open_writable(db, Xapian::DB_OPEN);
-    const bool had_old = fs::exists(db);
-    if (had_old) fs::rename(db, old);
-    try {
-      fs::rename(tmp, db);
-    } catch (...) {
-      if (had_old) fs::rename(old, db, ignored);
-      throw;
+    if (looks_like_index(db)) {
+      try {
+        lock = open_writable(db, Xapian::DB_OPEN);
+      } catch (const IndexError& e) {
+        if (std::string_view(e.what()).find("being written") != std::string_view::npos) throw;
+      }
     }
-    if (lock) lock->close();
-    fs::remove_all(old, ignored);
+    const bool had_old = fs::exists(db);
+    if (had_old && exchange(tmp, db)) {
+      if (lock) lock->close();
+      fs::remove_all(tmp, ignored);  // the old index, now at tmp
+    } else {
+      if (had_old) fs::rename(db, old);
+      try {
+        fs::rename(tmp, db);
+      } catch (...) {
+        if (had_old) fs::rename(old, db, ignored);
+        throw;
+      }
+      if (lock) lock->close();
+      fs::remove_all(old, ignored);
+    }
+    sync_directory(db.parent_path());
   } catch (const fs::filesystem_error& e) {
     fs::remove_all(tmp, ignored);
     throw IndexError(fmt::format("cannot put the new index in place at {}: {}", db.string(),
@@ -355,7 +460,38 @@ IndexStats build_index(const fs::path& db_arg, std::span<const Ladder> ladders,
   return stats;
 }
 
-bool remove_ladder(const fs::path& db, const std::string& ladder_id) {
+}  // namespace
+
+IndexStats add_ladders(const fs::path& db_arg, std::span<const Ladder> ladders,
+                       const IndexOptions& options) {
+  const fs::path db = clean_path(db_arg);
+  if (fs::exists(db) && !fs::is_directory(db)) {
+    throw IndexError(fmt::format("{} is not a directory, so it cannot hold an index", db.string()));
+  }
+  WriterLock lock(db, options.wait_for_lock);
+  recover(db);
+  // A new index is built beside and renamed into place, so that a killed
+  // first run leaves no index rather than an empty one without a schema.
+  if (!looks_like_index(db)) return build_index_locked(db, ladders, options);
+  auto wdb = open_writable(db, Xapian::DB_OPEN);
+  return write_ladders(wdb, db, ladders, options);
+}
+
+IndexStats build_index(const fs::path& db_arg, std::span<const Ladder> ladders,
+                       const IndexOptions& options) {
+  const fs::path db = clean_path(db_arg);
+  WriterLock lock(db, options.wait_for_lock);
+  recover(db);
+  return build_index_locked(db, ladders, options);
+}
+
+bool remove_ladder(const fs::path& db_arg, const std::string& ladder_id) {
+  const fs::path db = clean_path(db_arg);
+  if (!fs::exists(db)) {
+    throw IndexError(fmt::format("no index at {}: run `rungs index` first", db.string()));
+  }
+  WriterLock lock(db, false);
+  recover(db);
   auto wdb = open_writable(db, Xapian::DB_OPEN);
   bool removed = false;
   write_committed(wdb, db, IndexOptions{},

@@ -9,11 +9,15 @@
 
 #include "rungs/search/searcher.h"
 
+#include <fcntl.h>
 #include <fmt/core.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string_view>
@@ -237,6 +241,7 @@ bool should_stem(const std::string& word) {
 
 struct Searcher::Impl {
   fs::path path;
+  int dir_fd = -1;  ///< the index directory opened, so that a rename does not move it under us
   Xapian::Database db;
   Xapian::Stem stemmer{std::string(schema::kStemmer)};
   std::set<std::string> stop{schema::stopwords().begin(), schema::stopwords().end()};
@@ -245,12 +250,58 @@ struct Searcher::Impl {
   Xapian::TermGenerator raw_words;  ///< STEM_NONE tokeniser for the text as written
 
   explicit Impl(fs::path p) : path(std::move(p)) {
+    raw_words.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME_FULL_POS);
+    parser.set_stopper((new Xapian::SimpleStopper(stop.begin(), stop.end()))->release());
+    parser.set_default_op(Xapian::Query::OP_OR);
+    for (const auto& field : kFields) {
+      parser.add_boolean_prefix(std::string(field.name),
+                                (new FilterProcessor(field.prefix))->release());
+    }
+    open();
+  }
+  ~Impl() { close_dir(); }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  void close_dir() {
+    if (dir_fd >= 0) ::close(dir_fd);
+    dir_fd = -1;
+  }
+
+  // Opens the index at `path`. A writer may be swapping a new index into
+  // place (indexer.h) while we open: the directory is opened first and Xapian
+  // reads it through /proc/self/fd, so every table comes from one index even
+  // if `path` is renamed meanwhile. A directory retired and removed under us
+  // (or, on file systems without RENAME_EXCHANGE, the instant `path` does not
+  // exist) fails the open; it is retried a few times before it counts.
+  void open() {
+    for (int attempt = 1;; ++attempt) {
+      try {
+        open_once();
+        return;
+      } catch (const IndexError&) {
+        if (attempt >= kRetries) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10 * attempt));
+      }
+    }
+  }
+
+  void open_once() {
+    close_dir();
     std::error_code ec;
     if (!fs::exists(path, ec)) {
       throw IndexError(fmt::format("no index at {}: run `rungs index` first", path.string()));
     }
+    std::string xapian_path = path.string();
+    dir_fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+      const std::string pinned = "/proc/self/fd/" + std::to_string(dir_fd);
+      if (fs::exists(pinned + "/.", ec)) xapian_path = pinned;
+    }
     try {
-      db = Xapian::Database(path.string());
+      db = Xapian::Database(xapian_path);
     } catch (const Xapian::DatabaseVersionError& e) {
       throw IndexError(fmt::format(
           "index {} was written by another Xapian version ({}): run `rungs index --rebuild`",
@@ -271,20 +322,11 @@ struct Searcher::Impl {
                       "index --rebuild`",
                       path.string(), version.empty() ? "(none)" : version, schema::kVersion));
     }
-    raw_words.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-    parser.set_stemmer(stemmer);
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME_FULL_POS);
-    parser.set_stopper((new Xapian::SimpleStopper(stop.begin(), stop.end()))->release());
     parser.set_database(db);
-    parser.set_default_op(Xapian::Query::OP_OR);
-    for (const auto& field : kFields) {
-      parser.add_boolean_prefix(std::string(field.name),
-                                (new FilterProcessor(field.prefix))->release());
-    }
   }
 
-  // Runs `body` and retries after reopening when a writer commits under us;
-  // turns Xapian errors into rungs errors.
+  // Runs `body` and retries after reopening when a writer commits under us
+  // (or retired the directory we read); turns Xapian errors into rungs errors.
   template <typename Body>
   auto with_retry(std::string_view what, Body&& body) -> decltype(body()) {
     for (int attempt = 1;; ++attempt) {
@@ -295,7 +337,13 @@ struct Searcher::Impl {
           throw IndexError(fmt::format("index {} keeps changing while being read ({}); try again",
                                        path.string(), e.get_msg()));
         }
-        db.reopen();
+        open();  // the newest commit, wherever `path` now points
+      } catch (const Xapian::DatabaseOpeningError& e) {
+        // A table opened lazily from a directory retired meanwhile.
+        if (attempt >= kRetries) {
+          throw IndexError(fmt::format("cannot read index {}: {}", path.string(), e.get_msg()));
+        }
+        open();
       } catch (const Xapian::DatabaseCorruptError& e) {
         throw IndexError(fmt::format("index {} is corrupt ({}): run `rungs index --rebuild`",
                                      path.string(), e.get_msg()));

@@ -3,6 +3,9 @@
 #include "rungs/indexer/indexer.h"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <nlohmann/json.hpp>
@@ -182,6 +185,7 @@ TEST_CASE("remove_ladder deletes documents and metadata") {
 }
 
 TEST_CASE("build_index replaces an index in place and leaves no temporary directory") {
+  // Only the index and its writer lock file remain beside it.
   TempDir tmp;
   auto ladders = fixture_ladders();
   const auto db_path = tmp.path() / "index";
@@ -193,10 +197,10 @@ TEST_CASE("build_index replaces an index in place and leaves no temporary direct
   std::size_t entries = 0;
   for (const auto& entry : std::filesystem::directory_iterator(tmp.path())) {
     CAPTURE(entry.path().string());
-    CHECK(entry.path().filename() == "index");
+    CHECK((entry.path().filename() == "index" || entry.path().filename() == "index.lock"));
     ++entries;
   }
-  CHECK(entries == 1);
+  CHECK(entries == 2);
 }
 
 TEST_CASE("build_index refuses to replace a directory that is not an index") {
@@ -296,4 +300,57 @@ TEST_CASE("a failed run leaves the previous commit") {
   Xapian::Database db(db_path.string());
   CHECK(db.get_termfreq("XLADDERglobex-sre") == 0);
   CHECK(db.get_doccount() == indexed_statements({ladders[0]}));
+}
+
+TEST_CASE("a run cleans up after a killed one: half-built and retired directories") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, std::vector<Ladder>{ladders[0]});
+  // What a run killed mid-build leaves: a half-written index under another pid.
+  rungs::indexer::build_index(tmp.path() / "index.tmp-999999", std::vector<Ladder>{ladders[1]});
+  std::filesystem::create_directories(tmp.path() / "index.old-888888");
+  std::filesystem::create_directories(tmp.path() / "index.tmp-notapid");  // not ours: kept
+  rungs::indexer::add_ladders(db_path, std::vector<Ladder>{ladders[1]});
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "index.tmp-999999"));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "index.old-888888"));
+  CHECK(std::filesystem::exists(tmp.path() / "index.tmp-notapid"));
+  CHECK(Xapian::Database(db_path.string()).get_doccount() == indexed_statements(ladders));
+}
+
+TEST_CASE("an index moved aside by a killed run is put back") {
+  // Without RENAME_EXCHANGE a swap is two renames; a run killed between them
+  // leaves the old index at <db>.old-<pid> and nothing at <db>.
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, std::vector<Ladder>{ladders[0]});
+  std::filesystem::rename(db_path, tmp.path() / "index.old-4242");
+  rungs::indexer::add_ladders(db_path, std::vector<Ladder>{ladders[1]});
+  CHECK(Xapian::Database(db_path.string()).get_doccount() == indexed_statements(ladders));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "index.old-4242"));
+}
+
+TEST_CASE("the writer lock: a second writer is told who holds it, and the lock dies with its holder") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, ladders);
+  const auto lock_path = tmp.path() / "index.lock";
+  REQUIRE(std::filesystem::exists(lock_path));
+  int fd = ::open(lock_path.c_str(), O_RDWR);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    try {
+      if (attempt == 0) rungs::indexer::add_ladders(db_path, ladders);
+      if (attempt == 1) rungs::indexer::build_index(db_path, ladders);
+      if (attempt == 2) (void)rungs::indexer::remove_ladder(db_path, "acme-eng");
+      FAIL("expected IndexError");
+    } catch (const rungs::IndexError& e) {
+      CHECK(std::string(e.what()).find("being written by another rungs process") != std::string::npos);
+    }
+  }
+  ::close(fd);  // as when the holder is killed
+  CHECK(rungs::indexer::remove_ladder(db_path, "acme-eng"));
 }

@@ -1,8 +1,11 @@
 #pragma once
-// Writing the index. One writer at a time (Xapian's lock); readers see either
-// the index before a run or after it, never a half-written one: a run makes
-// all its changes in one commit, and a new index is built in a temporary
-// directory and renamed into place.
+// Writing the index. One writer at a time: every run holds an exclusive
+// `flock` on `<db>.lock` beside the index (released by the kernel when the
+// holder dies, so it never goes stale). Readers see either the index before a
+// run or after it, never a half-written one: a run makes all its changes in
+// one commit, and a new index is built in `<db>.tmp-<pid>` and exchanged with
+// the old one atomically (renameat2 RENAME_EXCHANGE). A run killed at any
+// point leaves the last commit; the next run removes what it left behind.
 
 #include <filesystem>
 #include <functional>
@@ -18,6 +21,9 @@ struct IndexOptions {
   std::function<void(std::size_t, std::size_t, const std::string&)> progress;
   /// Stored as `rungs.fingerprint`; "" leaves it unset.
   std::string fingerprint;
+  /// When another process is writing the same index: wait for it (true), or
+  /// throw `IndexError` at once (false, the default).
+  bool wait_for_lock = false;
 };
 
 struct IndexStats {

@@ -1,0 +1,309 @@
+// Crash safety and concurrency of the real `rungs` binary: indexing runs
+// killed with SIGKILL at random moments, searches running while the index is
+// rewritten, and a second writer. Every index state a reader can see must be
+// one that a run committed.
+#include <doctest/doctest.h>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "process.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using rungs::e2e::Child;
+using rungs::e2e::Outcome;
+using LadderSet = std::set<std::string>;
+
+namespace {
+
+const fs::path& scratch() {
+  static const fs::path dir = [] {
+    auto d = fs::temp_directory_path() / fmt::format("rungs-reliability-{}", ::getpid());
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+Outcome rungs_run(const std::vector<std::string>& args) { return rungs::e2e::run(scratch(), args); }
+
+// Writes `count` structured ladders `<prefix>-NNN` (5 levels of
+// `statements` statements each) into a new directory; returns their ids.
+LadderSet write_ladders(const fs::path& dir, const std::string& prefix, int count, int statements) {
+  static const char* kWords[] = {"leads",    "mentors",   "owns",     "designs",   "reviews",     "incidents",
+                                 "customer", "maintenance", "escalations", "tickets", "strategy", "roadmap",
+                                 "team",     "platform",  "reliability", "automation", "coaching", "hiring"};
+  std::mt19937 random(static_cast<unsigned>(count * 7919 + statements));
+  fs::create_directories(dir);
+  LadderSet ids;
+  for (int i = 0; i < count; ++i) {
+    const std::string id = fmt::format("{}-{:03}", prefix, i);
+    std::ofstream out(dir / (id + ".yaml"));
+    out << "id: " << id << "\nname: Generated " << id << "\nframework: generated\nlevels:\n";
+    for (int level = 1; level <= 5; ++level) {
+      out << "  - title: Level " << level << "\n    statements:\n";
+      for (int s = 0; s < statements; ++s) {
+        out << "      - ";
+        for (int w = 0; w < 9; ++w) out << kWords[random() % std::size(kWords)] << ' ';
+        out << "statement" << s << "\n";
+      }
+    }
+    ids.insert(id);
+  }
+  return ids;
+}
+
+// The ladders the index lists, or nullopt-like empty + `ok=false` when it
+// does not open. `why` gets the error.
+struct Listing {
+  bool ok = false;
+  bool missing = false;  ///< "no index": no run ever committed
+  LadderSet ids;
+  std::string why;
+};
+
+Listing list_ladders(const std::string& db) {
+  const auto run = rungs_run({"ladders", "--db", db, "--json"});
+  Listing listing;
+  if (run.exit_code != 0) {
+    listing.missing = run.exit_code == 1 && run.err.find("run `rungs index` first") != std::string::npos;
+    listing.why = fmt::format("exit {} signal {}: {}", run.exit_code, run.signal, run.err);
+    return listing;
+  }
+  const auto parsed = json::parse(run.out, nullptr, false);
+  if (parsed.is_discarded()) {
+    listing.why = "unparsable JSON: " + run.out.substr(0, 200);
+    return listing;
+  }
+  for (const auto& l : parsed["ladders"]) listing.ids.insert(l["id"].get<std::string>());
+  listing.ok = true;
+  return listing;
+}
+
+// A search answers from one snapshot: its hits and facet counts agree, and
+// every hit is from a listed ladder. Returns "" when consistent.
+std::string check_search(const std::string& db, const LadderSet& ladders) {
+  const auto run = rungs_run({"search", "mentors reliability", "--db", db, "--json", "--limit", "10000"});
+  if (run.exit_code != 0) return fmt::format("search: exit {} signal {}: {}", run.exit_code, run.signal, run.err);
+  const auto out = json::parse(run.out, nullptr, false);
+  if (out.is_discarded()) return "search: unparsable JSON";
+  if (out["hits"].size() != out["total"].get<std::size_t>()) return "search: hits and total disagree";
+  int facet_sum = 0;
+  for (const auto& f : out["facets"]["ladder"]) facet_sum += f["count"].get<int>();
+  if (facet_sum != out["total"].get<int>()) return "search: ladder facet counts do not add up to the total";
+  for (const auto& h : out["hits"]) {
+    if (!ladders.empty() && ladders.count(h["ladder"].get<std::string>()) == 0) {
+      return "search: a hit from ladder " + h["ladder"].get<std::string>() + " that is not listed";
+    }
+  }
+  return "";
+}
+
+LadderSet set_union(const LadderSet& a, const LadderSet& b) {
+  LadderSet out = a;
+  out.insert(b.begin(), b.end());
+  return out;
+}
+
+std::string describe(const LadderSet& s) {
+  if (s.empty()) return "{}";
+  return fmt::format("{{{} ladders, {} .. {}}}", s.size(), *s.begin(), *s.rbegin());
+}
+
+// Leftovers of killed runs beside the index.
+std::vector<std::string> leftovers(const fs::path& db) {
+  std::vector<std::string> out;
+  for (const auto& entry : fs::directory_iterator(db.parent_path())) {
+    const auto name = entry.path().filename().string();
+    const auto base = db.filename().string();
+    if (name.rfind(base + ".tmp-", 0) == 0 || name.rfind(base + ".old-", 0) == 0) out.push_back(name);
+  }
+  return out;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+TEST_CASE("rungs index killed at random moments leaves the last commit, and the next run recovers") {
+  const fs::path dir = scratch() / "crash";
+  const LadderSet a = write_ladders(dir / "a", "crash-a", 60, 10);
+  const LadderSet b = write_ladders(dir / "b", "crash-b", 60, 10);
+  const LadderSet c = write_ladders(dir / "c", "crash-c", 30, 10);
+  const std::string db = (dir / "index").string();
+
+  // How long an uninterrupted run takes here, to spread the kills over it.
+  auto start = std::chrono::steady_clock::now();
+  auto first = rungs_run({"index", (dir / "a").string(), "--db", db, "--rebuild", "--no-bundled"});
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  const double full_run = seconds_since(start);
+  MESSAGE(fmt::format("an uninterrupted rebuild of {} ladders takes {:.2f} s", a.size(), full_run));
+
+  unsigned seed = std::random_device{}();
+  if (const char* s = std::getenv("RUNGS_CRASH_SEED")) seed = static_cast<unsigned>(std::stoul(s));
+  MESSAGE("seed " << seed << " (set RUNGS_CRASH_SEED to replay)");
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<double> delay(0.0, full_run * 1.1);
+
+  constexpr int kRuns = 50;
+  int killed_mid_run = 0;
+  int saw_before = 0;
+  int saw_after = 0;
+  Listing state = list_ladders(db);
+  REQUIRE(state.ok);
+  for (int i = 0; i < kRuns; ++i) {
+    // Three kinds of run: a rebuild to the other set, adding a set in place
+    // (one Xapian commit), and creating the index from nothing.
+    std::vector<std::string> args;
+    LadderSet before = state.ids;
+    LadderSet after;
+    const int kind = i % 5 == 4 ? 2 : i % 2;
+    if (kind == 0) {
+      const bool to_b = before.count(*a.begin()) != 0;
+      args = {"index", (dir / (to_b ? "b" : "a")).string(), "--db", db, "--rebuild", "--no-bundled"};
+      after = to_b ? b : a;
+    } else if (kind == 1) {
+      args = {"index", (dir / "c").string(), "--db", db, "--no-bundled"};
+      after = set_union(before, c);
+    } else {
+      fs::remove_all(db);
+      before.clear();
+      args = {"index", (dir / "a").string(), "--db", db, "--no-bundled"};
+      after = a;
+    }
+    const double wait = delay(random);
+    CAPTURE(i);
+    CAPTURE(kind);
+    CAPTURE(wait);
+    Child child(scratch(), args);
+    std::this_thread::sleep_for(std::chrono::duration<double>(wait));
+    const Outcome outcome = child.kill();
+    if (outcome.signal == SIGKILL) {
+      ++killed_mid_run;
+    } else {
+      CHECK_MESSAGE(outcome.exit_code == 0, outcome.err);
+    }
+
+    const Listing now = list_ladders(db);
+    if (before.empty() && now.missing) {
+      ++saw_before;  // killed before the first commit: still no index, said plainly
+      state = now;
+      continue;
+    }
+    REQUIRE_MESSAGE(now.ok, now.why);
+    const bool is_before = now.ids == before;
+    const bool is_after = now.ids == after;
+    CHECK_MESSAGE((is_before || is_after),
+                  "index lists " << describe(now.ids) << ", expected " << describe(before) << " or " << describe(after));
+    saw_before += is_before && !is_after;
+    saw_after += is_after;
+    const std::string search = check_search(db, now.ids);
+    CHECK_MESSAGE(search.empty(), search);
+    state = now;
+  }
+  MESSAGE(fmt::format("{} runs: {} killed mid-run, index as before {} times, as after {} times", kRuns,
+                      killed_mid_run, saw_before, saw_after));
+  CHECK(killed_mid_run >= kRuns / 4);
+
+  // The next uninterrupted run succeeds without clean-up, and leaves nothing behind.
+  const auto last = rungs_run({"index", (dir / "b").string(), "--db", db, "--rebuild", "--no-bundled"});
+  REQUIRE_MESSAGE(last.exit_code == 0, last.err);
+  CHECK(list_ladders(db).ids == b);
+  CHECK(leftovers(db).empty());
+}
+
+TEST_CASE("searches running while rungs index rewrites the index always see a whole index") {
+  const fs::path dir = scratch() / "concurrent";
+  const LadderSet a = write_ladders(dir / "a", "conc-a", 40, 8);
+  const LadderSet b = write_ladders(dir / "b", "conc-b", 40, 8);
+  const LadderSet c = write_ladders(dir / "c", "conc-c", 20, 8);
+  const std::string db = (dir / "index").string();
+  const auto first = rungs_run({"index", (dir / "a").string(), "--db", db, "--rebuild", "--no-bundled"});
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+  const std::vector<LadderSet> committed = {a, b, set_union(a, c), set_union(b, c)};
+
+  std::atomic<bool> writing{true};
+  std::mutex mutex;
+  std::vector<std::string> failures;
+  int reads = 0;
+  auto reader = [&] {
+    while (writing) {
+      const Listing listing = list_ladders(db);
+      std::string problem;
+      if (!listing.ok) {
+        problem = "ladders failed: " + listing.why;
+      } else if (std::find(committed.begin(), committed.end(), listing.ids) == committed.end()) {
+        problem = "ladders listed a set no run committed: " + describe(listing.ids);
+      } else {
+        problem = check_search(db, {});
+      }
+      const std::lock_guard<std::mutex> guard(mutex);
+      ++reads;
+      if (!problem.empty()) failures.push_back(problem);
+    }
+  };
+  std::vector<std::thread> readers;
+  for (int r = 0; r < 3; ++r) readers.emplace_back(reader);
+
+  std::vector<std::string> writer_failures;
+  constexpr int kRounds = 5;
+  for (int round = 0; round < kRounds; ++round) {
+    const bool to_b = round % 2 == 0;
+    auto rebuild = rungs_run({"index", (dir / (to_b ? "b" : "a")).string(), "--db", db, "--rebuild", "--no-bundled"});
+    if (rebuild.exit_code != 0) writer_failures.push_back(rebuild.err);
+    auto add = rungs_run({"index", (dir / "c").string(), "--db", db});
+    if (add.exit_code != 0) writer_failures.push_back(add.err);
+  }
+  writing = false;
+  for (auto& t : readers) t.join();
+  MESSAGE(fmt::format("{} reads (ladders + search) during {} writes", reads, 2 * kRounds));
+  CHECK(writer_failures.empty());
+  for (const auto& f : failures) FAIL_CHECK(f);
+  CHECK(reads >= 3);
+}
+
+TEST_CASE("a second writer fails at once with a clear message, and the first one's index stands") {
+  const fs::path dir = scratch() / "writers";
+  const LadderSet a = write_ladders(dir / "a", "wr-a", 150, 10);
+  const LadderSet b = write_ladders(dir / "b", "wr-b", 5, 4);
+  const std::string db = (dir / "index").string();
+  const auto first = rungs_run({"index", (dir / "b").string(), "--db", db, "--rebuild", "--no-bundled"});
+  REQUIRE_MESSAGE(first.exit_code == 0, first.err);
+
+  Child writer(scratch(), {"index", (dir / "a").string(), "--db", db, "--rebuild", "--no-bundled"});
+  // Wait until the first writer holds the lock (it writes its pid in the lock file).
+  const auto start = std::chrono::steady_clock::now();
+  const std::string pid = std::to_string(writer.pid());
+  while (rungs::e2e::slurp_file(db + ".lock").find(pid) != 0 && seconds_since(start) < 10) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  for (const auto& second : std::vector<std::vector<std::string>>{
+           {"index", (dir / "b").string(), "--db", db},
+           {"index", (dir / "b").string(), "--db", db, "--rebuild", "--no-bundled"},
+           {"index", "--remove", "wr-b-000", "--db", db}}) {
+    const auto run = rungs_run(second);
+    if (!writer.running()) {
+      MESSAGE("the first writer finished before the second started; nothing to test on this machine");
+      break;
+    }
+    CAPTURE(second.back());
+    CHECK(run.exit_code == 1);
+    CHECK(run.err.find("being written by another rungs process (pid") != std::string::npos);
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  }
+  const auto done = writer.wait();
+  REQUIRE_MESSAGE(done.exit_code == 0, done.err);
+  CHECK(list_ladders(db).ids == a);
+}
