@@ -85,12 +85,12 @@ std::filesystem::path resolve_db(const IndexOptions& options) {
 search::Searcher open_searcher(const IndexOptions& options) { return search::Searcher(resolve_db(options)); }
 
 void ModelFlags::add_to(CLI::App& app) {
-  app.add_flag("--no-wordnet", no_wordnet, "Match words only, without WordNet synonyms");
+  app.add_flag("--no-synonyms", no_synonyms, "Match the phrase's own words only, without the thesaurus (curated groups, WordNet)");
 }
 
 mapping::Model build_model(search::Searcher& searcher, const ModelFlags& flags) {
   mapping::ModelOptions options;
-  options.use_wordnet = !flags.no_wordnet;
+  options.use_synonyms = !flags.no_synonyms;
   return mapping::Model(searcher.ladders(), options);
 }
 

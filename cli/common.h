@@ -38,7 +38,7 @@ struct IndexOptions {
 
 /// Options of the mapping model that the commands using it share.
 struct ModelFlags {
-  bool no_wordnet = false;  ///< leave out the WordNet bridge
+  bool no_synonyms = false;  ///< leave out the thesaurus (curated groups and WordNet)
 
   void add_to(CLI::App& app);
 };

@@ -18,7 +18,7 @@ std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error("cannot read WordNet file " + path.string() +
-                " (install the Debian package wordnet-base, or run rungs with --no-wordnet)");
+                " (install the Debian package wordnet-base, or pass --no-synonyms to level/map)");
   }
   std::ostringstream content;
   content << in.rdbuf();
@@ -58,7 +58,7 @@ WordNet::MappedFile::MappedFile(const std::filesystem::path& path) {
   if (fd < 0 || ::fstat(fd, &st) != 0) {
     if (fd >= 0) ::close(fd);
     throw Error("cannot read WordNet file " + path.string() +
-                " (install the Debian package wordnet-base, or run rungs with --no-wordnet)");
+                " (install the Debian package wordnet-base, or pass --no-synonyms to level/map)");
   }
   size_ = static_cast<std::size_t>(st.st_size);
   if (size_ > 0) {

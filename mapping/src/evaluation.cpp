@@ -134,8 +134,8 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::v
   EvalReport report;
 
   ModelOptions words_only;
-  words_only.use_wordnet = false;
-  const Model no_wordnet(ladders, words_only);
+  words_only.use_synonyms = false;
+  const Model no_synonyms(ladders, words_only);
   words_only.use_seniority = false;
   words_only.use_position = false;
   const Model content_only(ladders, words_only);
@@ -143,7 +143,7 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::v
     const char* name;
     const Model* model;
   };
-  const Variant variants[] = {{"rungs", &model}, {"rungs without WordNet", &no_wordnet},
+  const Variant variants[] = {{"rungs", &model}, {"rungs without synonyms", &no_synonyms},
                               {"statement similarity only", &content_only}};
 
   for (const auto& v : variants) {

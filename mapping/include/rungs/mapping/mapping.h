@@ -3,8 +3,8 @@
 //
 // The model works on statements, not on levels as bags of words: every
 // competency and summary becomes a TF-IDF vector over the index's stems
-// (`indexer::Analyzer`), optionally widened across vocabularies by WordNet
-// first senses. A level's score for a phrase combines its best-matching
+// (`indexer::Analyzer`); a phrase, being short, is widened across
+// vocabularies by the thesaurus (curated groups and WordNet first senses). A level's score for a phrase combines its best-matching
 // statements with a seniority estimate read from the text; a ladder pair is
 // scored level by level (BERTScore-style mean of best matches) and aligned by
 // an order-preserving dynamic programme (`align_monotone`).
@@ -21,13 +21,13 @@
 namespace rungs::mapping {
 
 struct ModelOptions {
-  /// Widen statement vectors with WordNet first-sense synonyms (wordnet-base).
-  bool use_wordnet = true;
+  /// Widen phrases with the thesaurus: curated groups and WordNet first senses (wordnet-base).
+  bool use_synonyms = true;
   /// Add the seniority signal read from the text (scope, autonomy, influence).
   bool use_seniority = true;
   /// Use each level's relative position in its ladder when aligning ladders.
   bool use_position = true;
-  /// WordNet dictionary directory; "" uses the build's default.
+  /// WordNet dictionary directory for the thesaurus; "" uses the build's default.
   std::string wordnet_dir;
 };
 

@@ -1,0 +1,73 @@
+#include "rungs/indexer/thesaurus.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace rungs::indexer {
+namespace {
+
+// Groups of words that career ladders use for the same thing. General
+// workplace vocabulary, one group per line; inflected forms are listed
+// where the stemmer would not join them (British and American spellings are
+// joined by the analyzer already).
+constexpr const char* kGroups[] = {
+    "mentor mentors mentoring coach coaches coaching teach teaches teaching tutor tutors guide guides guiding",
+    "colleague colleagues teammate teammates peer peers coworker coworkers",
+    "customer customers client clients",
+    "incident incidents outage outages emergency emergencies",
+    "expert experts specialist specialists authority",
+    "system systems platform platforms service services component components",
+    "decide decides decision decisions choose chooses choice",
+    "big large major significant sizeable",
+    "small minor little",
+    "lead leads leading head heads steer steers drive drives direct directs",
+    "company companies organization organizations business",
+    "strategy strategic direction vision",
+    "feedback critique comments",
+    "appraisal appraisals evaluation evaluations performance",
+    "hire hires hiring recruit recruits recruiting",
+    "salary salaries pay compensation",
+    "learn learns learning study studies course courses class classes training",
+    "task tasks ticket tickets case cases",
+    "fix fixes resolve resolves solve solves repair repairs",
+    "documentation docs runbook runbooks",
+    "oversight supervision",
+    "independently autonomously alone unaided",
+    "help helps assist assists support supports",
+    "explain explains communicate communicates present presents",
+    "decompose decomposes split splits break",
+    "deliverable deliverables piece pieces increment increments milestone milestones",
+    "improve improves enhance enhances",
+    "tool tools tooling automation script scripts",
+    "experienced seasoned senior",
+    "junior new beginner newcomer",
+    "pager rotation shift shifts",
+    "production prod live",
+};
+
+}  // namespace
+
+Thesaurus::Thesaurus(const std::filesystem::path& wordnet_dir) : wordnet_(wordnet_dir) {
+  for (const char* group : kGroups) {
+    std::istringstream in(group);
+    std::vector<std::string> words;
+    for (std::string w; in >> w;) words.push_back(w);
+    for (const auto& w : words) {
+      auto& others = curated_[w];
+      for (const auto& o : words) {
+        if (o != w && std::find(others.begin(), others.end(), o) == others.end()) others.push_back(o);
+      }
+    }
+  }
+}
+
+std::vector<std::string> Thesaurus::synonyms(const std::string& word) const {
+  std::vector<std::string> out;
+  if (auto it = curated_.find(word); it != curated_.end()) out = it->second;
+  for (auto& s : wordnet_.first_sense_synonyms(word)) {
+    if (s != word && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace rungs::indexer
