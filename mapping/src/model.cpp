@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <numeric>
 #include <optional>
 #include <set>
@@ -12,9 +13,9 @@
 #include "rungs/corpus/text.h"
 #include "rungs/indexer/schema.h"
 #include "rungs/mapping/mapping.h"
-#include "vector_space.h"
 #include "rungs/indexer/thesaurus.h"
 #include "seniority.h"
+#include "vector_space.h"
 
 namespace rungs::mapping {
 namespace {
@@ -35,6 +36,7 @@ constexpr double kSeniorityWeight = 8.0;    // (Δ seniority read from the words
 constexpr double kContentScale = 15.0;      // alignment gain per unit of content similarity above the row mean
 constexpr double kPositionWeight = 4.0;     // (Δ relative position)² penalty when aligning ladders
 constexpr double kSkipGain = -3.0;          // gain of "no equivalent", in row z-score units
+constexpr std::size_t kReferenceLevels = 200;  // levels a column bias is estimated from, at most
 constexpr double kPhraseTemperature = 0.05; // softmax temperature of phrase confidence
 constexpr double kMapTemperature = 0.5;     // softmax temperature of mapping confidence
 
@@ -95,6 +97,12 @@ struct Model::Impl {
   SeniorityLexicon lexicon;
   Vocabulary vocabulary;
   std::vector<LadderSpace> spaces;
+  // Levels that `column_bias` compares against: all, or an evenly spaced
+  // sample of kReferenceLevels when the corpus is larger.
+  std::vector<std::pair<std::size_t, std::size_t>> reference_levels;
+  mutable std::mutex cache_mutex;
+  mutable std::unordered_map<std::string, std::vector<std::uint32_t>> synonym_cache;
+  mutable std::unordered_map<std::size_t, std::vector<double>> bias_cache;
   // Least-squares map from the lexicon's reading to the relative-position scale.
   double seniority_intercept = 0.0;
   double seniority_slope = 1.0;
@@ -125,13 +133,50 @@ struct Model::Impl {
                                              indexer::schema::stopwords().end());
     for (const auto& word : analyzer.words(text)) {
       if (word.size() < 3 || kStop.contains(word)) continue;
-      for (const auto& synonym : thesaurus->synonyms(word)) {
-        for (const auto& stem : analyzer.stems(synonym)) {
-          if (auto id = vocabulary.find(stem); id >= 0) extra.emplace_back(static_cast<std::uint32_t>(id), kSynonymWeight);
-        }
-      }
+      for (auto id : synonym_terms(word)) extra.emplace_back(id, kSynonymWeight);
     }
     return extra;
+  }
+
+  // The known term ids of `word`'s synonyms, looked up once per word: the
+  // same words recur across statements, and the lookup dominates start-up.
+  std::vector<std::uint32_t> synonym_terms(const std::string& word) const {
+    {
+      std::lock_guard lock(cache_mutex);
+      if (auto it = synonym_cache.find(word); it != synonym_cache.end()) return it->second;
+    }
+    std::vector<std::uint32_t> ids;
+    for (const auto& synonym : thesaurus->synonyms(word)) {
+      for (const auto& stem : analyzer.stems(synonym)) {
+        if (auto id = vocabulary.find(stem); id >= 0) ids.push_back(static_cast<std::uint32_t>(id));
+      }
+    }
+    std::lock_guard lock(cache_mutex);
+    return synonym_cache.emplace(word, std::move(ids)).first->second;
+  }
+
+  // How similar each level of ladder `to` is to levels in general: the mean
+  // similarity to the reference levels of the other ladders. Short, generic
+  // levels look close to everything, and that closeness says nothing about
+  // any one level mapped onto them. Computed once per ladder.
+  std::vector<double> column_bias(std::size_t to) const {
+    {
+      std::lock_guard lock(cache_mutex);
+      if (auto it = bias_cache.find(to); it != bias_cache.end()) return it->second;
+    }
+    std::vector<double> bias(ladders[to].levels.size(), 0);
+    for (std::size_t v = 0; v < bias.size(); ++v) {
+      double sum = 0;
+      int n = 0;
+      for (const auto& [l, w] : reference_levels) {
+        if (l == to) continue;
+        sum += level_similarity(l, w, to, v);
+        ++n;
+      }
+      bias[v] = n > 0 ? sum / n : 0;
+    }
+    std::lock_guard lock(cache_mutex);
+    return bias_cache.emplace(to, std::move(bias)).first->second;
   }
 
   // Seniority of a text on the relative-position scale, and how sure (0..1).
@@ -309,6 +354,14 @@ void Model::Impl::build() {
   for (auto& space : spaces) {
     for (auto& s : space.seniority) s = std::clamp(seniority_intercept + seniority_slope * s, 0.0, 1.0);
   }
+  std::vector<std::pair<std::size_t, std::size_t>> levels;
+  for (std::size_t l = 0; l < ladders.size(); ++l) {
+    for (std::size_t v = 0; v < ladders[l].levels.size(); ++v) {
+      if (!spaces[l].level_items[v].empty()) levels.emplace_back(l, v);
+    }
+  }
+  const std::size_t step = std::max<std::size_t>(1, (levels.size() + kReferenceLevels - 1) / kReferenceLevels);
+  for (std::size_t i = 0; i < levels.size(); i += step) reference_levels.push_back(levels[i]);
 }
 
 LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, std::size_t evidence_per_level,
@@ -424,23 +477,7 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
   for (std::size_t r = 0; r < rows.size(); ++r) {
     for (std::size_t c = 0; c < cols.size(); ++c) table.matrix[r][c] = m.level_similarity(from, rows[r], to, cols[c]);
   }
-  // How similar each TO level is to levels in general (those of every other
-  // ladder): short, generic levels look close to everything, and that
-  // closeness says nothing about this FROM level.
-  std::vector<double> column_bias(cols.size(), 0);
-  for (std::size_t c = 0; c < cols.size(); ++c) {
-    double sum = 0;
-    int n = 0;
-    for (std::size_t l = 0; l < m.ladders.size(); ++l) {
-      if (l == to) continue;
-      for (std::size_t v = 0; v < m.ladders[l].levels.size(); ++v) {
-        if (m.spaces[l].level_items[v].empty()) continue;
-        sum += m.level_similarity(l, v, to, cols[c]);
-        ++n;
-      }
-    }
-    column_bias[c] = n > 0 ? sum / n : 0;
-  }
+  const std::vector<double> column_bias = m.column_bias(to);
 
   // Gains: content similarity above the row's mean (which TO level is
   // relatively closest), minus the disagreement of relative positions and of
@@ -458,7 +495,7 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     if (allowed.empty()) continue;
     double mean = 0;
     std::vector<double> contrast(cols.size(), 0);
-    for (auto c : allowed) contrast[c] = table.matrix[r][c] - column_bias[c];
+    for (auto c : allowed) contrast[c] = table.matrix[r][c] - column_bias[cols[c]];
     for (auto c : allowed) mean += contrast[c];
     mean /= static_cast<double>(allowed.size());
     for (auto c : allowed) {
