@@ -43,6 +43,7 @@ std::string ladder_key(const std::string& id) {
   return std::string(schema::kMetaLadderPrefix) + id;
 }
 
+// Whether text is ranked: competencies and summaries, not set-aside boilerplate.
 bool is_indexed(StatementKind kind) { return kind != StatementKind::boilerplate; }
 
 std::string rebuild_advice(const fs::path& db) {
@@ -124,12 +125,10 @@ class Writer {
     for (const auto& level : ladder.levels) {
       for (std::size_t n = 0; n < level.statements.size(); ++n) {
         const auto& statement = level.statements[n];
-        if (!is_indexed(statement.kind)) {
-          ++stats.set_aside;
-          continue;
-        }
+        // Set-aside text is indexed too, so that every line read stays
+        // findable (`kind:boilerplate`); search leaves it out unless asked.
         wdb_.add_document(make_document(ladder, level, statement, n));
-        ++stats.documents;
+        ++(is_indexed(statement.kind) ? stats.documents : stats.set_aside);
       }
     }
     update_spelling(ladder, true);

@@ -15,6 +15,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <chrono>
 #include <thread>
@@ -465,12 +466,24 @@ struct Searcher::Impl {
     return replace_all(std::move(plain), kMarkClose, request.highlight_end);
   }
 
+  static bool asks_for_kind(const SearchRequest& request) {
+    if (!request.filters.kinds.empty()) return true;
+    std::string folded = request.query;
+    std::transform(folded.begin(), folded.end(), folded.begin(), [](unsigned char c) { return std::tolower(c); });
+    return folded.find("kind:") != std::string::npos;
+  }
+
   SearchResults run(const SearchRequest& request) {
     SearchResults out;
     out.query = request.query;
     Xapian::Query query = user_query(request, out);
     const Xapian::Query filter = filter_query(request.filters);
     if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    if (!asks_for_kind(request)) {
+      // Set-aside boilerplate is in the index but out of results unless asked for.
+      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                            Xapian::Query(schema::filter_term(schema::kPrefixKind, "boilerplate")));
+    }
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -585,8 +598,10 @@ std::string Searcher::metadata(const std::string& key) {
 }
 
 std::size_t Searcher::document_count() {
-  return impl_->with_retry("count documents",
-                           [&] { return static_cast<std::size_t>(impl_->db.get_doccount()); });
+  return impl_->with_retry("count documents", [&] {
+    const auto boilerplate = impl_->db.get_termfreq(schema::filter_term(schema::kPrefixKind, "boilerplate"));
+    return static_cast<std::size_t>(impl_->db.get_doccount() - boilerplate);
+  });
 }
 
 }  // namespace rungs::search

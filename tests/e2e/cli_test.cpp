@@ -389,3 +389,12 @@ TEST_CASE("HTML reports are self-contained, and a real browser shows the bands a
   }
   CHECK(occurrences(dom, "cell proposed") == proposals);
 }
+
+TEST_CASE("set-aside lines stay findable when asked for, and out of results otherwise") {
+  const auto plain = rungs_json({"search", "Adhere Competencies", "--ladder", "gitlab-support"});
+  for (const auto& h : plain["hits"]) CHECK(h["kind"] != "boilerplate");
+  const auto asked = rungs_json({"search", "Adhere", "--kind", "boilerplate", "--limit", "100"});
+  CHECK(asked["total"].get<int>() == 12);  // six "Adhere to the … Competencies" lines on each GitLab page
+  for (const auto& h : asked["hits"]) CHECK(h["kind"] == "boilerplate");
+  CHECK(rungs_json({"search", "kind:boilerplate Adhere"})["total"].get<int>() == 12);
+}

@@ -58,7 +58,7 @@ TEST_CASE("queries: words, stemming, spelling variants, phrases, operators") {
   Fixture f;
   Searcher searcher(f.db);
   CHECK(searcher.document_count() == kAllStatements);
-  CHECK(searcher.metadata(std::string(rungs::indexer::schema::kMetaSchema)) == "1");
+  CHECK(searcher.metadata(std::string(rungs::indexer::schema::kMetaSchema)) == std::to_string(rungs::indexer::schema::kVersion));
   CHECK(searcher.metadata("no.such.key").empty());
 
   struct Case {
@@ -427,4 +427,67 @@ TEST_CASE("a stale reader reopens when a writer has recycled its blocks") {
   }
   CHECK(run(searcher, "r6x3", {}, 5).total == 430);
   CHECK(searcher.ladders().size() == 1);
+}
+
+TEST_CASE("hostile queries never crash: they fall back to plain words or match nothing") {
+  Fixture f;
+  Searcher searcher(f.db);
+  std::string deep_parens(5000, '(');
+  std::string control;
+  for (int c = 1; c < 32; ++c) control += static_cast<char>(c);
+  const std::vector<std::string> queries = {
+      "\"unbalanced",
+      "mentors \"",
+      "\"\"\"",
+      "AND",
+      "OR OR OR",
+      "NOT",
+      "mentors AND",
+      "NEAR",
+      "ADJ/3",
+      "mentors NEAR/99999999999 incidents",
+      "*",
+      "-",
+      "+",
+      "()",
+      ")(",
+      deep_parens + "mentors",
+      std::string(10000, 'a'),
+      std::string(10000, '"'),
+      [] {
+        std::string words;
+        while (words.size() < 10000) words += "mentors incidents \"reviews ";
+        return words;
+      }(),
+      control + "mentors",
+      std::string("mentors\0incidents", 17),
+      "\xff\xfe invalid \xc3 utf8",
+      "unknown:prefix mentors",
+      "ladder:",
+      "ladder:\"",
+      "level:\"\"",
+      "area:(((",
+      "LADDER:acme-eng",
+      "kind:summary OR kind:",
+      "mentor* AND postmortem*",
+      std::string(300, 'x') + ":" + std::string(300, 'y'),
+      "ladder:" + std::string(1000, 'z'),
+  };
+  for (const auto& q : queries) {
+    CAPTURE(q.substr(0, 60));
+    for (const bool plain : {false, true}) {
+      SearchRequest request;
+      request.query = q;
+      request.plain_words = plain;
+      request.limit = 5;
+      try {
+        const auto results = searcher.search(request);
+        CHECK(results.total >= 0);
+        CHECK(results.hits.size() <= 5);
+      } catch (const rungs::QueryError& e) {
+        // A clear error is allowed; it must say what went wrong in one line.
+        CHECK(std::string(e.what()).find('\n') == std::string::npos);
+      }
+    }
+  }
 }

@@ -29,7 +29,7 @@ struct IndexOptions {
 struct IndexStats {
   std::size_t ladders = 0;
   std::size_t documents = 0;  ///< statements written (competencies and summaries)
-  std::size_t set_aside = 0;  ///< boilerplate kept out of the index
+  std::size_t set_aside = 0;  ///< boilerplate: indexed as kind "boilerplate", left out of results unless asked for
 };
 
 /// Adds `ladders` to the index at `db`, creating it when missing. A ladder

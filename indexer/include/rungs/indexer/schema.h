@@ -3,8 +3,8 @@
 // stemmer, the stopwords and the schema version. Indexing, querying and
 // mapping all analyse text through `Analyzer`, so they can never disagree.
 //
-// One Xapian document per statement (competencies and summaries; boilerplate
-// is not indexed). Terms: stemmed positional text (STEM_SOME_FULL_POS), boolean
+// One Xapian document per statement, set-aside boilerplate included (kind
+// "boilerplate", which search leaves out unless asked for). Terms: stemmed positional text (STEM_SOME_FULL_POS), boolean
 // filter terms per facet, and a unique id term `Q<ladder>/<level>/<n>`.
 // Document data: the display record (JSON). Index metadata: `rungs.schema`
 // (the version below), `rungs.ladder.<id>` (the ladder, structured YAML) and
@@ -19,7 +19,7 @@
 namespace rungs::indexer::schema {
 
 /// Bumped whenever the layout below changes; a mismatched index is refused.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 // Boolean filter term prefixes (omega conventions: user prefixes start with X).
 inline constexpr std::string_view kPrefixFramework = "XFW";

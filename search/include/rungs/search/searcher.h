@@ -21,7 +21,7 @@ struct Filters {
   std::vector<std::string> levels;  ///< level ids ("l4") or "<ladder>/<level>"
   std::vector<std::string> areas;
   std::vector<std::string> tracks;
-  std::vector<std::string> kinds;   ///< "competency", "summary"
+  std::vector<std::string> kinds;   ///< "competency", "summary", "boilerplate" (left out when no kind is asked for)
 
   bool operator==(const Filters&) const = default;
 };
@@ -94,7 +94,7 @@ class Searcher {
   [[nodiscard]] corpus::Ladder ladder(const std::string& id);
   /// The stored metadata value for `key` ("" when unset).
   [[nodiscard]] std::string metadata(const std::string& key);
-  /// Number of statements in the index.
+  /// Number of statements in the index (competencies and summaries; set-aside text not counted).
   [[nodiscard]] std::size_t document_count();
 
  private:
