@@ -30,7 +30,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/schema.h"
-#include "rungs/indexer/wordnet.h"
+#include "rungs/indexer/thesaurus.h"
 
 namespace rungs::indexer {
 namespace {
@@ -137,7 +137,7 @@ class Writer {
     ++stats.ladders;
   }
 
-  // Adds the WordNet synonyms collected from the ladders written, keeping
+  // Adds the synonyms collected from the ladders written, keeping
   // those that occur in the index (an expansion to nothing only costs time).
   // Synonyms are only ever added: one left by a removed ladder is harmless.
   void add_synonyms() {
@@ -149,9 +149,9 @@ class Writer {
   IndexStats stats;
 
  private:
-  // First-sense WordNet synonyms of each indexed word, as stemmed terms and
-  // both ways round, so that a query for "train" also finds "coach"
-  // (FLAG_AUTO_SYNONYMS).
+  // The thesaurus' synonyms of each indexed word (curated groups, WordNet
+  // first senses), as stemmed terms and both ways round, so that a query
+  // for "train" also finds "coach" (FLAG_AUTO_SYNONYMS).
   void collect_synonyms(const Ladder& ladder) {
     for (const auto& level : ladder.levels) {
       for (const auto& statement : level.statements) {
@@ -159,7 +159,7 @@ class Writer {
         for (const auto& word : analyzer_.words(statement.text)) {
           if (stop_.count(word) != 0 || word.size() < 3 || !seen_words_.insert(word).second) continue;
           const std::string term = "Z" + stemmer_(word);
-          for (const auto& synonym : wordnet_.first_sense_synonyms(word)) {
+          for (const auto& synonym : thesaurus_.synonyms(word)) {
             const std::string other = "Z" + stemmer_(synonym);
             if (other == term) continue;
             synonyms_.emplace(term, other);
@@ -237,7 +237,7 @@ class Writer {
   }
 
   Xapian::WritableDatabase& wdb_;
-  WordNet wordnet_;
+  Thesaurus thesaurus_;
   Xapian::Stem stemmer_{std::string(schema::kStemmer)};
   std::set<std::string> seen_words_;
   std::set<std::pair<std::string, std::string>> synonyms_;
