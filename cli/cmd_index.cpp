@@ -2,6 +2,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "common.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
@@ -9,6 +12,9 @@
 
 namespace rungs::cli {
 namespace {
+
+/// Exit status when the index was written but directory entries were skipped.
+constexpr int kExitSkipped = 3;
 
 struct IndexCommandOptions {
   IndexOptions index;
@@ -21,10 +27,20 @@ struct IndexCommandOptions {
 void run_index(const IndexCommandOptions& options) {
   // Read and check every input before touching the index, so that bad input
   // leaves the index as it was.
+  // A file named on the command line must load, or nothing is written
+  // (exit 1). In a directory, an entry that cannot be read as a file (symlink
+  // loop, dangling link, FIFO, no permission) is skipped with a warning and
+  // the rest is indexed (exit 3); a ladder file that is wrong aborts the batch.
   std::vector<corpus::Ladder> ladders;
+  int skipped = 0;
+  const corpus::SkipHandler warn = [&skipped](const ParseError& why) {
+    fmt::print(stderr, "rungs: warning: {}\n", why.what());
+    ++skipped;
+  };
   for (const auto& path : options.paths) {
-    if (std::filesystem::is_directory(path)) {
-      for (auto& ladder : corpus::load_corpus(path)) ladders.push_back(std::move(ladder));
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      for (auto& ladder : corpus::load_corpus(path, warn)) ladders.push_back(std::move(ladder));
     } else {
       ladders.push_back(corpus::load_ladder(path));
     }
@@ -70,6 +86,12 @@ void run_index(const IndexCommandOptions& options) {
   } else if (!ladders.empty()) {
     fmt::print("Indexed {} ladder{} into {}: {} statements, {} set aside\n", ladders.size(), ladders.size() == 1 ? "" : "s",
                db.string(), stats.documents, stats.set_aside);
+  }
+  if (skipped > 0) {
+    fmt::print(stderr, "rungs: {} directory {} skipped (see the warnings above)\n", skipped,
+               skipped == 1 ? "entry was" : "entries were");
+    std::fflush(stdout);
+    std::exit(kExitSkipped);  // the index is written; tell scripts that not everything was read
   }
 }
 

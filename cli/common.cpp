@@ -172,6 +172,10 @@ void print_markdown_table(const std::vector<std::string>& header, const std::vec
   for (const auto& row : rows) print_row(row);
 }
 
-void print_json(const nlohmann::json& value) { fmt::print("{}\n", value.dump(2)); }
+void print_json(const nlohmann::json& value) {
+  // Invalid UTF-8 (a query typed in another encoding, echoed back) becomes
+  // U+FFFD rather than an exception from the JSON writer.
+  fmt::print("{}\n", value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 
 }  // namespace rungs::cli

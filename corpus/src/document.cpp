@@ -2,6 +2,8 @@
 // and turning a document read without a manifest into a ladder.
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <regex>
@@ -54,6 +56,10 @@ LevelHeading split_level_heading(std::string_view heading) {
   static const std::regex kSuffix(R"(^(.*\S)\s*\(([A-Za-z]{1,3}[0-9]{1,2})\)$)");
   static const std::regex kPrefix(R"(^([A-Za-z]{1,3}[0-9]{1,2})\s*:\s*(\S.*)$)");
   const std::string text = collapse_whitespace(heading);
+  // Codes sit in short headings; std::regex recurses per character, so a
+  // long heading (which has no code) is not matched at all.
+  constexpr std::size_t kLongestCodedHeading = 300;
+  if (text.size() > kLongestCodedHeading) return {"", text};
   std::smatch m;
   if (std::regex_match(text, m, kSuffix)) return {m[2].str(), m[1].str()};
   if (std::regex_match(text, m, kPrefix)) return {m[1].str(), m[2].str()};
@@ -62,11 +68,36 @@ LevelHeading split_level_heading(std::string_view heading) {
 
 std::string read_document(const std::filesystem::path& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw ParseError(path, 0, "no such file");
-  if (std::filesystem::is_directory(path, ec)) throw ParseError(path, 0, "is a directory, expected a file");
+  const auto status = std::filesystem::status(path, ec);
+  if (ec && ec != std::errc::no_such_file_or_directory) throw ParseError(path, 0, "cannot read: " + ec.message());
+  if (!std::filesystem::exists(status)) throw ParseError(path, 0, "no such file");
+  if (std::filesystem::is_directory(status)) throw ParseError(path, 0, "is a directory, expected a file");
+  // Never open a FIFO or a device: reading one may block or never end.
+  if (!std::filesystem::is_regular_file(status)) {
+    throw ParseError(path, 0, "not a regular file (a FIFO, socket or device), expected a ladder file");
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes) {
+    throw ParseError(path, 0,
+                     "is " + std::to_string(size) + " bytes; rungs reads ladder files of up to " +
+                         std::to_string(kMaxFileBytes >> 20) + " MB (is this a ladder?)");
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ParseError(path, 0, "cannot read file");
-  std::string data{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (!in) throw ParseError(path, 0, std::string("cannot read: ") + std::strerror(errno));
+  std::string data;
+  // One byte more than the size found, to notice a file that grew since; a
+  // file still over the limit is cut off there and refused.
+  data.resize(static_cast<std::size_t>(ec ? kMaxFileBytes : size) + 1);
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  data.resize(static_cast<std::size_t>(in.gcount()));
+  while (in && data.size() <= kMaxFileBytes) {  // grew since the size check
+    char buffer[65536];
+    in.read(buffer, sizeof buffer);
+    data.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (data.size() > kMaxFileBytes) {
+    throw ParseError(path, 0, "is over " + std::to_string(kMaxFileBytes >> 20) + " MB; rungs reads ladder files of up to that size");
+  }
   if (std::all_of(data.begin(), data.end(), is_space)) throw ParseError(path, 0, "empty file");
   if (const auto nul = data.find('\0'); nul != std::string::npos) {
     const auto line = 1 + std::count(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(nul), '\n');

@@ -1,6 +1,10 @@
 #include "rungs/corpus/load.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -61,6 +65,28 @@ Ladder ladder_from_text(const std::string& text, Format format, const fs::path& 
   return detail::ladder_from_document(detail::parse_document(text, format, path, {}), path);
 }
 
+// What every loaded ladder must have, whatever its format.
+void check_ladder(const Ladder& ladder, const fs::path& path) {
+  std::size_t statements = 0;
+  for (const auto& level : ladder.levels) {
+    for (const auto& s : level.statements) {
+      if (s.kind != StatementKind::boilerplate) ++statements;
+      if (s.text.size() > kMaxStatementBytes) {
+        const fs::path where = s.source.empty() || s.source == path.filename().string() ? path
+                                                                                           : path.parent_path() / s.source;
+        throw ParseError(where, s.line,
+                         "a statement of " + std::to_string(s.text.size()) + " bytes; the longest rungs indexes is " +
+                             std::to_string(kMaxStatementBytes) + " (is this a ladder?)");
+      }
+    }
+  }
+  if (statements == 0) {
+    throw ParseError(path, 0,
+                     "no statements found: every level is empty (statements are '- ' bullets or paragraphs "
+                     "under a level heading, or 'statements:' in YAML)");
+  }
+}
+
 bool is_ladder_file(const fs::path& path) {
   const auto ext = path.extension();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
@@ -92,15 +118,42 @@ Format sniff_format(const std::string& text, const fs::path& path) {
 
 Ladder load_ladder(const fs::path& path) {
   const std::string text = detail::read_document(path);
-  return ladder_from_text(text, sniff_format(text, path), path);
+  Ladder ladder = ladder_from_text(text, sniff_format(text, path), path);
+  check_ladder(ladder, path);
+  return ladder;
 }
 
-std::vector<Ladder> load_corpus(const fs::path& dir) {
+std::vector<Ladder> load_corpus(const fs::path& dir, const SkipHandler& skip) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw ParseError(dir, 0, "not a directory");
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file() && is_ladder_file(entry.path())) files.push_back(entry.path());
+  fs::directory_iterator entries(dir, ec);
+  if (ec) throw ParseError(dir, 0, "cannot list the directory: " + ec.message());
+  for (; entries != fs::directory_iterator(); entries.increment(ec)) {
+    if (ec) throw ParseError(dir, 0, "cannot list the directory: " + ec.message());
+    const fs::path path = entries->path();
+    if (!is_ladder_file(path)) continue;
+    // Status through symlinks without throwing: a loop (ELOOP) or a dangling
+    // link is an entry we cannot read, not an internal error.
+    std::error_code status_error;
+    const auto status = fs::status(path, status_error);
+    std::string problem;
+    if (status_error) {
+      problem = status_error.message();
+    } else if (fs::is_directory(status)) {
+      continue;  // "ladders.yaml/" is a folder, not a ladder; subfolders are not read
+    } else if (!fs::is_regular_file(status)) {
+      problem = "not a regular file (a FIFO, socket or device)";
+    } else if (::access(path.c_str(), R_OK) != 0) {
+      problem = std::string("cannot read: ") + std::strerror(errno);
+    }
+    if (problem.empty()) {
+      files.push_back(path);
+    } else if (skip) {
+      skip(ParseError(path, 0, problem + "; skipped"));
+    } else {
+      throw ParseError(path, 0, problem);
+    }
   }
   std::sort(files.begin(), files.end());  // the first error found does not depend on the file system
 
@@ -118,6 +171,7 @@ std::vector<Ladder> load_corpus(const fs::path& dir) {
     }
     ladders.push_back(std::move(ladder));
   }
+  for (const auto& ladder : ladders) check_ladder(ladder, origin.at(ladder.id));
   std::sort(ladders.begin(), ladders.end(), [](const Ladder& a, const Ladder& b) { return a.id < b.id; });
   return ladders;
 }

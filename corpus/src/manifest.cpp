@@ -102,7 +102,8 @@ class Manifest {
  private:
   void check_keys(const YAML::Node& map, const std::set<std::string>& known) const {
     for (const auto& entry : map) {
-      const auto key = entry.first.as<std::string>();
+      if (!entry.first.IsScalar()) throw ParseError(path_, line_of(entry.first), "a key must be text");
+      const auto key = entry.first.Scalar();
       if (!known.contains(key)) throw ParseError(path_, line_of(entry.first), "unknown key '" + key + "'");
     }
   }
@@ -120,7 +121,7 @@ class Manifest {
     }
     for (const auto& d : documents) {
       if (!d.IsScalar() || d.Scalar().empty()) throw ParseError(path_, line_of(d), "a document must be a file name");
-      ladder_.documents.push_back(d.Scalar());
+      ladder_.documents.push_back(normalize_text(d.Scalar(), path_, line_of(d)));
       document_lines_.push_back(line_of(d));
     }
   }
@@ -220,6 +221,14 @@ class Manifest {
 
 }  // namespace
 
-Ladder load_manifest(const std::string& text, const fs::path& path) { return Manifest(text, path).load(); }
+Ladder load_manifest(const std::string& text, const fs::path& path) {
+  try {
+    return Manifest(text, path).load();
+  } catch (const YAML::Exception& e) {
+    // A node of an unexpected shape (a map where text belongs, say) that a
+    // check above missed: still the manifest's fault, with its line (fuzz finding).
+    throw ParseError(path, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg);
+  }
+}
 
 }  // namespace rungs::corpus::detail

@@ -44,6 +44,11 @@ const std::vector<SetAsideRule>& rules() {
 Statement make_statement(std::string text, StatementKind kind, const std::string& area, int line,
                          const std::string& source) {
   Statement s{.text = std::move(text), .area = area, .kind = kind, .source = source, .line = line, .reason = ""};
+  // Boilerplate is a short line. libstdc++'s std::regex recurses once per
+  // character matched, so a long text (a 100 kB bullet) would overflow the
+  // stack: long texts are never matched against the rules.
+  constexpr std::size_t kLongestBoilerplate = 1000;
+  if (s.text.size() > kLongestBoilerplate) return s;
   for (const auto& rule : rules()) {
     if (std::regex_search(s.text, rule.pattern)) {
       s.kind = StatementKind::boilerplate;

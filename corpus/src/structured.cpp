@@ -51,7 +51,13 @@ Statement read_statement(const YAML::Node& node, const std::string& area,
     }
     s.source = scalar(node, "source", origin);
     s.reason = scalar(node, "reason", origin);
-    if (node["line"]) s.line = node["line"].as<int>(0);
+    // `line: 0` (or anything not a positive number) means "not known", as
+    // when it is absent: the statement's own line here. `to_yaml` leaves
+    // such lines out, so they must read back the same (found by fuzzing).
+    if (node["line"]) {
+      const int given = node["line"].as<int>(0);
+      if (given > 0) s.line = given;
+    }
   } else {
     throw ParseError(origin, s.line, "a statement must be text or a map with 'text'");
   }
@@ -90,13 +96,25 @@ Level read_level(const YAML::Node& node, int position, const std::filesystem::pa
 
 }  // namespace
 
+namespace {
+
+Ladder ladder_from_node(const YAML::Node& root, const std::filesystem::path& origin);
+
+}  // namespace
+
 Ladder ladder_from_yaml(const std::string& text, const std::filesystem::path& origin) {
-  YAML::Node root;
+  // Every YAML error, from parsing or from a node of an unexpected shape (a
+  // map in the 'documents' list, say: a fuzz finding), is the file's fault.
   try {
-    root = YAML::Load(text);
+    return ladder_from_node(YAML::Load(text), origin);
   } catch (const YAML::Exception& e) {
     throw ParseError(origin, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg);
   }
+}
+
+namespace {
+
+Ladder ladder_from_node(const YAML::Node& root, const std::filesystem::path& origin) {
   if (!root.IsMap() || !root["levels"] || !root["levels"].IsSequence()) {
     throw ParseError(origin, 0, "not a structured ladder: expected a map with a 'levels' list");
   }
@@ -108,7 +126,7 @@ Ladder ladder_from_yaml(const std::string& text, const std::filesystem::path& or
   ladder.framework = scalar(root, "framework", origin, ladder.id);
   ladder.source = scalar(root, "source", origin);
   if (const auto docs = root["documents"]) {
-    for (const auto& d : docs) ladder.documents.push_back(d.as<std::string>());
+    for (const auto& d : docs) ladder.documents.push_back(normalize_text(d.as<std::string>(), origin, line_of(d)));
   }
   std::set<std::string> seen;
   int position = 0;
@@ -122,6 +140,8 @@ Ladder ladder_from_yaml(const std::string& text, const std::filesystem::path& or
   if (ladder.levels.empty()) throw ParseError(origin, line_of(root["levels"]), "the ladder has no levels");
   return ladder;
 }
+
+}  // namespace
 
 std::string to_yaml(const Ladder& ladder) {
   YAML::Emitter out;

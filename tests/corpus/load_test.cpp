@@ -155,6 +155,64 @@ TEST_CASE("every bundled ladder survives to_yaml and back") {
   }
 }
 
+TEST_CASE("long lines are refused or read, never a crash (std::regex recursion)") {
+  // Regression: a 100 kB bullet overflowed the stack in the boilerplate rules.
+  const TempDir dir;
+  const std::string huge(100000, 'x');
+  struct Case {
+    const char* file;
+    std::string bytes;
+    const char* error;  // "" when the file loads
+  };
+  const Case cases[] = {
+      {"bullet.md", "# L\n\n## Level\n\n- " + huge + "\n", "bullet.md:5: a statement of 100000 bytes"},
+      {"heading.md", "# L\n\n## " + huge + " (L4)\n\n- Does things.\n", ""},
+      {"table.md", "| Area | One |\n|---|" + std::string(100000, '-') + "|\n| A | Does things. |\n", ""},
+      {"adhere.txt", "Title: Level\n- Adhere to the " + huge + " Competencies for this job grade\n",
+       "adhere.txt:2: a statement of"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.file);
+    const auto file = dir.write(c.file, c.bytes);
+    CHECK(error_message([&] { (void)load_ladder(file); }).find(c.error) != std::string::npos);
+  }
+}
+
+TEST_CASE("a statement with line 0 survives to_yaml and back (fuzz finding)") {
+  const std::string yaml =
+      "id: z\nlevels:\n  - title: One\n    statements:\n      - text: Ships.\n        line: 0\n"
+      "      - text: Leads.\n        line: -3\n      - text: Owns.\n        line: 7\n";
+  const Ladder ladder = ladder_from_yaml(yaml, "z.yaml");
+  CHECK(ladder.levels[0].statements[0].line == 5);
+  CHECK(ladder.levels[0].statements[1].line == 7);
+  CHECK(ladder.levels[0].statements[2].line == 7);
+  CHECK(ladder_from_yaml(to_yaml(ladder), "again.yaml") == ladder);
+}
+
+TEST_CASE("invalid UTF-8 in a structured ladder's documents is refused (fuzz finding)") {
+  const std::string yaml = "id: z\ndocuments: [a\xff.md]\nlevels:\n  - title: One\n    statements: [Ships.]\n";
+  CHECK(error_message([&] { (void)ladder_from_yaml(yaml, "z.yaml"); }).find("z.yaml:2: invalid UTF-8") !=
+        std::string::npos);
+}
+
+TEST_CASE("a manifest with a map as a key is refused with its line (fuzz finding)") {
+  const TempDir dir;
+  const auto file = dir.write("m.yaml", "id: m\ndocuments: [d.md]\nlevels:\n  - {id: l1, title: One}: oops\n");
+  CHECK(error_message([&] { (void)load_ladder(file); }).find("m.yaml:4: a key must be text") != std::string::npos);
+}
+
+TEST_CASE("a map in a structured ladder's documents list is refused with its line (fuzz finding)") {
+  const std::string yaml = "id: z\ndocuments: [a.md, {x: y}]\nlevels:\n  - title: One\n    statements: [Ships.]\n";
+  CHECK(error_message([&] { (void)ladder_from_yaml(yaml, "z.yaml"); }).find("z.yaml:2: bad conversion") !=
+        std::string::npos);
+}
+
+TEST_CASE("a ladder without statements is refused") {
+  const TempDir dir;
+  const auto file = dir.write("headings.md", "# Ladder\n\n## One\n\n### Area\n\n## Two\n");
+  CHECK(error_message([&] { (void)load_ladder(file); }).find("headings.md: no statements found") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace rungs::corpus
 

@@ -10,10 +10,13 @@
 // - GitLab-style plain text: title line, section lines, `- ` bullets, footer.
 // A document read without a manifest gets ids from its headings.
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "rungs/corpus/error.h"
 #include "rungs/corpus/ladder.h"
 
 namespace rungs::corpus {
@@ -26,13 +29,27 @@ enum class Format { manifest, structured, markdown, markdown_table, plain_text }
 /// Throws `ParseError` when it is none of the formats.
 [[nodiscard]] Format sniff_format(const std::string& text, const std::filesystem::path& path);
 
+/// The largest ladder file rungs reads (a ladder page is tens of kilobytes).
+inline constexpr std::uintmax_t kMaxFileBytes = 4u << 20;
+/// The longest statement rungs indexes, in bytes.
+inline constexpr std::size_t kMaxStatementBytes = 20000;
+
 /// Loads one ladder from `path` (any format above). Throws `ParseError`
-/// naming the file and line for unreadable, empty or malformed input.
+/// naming the file and line for unreadable, empty or malformed input: not a
+/// regular file, over `kMaxFileBytes`, binary, invalid UTF-8, no statements
+/// at all, a statement over `kMaxStatementBytes`, two levels of one id.
 [[nodiscard]] Ladder load_ladder(const std::filesystem::path& path);
 
-/// Loads every ladder whose manifest (`*.yaml`, `*.yml`, `*.json`) is in `dir`,
-/// sorted by ladder id. Throws `ParseError` on the first bad manifest.
-[[nodiscard]] std::vector<Ladder> load_corpus(const std::filesystem::path& dir);
+/// Called for each entry of a directory that cannot be read as a file (a
+/// symlink loop or dangling link, a FIFO, socket or device, no read
+/// permission); the entry is then left out.
+using SkipHandler = std::function<void(const ParseError& why)>;
+
+/// Loads every ladder whose manifest (`*.yaml`, `*.yml`, `*.json`) is in `dir`
+/// (not its subdirectories), sorted by ladder id. Throws `ParseError` on the
+/// first bad ladder file; an entry that is not a readable file throws too,
+/// unless `skip` is given, which is then told and the entry left out.
+[[nodiscard]] std::vector<Ladder> load_corpus(const std::filesystem::path& dir, const SkipHandler& skip = {});
 
 /// Writes `ladder` in the structured YAML format; `load_ladder` reads it back equal.
 [[nodiscard]] std::string to_yaml(const Ladder& ladder);

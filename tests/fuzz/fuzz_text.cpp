@@ -1,0 +1,22 @@
+// Text normalisation: UTF-8 validation, mojibake repair, NFC, case folding,
+// slugs, and the indexer's word normalisation and stemming.
+#include "fuzz_support.h"
+#include "rungs/corpus/text.h"
+#include "rungs/indexer/schema.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const rungs::indexer::Analyzer analyzer;
+  const std::string raw = rungs::fuzz::as_string(data, size);
+  (void)rungs::corpus::repair_mojibake(raw);
+  rungs::fuzz::expect_only_rungs_errors([&] {
+    const std::string text = rungs::corpus::normalize_text(raw, "fuzz.txt", 1);
+    // Normalising normalised text changes nothing.
+    if (rungs::corpus::normalize_text(text, "again.txt", 1) != text) std::abort();
+    (void)rungs::corpus::fold_case(text);
+    (void)rungs::corpus::slugify(text);
+    (void)rungs::indexer::schema::normalize(text);
+    (void)analyzer.words(text);
+    (void)analyzer.stems(text);
+  });
+  return 0;
+}

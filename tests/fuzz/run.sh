@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets of a RUNGS_FUZZ build, each for SECONDS, from the
+# seed corpus (bundled ladders, test fixtures, tests/fuzz/seeds).
+#   tests/fuzz/run.sh BUILD_DIR SECONDS [TARGET...]     (default: every target, one after another)
+# Environment: FUZZ_JOBS=N runs N targets at once. Findings (crash-*, timeout-*,
+# oom-*) land in BUILD_DIR/fuzz-findings/<target>/; the grown corpus in
+# BUILD_DIR/fuzz-corpus/<target>/. Exits non-zero when any target finds something.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}" && pwd)
+seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
+shift 2
+targets=("$@")
+((${#targets[@]})) || targets=(markdown plain_text table structured manifest load text query)
+
+seeds() {
+  local l="$root/corpus/ladders" f="$root/tests/fixtures" s="$root/tests/fuzz/seeds"
+  case "$1" in
+    markdown) echo "$l"/*.txt "$f"/*.md "$f"/bad/*.md ;;
+    plain_text) echo "$l"/*.txt ;;
+    table) echo "$s"/table/* "$f"/*.md ;;
+    structured) echo "$f"/index/*.yaml "$l"/*.yaml ;;
+    manifest) echo "$l"/*.yaml "$f"/bad/*.yaml ;;
+    load) echo "$l"/* "$f"/index/*.yaml "$f"/*.md "$s"/table/* ;;
+    text) echo "$l"/*.txt ;;
+    query) echo "$s"/query/* ;;
+    *) echo "run.sh: unknown target '$1'" >&2; exit 2 ;;
+  esac
+}
+
+run_one() {
+  local t=$1 corpus="$build/fuzz-corpus/$1" findings="$build/fuzz-findings/$1"
+  mkdir -p "$corpus" "$findings"
+  # shellcheck disable=SC2046
+  cp -n $(seeds "$t") "$corpus"/ 2>/dev/null || true
+  local start=$SECONDS
+  if "$build/tests/fuzz/fuzz_$t" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+       -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings/" >"$build/fuzz-$t.log" 2>&1; then
+    echo "fuzz_$t: $((SECONDS - start)) s, $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$build/fuzz-$t.log" | grep -o '[0-9]*$') runs, nothing found"
+  else
+    echo "fuzz_$t: FOUND something after $((SECONDS - start)) s; see $build/fuzz-$t.log and $findings/" >&2
+    grep -m3 -E 'ERROR|SUMMARY|escaped|round trip|deadly' "$build/fuzz-$t.log" >&2 || true
+    return 1
+  fi
+}
+
+jobs=${FUZZ_JOBS:-1}
+status=0
+pids=()
+for t in "${targets[@]}"; do
+  run_one "$t" &
+  pids+=($!)
+  if ((${#pids[@]} >= jobs)); then
+    wait "${pids[0]}" || status=1
+    pids=("${pids[@]:1}")
+  fi
+done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
+exit $status
