@@ -107,23 +107,26 @@ struct Model::Impl {
   double seniority_intercept = 0.0;
   double seniority_slope = 1.0;
 
-  // Stems of `text` and its adjacent stem pairs ("save day"), as term ids.
-  std::vector<std::uint32_t> term_ids(const std::string& text, bool add) {
+  // Stems of `text`, then its adjacent stem pairs ("save day").
+  std::vector<std::string> terms_of(const std::string& text) const {
     const auto stems = analyzer.stems(text);
     std::vector<std::string> terms = stems;
     for (std::size_t i = 0; i + 1 < stems.size(); ++i) terms.push_back(stems[i] + " " + stems[i + 1]);
+    return terms;
+  }
+  // The terms of `text` as ids, added to the vocabulary when new.
+  std::vector<std::uint32_t> intern_terms(const std::string& text) {
     std::vector<std::uint32_t> ids;
-    for (const auto& term : terms) {
-      if (add) {
-        ids.push_back(vocabulary.intern(term));
-      } else if (auto id = vocabulary.find(term); id >= 0) {
-        ids.push_back(static_cast<std::uint32_t>(id));
-      }
-    }
+    for (const auto& term : terms_of(text)) ids.push_back(vocabulary.intern(term));
     return ids;
   }
+  // The terms of `text` the vocabulary knows, as ids.
   std::vector<std::uint32_t> known_term_ids(const std::string& text) const {
-    return const_cast<Impl*>(this)->term_ids(text, false);
+    std::vector<std::uint32_t> ids;
+    for (const auto& term : terms_of(text)) {
+      if (auto id = vocabulary.find(term); id >= 0) ids.push_back(static_cast<std::uint32_t>(id));
+    }
+    return ids;
   }
 
   std::vector<std::pair<std::uint32_t, double>> synonyms(const std::string& text) const {
@@ -269,7 +272,7 @@ void Model::Impl::build() {
       item.heading = heading;
       item.text = text;
       item.area = area;
-      item.terms = term_ids(item.text, true);
+      item.terms = intern_terms(item.text);
       item.word_count = (item.terms.size() + 1) / 2;  // n stems give n - 1 pairs
       if (item.terms.empty()) return;
       const std::string key = corpus::fold_case(item.text);
@@ -314,7 +317,7 @@ void Model::Impl::build() {
       item.words = vocabulary.weigh(word_terms);
       const auto sentences = split_sentences(text);
       if (sentences.size() > 1) {
-        for (const auto& sentence : sentences) item.sentences.push_back(vocabulary.weigh(term_ids(sentence, false)));
+        for (const auto& sentence : sentences) item.sentences.push_back(vocabulary.weigh(known_term_ids(sentence)));
       }
       readings[item.level].add(lexicon.read(analyzer.words(text)), item.weight);
     }
