@@ -21,15 +21,7 @@ using rungs::e2e::Outcome;
 
 namespace {
 
-const fs::path& scratch() {
-  static const fs::path dir = [] {
-    auto d = fs::temp_directory_path() / fmt::format("rungs-bad-input-{}", ::getpid());
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+const fs::path& scratch() { return rungs::e2e::scratch_dir("rungs-bad-input"); }
 
 Outcome rungs_run(const std::vector<std::string>& args) { return rungs::e2e::run(scratch(), args); }
 

@@ -2,10 +2,7 @@
 // what a user sees: exit codes, JSON shapes, and the numbers in them.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,33 +12,17 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "process.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using rungs::e2e::slurp_file;
 
 // A scratch directory per test binary run.
-const fs::path& scratch() {
-  static const fs::path dir = [] {
-    auto d = fs::temp_directory_path() / fmt::format("rungs-e2e-{}", ::getpid());
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+const fs::path& scratch() { return rungs::e2e::scratch_dir("rungs-e2e"); }
 
 std::string quote(const std::string& arg) {
   std::string q = "'";
@@ -49,28 +30,13 @@ std::string quote(const std::string& arg) {
   return q + "'";
 }
 
-Run rungs(const std::vector<std::string>& args) {
-  std::string command = std::string("NO_COLOR=1 ") + RUNGS_BINARY;
-  for (const auto& a : args) command += " " + quote(a);
-  const auto err_file = scratch() / "stderr.txt";
-  command += " 2>" + quote(err_file.string());
-  Run run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = slurp(err_file);
-  return run;
-}
+rungs::e2e::Outcome rungs_run(const std::vector<std::string>& args) { return rungs::e2e::run(scratch(), args); }
 
 // The bundled corpus indexed once into the scratch directory.
 const std::string& bundled_db() {
   static const std::string db = [] {
     const auto path = (scratch() / "bundled").string();
-    const auto run = rungs({"index", "--rebuild", "--db", path});
+    const auto run = rungs_run({"index", "--rebuild", "--db", path});
     REQUIRE_MESSAGE(run.exit_code == 0, run.err);
     return path;
   }();
@@ -79,7 +45,7 @@ const std::string& bundled_db() {
 
 json rungs_json(std::vector<std::string> args) {
   args.insert(args.end(), {"--db", bundled_db(), "--json"});
-  const auto run = rungs(args);
+  const auto run = rungs_run(args);
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   return json::parse(run.out);
 }
@@ -121,14 +87,14 @@ TEST_CASE("ladders --json lists the four bundled ladders with their levels in or
 }
 
 TEST_CASE("show prints one level's areas and statements, and what was set aside") {
-  const auto run = rungs({"show", "ops-sre", "l4", "--db", bundled_db()});
+  const auto run = rungs_run({"show", "ops-sre", "l4", "--db", bundled_db()});
   REQUIRE(run.exit_code == 0);
   CHECK(run.out.find("Lead SRE") != std::string::npos);
   CHECK(run.out.find("Leads high-risk maintenance with limited to no customer impact") != std::string::npos);
-  const auto gitlab = rungs({"show", "gitlab-support", "staff", "--db", bundled_db()});
+  const auto gitlab = rungs_run({"show", "gitlab-support", "staff", "--db", bundled_db()});
   CHECK(gitlab.out.find("Set aside") != std::string::npos);
   CHECK(gitlab.out.find("Adhere to the Collaboration Competencies") != std::string::npos);
-  const auto bad = rungs({"show", "ops-sre", "l9", "--db", bundled_db()});
+  const auto bad = rungs_run({"show", "ops-sre", "l9", "--db", bundled_db()});
   CHECK(bad.exit_code == 1);
   CHECK(bad.err.find("l1, l2, l3, l4, l5") != std::string::npos);
 }
@@ -165,12 +131,12 @@ TEST_CASE("search expands WordNet synonyms: a query for 'train' finds 'coach'") 
 }
 
 TEST_CASE("search with no match says so and exits 0; bad queries do not crash") {
-  const auto none = rungs({"search", "zzzyqx", "--db", bundled_db()});
+  const auto none = rungs_run({"search", "zzzyqx", "--db", bundled_db()});
   CHECK(none.exit_code == 0);
   CHECK(none.out.find("No statement matches") != std::string::npos);
   for (const std::string q : {"\"unbalanced", "AND", "NOT NOT OR", "mentor AND", "foo:bar baz"}) {
     CAPTURE(q);
-    CHECK(rungs({"search", q, "--db", bundled_db()}).exit_code == 0);
+    CHECK(rungs_run({"search", q, "--db", bundled_db()}).exit_code == 0);
   }
 }
 
@@ -216,7 +182,7 @@ TEST_CASE("map works for every pair of bundled ladders in every format") {
     }
   }
   for (const std::string format : {"table", "markdown", "csv"}) {
-    const auto run = rungs({"map", "gitlab-support", "octopus-support", "--format", format, "--db", bundled_db()});
+    const auto run = rungs_run({"map", "gitlab-support", "octopus-support", "--format", format, "--db", bundled_db()});
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("Staff Support Engineer") != std::string::npos);
   }
@@ -226,7 +192,7 @@ TEST_CASE("map works for every pair of bundled ladders in every format") {
 
 TEST_CASE("eval stays at or above the floor reached on the development sets") {
   // Floors: the numbers reached when this was written (README, "Evaluation").
-  const auto run = rungs({"eval", "--db", bundled_db(), "--min-phrases", "0.95", "--min-mapping", "10", "--min-loo", "0.33"});
+  const auto run = rungs_run({"eval", "--db", bundled_db(), "--min-phrases", "0.95", "--min-mapping", "10", "--min-loo", "0.33"});
   CHECK_MESSAGE(run.exit_code == 0, run.out << run.err);
 }
 
@@ -234,35 +200,35 @@ TEST_CASE("index adds a user's ladder; bad input is refused and leaves the index
   const auto db = (scratch() / "user").string();
   const auto ladder = write_file("acme.md", "# Acme Support\n\n## Support Engineer I\n\n### Customers\n\n- Answers tickets with help.\n\n"
                                              "## Support Engineer II\n\n### Customers\n\n- Handles escalations independently.\n");
-  auto run = rungs({"index", ladder.string(), "--db", db});
+  auto run = rungs_run({"index", ladder.string(), "--db", db});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  auto listed = rungs({"ladders", "--db", db, "--json"});
+  auto listed = rungs_run({"ladders", "--db", db, "--json"});
   const auto before = json::parse(listed.out)["ladders"].size();
   CHECK(before == 5);
-  const auto mapped = rungs({"map", "acme", "ops-sre", "--db", db, "--json"});
+  const auto mapped = rungs_run({"map", "acme", "ops-sre", "--db", db, "--json"});
   CHECK(mapped.exit_code == 0);
 
   for (const auto& [name, content] : std::vector<std::pair<std::string, std::string>>{
            {"empty.md", ""}, {"binary.md", std::string("\x7f" "ELF\0\0\x01", 7)}, {"bad-utf8.md", "# T\n\n## L\n\n- caf\xe9\n"}}) {
     CAPTURE(name);
     const auto path = write_file(name, content);
-    run = rungs({"index", path.string(), "--db", db});
+    run = rungs_run({"index", path.string(), "--db", db});
     CHECK(run.exit_code != 0);
     CHECK(run.err.find(name) != std::string::npos);
   }
-  listed = rungs({"ladders", "--db", db, "--json"});
+  listed = rungs_run({"ladders", "--db", db, "--json"});
   CHECK(json::parse(listed.out)["ladders"].size() == before);
 }
 
 TEST_CASE("export writes a ladder that indexes back to the same counts") {
   const auto path = scratch() / "ops-sre.yaml";
-  auto run = rungs({"export", "ops-sre", "-o", path.string(), "--db", bundled_db()});
+  auto run = rungs_run({"export", "ops-sre", "-o", path.string(), "--db", bundled_db()});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   const auto db = (scratch() / "exported").string();
-  run = rungs({"index", path.string(), "--db", db, "--no-bundled"});
+  run = rungs_run({"index", path.string(), "--db", db, "--no-bundled"});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   const auto original = rungs_json({"ladders"});
-  const auto copy = json::parse(rungs({"ladders", "--db", db, "--json"}).out);
+  const auto copy = json::parse(rungs_run({"ladders", "--db", db, "--json"}).out);
   REQUIRE(copy["ladders"].size() == 1);
   for (const auto& l : original["ladders"]) {
     if (l["id"] == "ops-sre") CHECK(l == copy["ladders"][0]);
@@ -270,9 +236,9 @@ TEST_CASE("export writes a ladder that indexes back to the same counts") {
 }
 
 TEST_CASE("usage errors exit non-zero with help") {
-  CHECK(rungs({}).exit_code != 0);
-  CHECK(rungs({"map", "only-one"}).exit_code != 0);
-  const auto help = rungs({"--help"});
+  CHECK(rungs_run({}).exit_code != 0);
+  CHECK(rungs_run({"map", "only-one"}).exit_code != 0);
+  const auto help = rungs_run({"--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("Examples") != std::string::npos);
 }
@@ -292,7 +258,7 @@ TEST_CASE("harmonise bands the bundled ladders in order, with a management band"
     }
   }
   CHECK(management);
-  CHECK(rungs({"harmonise", "ops-sre", "--db", bundled_db()}).exit_code != 0);
+  CHECK(rungs_run({"harmonise", "ops-sre", "--db", bundled_db()}).exit_code != 0);
 }
 
 TEST_CASE("compare reports themes per level in every format") {
@@ -302,7 +268,7 @@ TEST_CASE("compare reports themes per level in every format") {
   CHECK_FALSE(out["a"]["themes"].empty());
   for (const std::string format : {"table", "markdown", "csv"}) {
     CAPTURE(format);
-    const auto run = rungs({"compare", "octopus-support", "ops-sre", "--format", format, "--db", bundled_db()});
+    const auto run = rungs_run({"compare", "octopus-support", "ops-sre", "--format", format, "--db", bundled_db()});
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("mentoring") != std::string::npos);
   }
@@ -311,9 +277,9 @@ TEST_CASE("compare reports themes per level in every format") {
 TEST_CASE("the merger walkthrough: two example companies map level for level") {
   const auto db = (scratch() / "merger").string();
   const std::string examples = std::string(RUNGS_SOURCE_DIR) + "/examples/merger/";
-  auto run = rungs({"index", examples + "northwind.md", examples + "contoso.yaml", "--db", db});
+  auto run = rungs_run({"index", examples + "northwind.md", examples + "contoso.yaml", "--db", db});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
-  run = rungs({"map", "northwind", "contoso", "--db", db, "--json"});
+  run = rungs_run({"map", "northwind", "contoso", "--db", db, "--json"});
   REQUIRE(run.exit_code == 0);
   const auto out = json::parse(run.out);
   std::vector<std::pair<std::string, std::string>> pairs;
@@ -341,10 +307,10 @@ std::size_t occurrences(const std::string& haystack, const std::string& needle) 
 
 TEST_CASE("HTML reports are self-contained, and a real browser shows the bands and proposals") {
   const auto html = scratch() / "bands.html";
-  auto run = rungs({"harmonise", "octopus-support", "gitlab-support", "ops-sre", "--html", html.string(), "--db", bundled_db(), "--json"});
+  auto run = rungs_run({"harmonise", "octopus-support", "gitlab-support", "ops-sre", "--html", html.string(), "--db", bundled_db(), "--json"});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   const auto bands = json::parse(run.out);
-  const std::string page = slurp(html);
+  const std::string page = slurp_file(html);
   CHECK(page.find("<!doctype html>") == 0);
   CHECK(page.find("src=") == std::string::npos);   // no external scripts or images
   CHECK(page.find("http") == std::string::npos);   // nothing fetched from the network
@@ -354,8 +320,8 @@ TEST_CASE("HTML reports are self-contained, and a real browser shows the bands a
            {{"map", "octopus-support", "ops-sre"}, "map.html"}, {{"compare", "gitlab-support", "ops-sre"}, "compare.html"}}) {
     auto args = command;
     args.insert(args.end(), {"--html", (scratch() / file).string(), "--db", bundled_db()});
-    CHECK(rungs(args).exit_code == 0);
-    CHECK(slurp(scratch() / file).find("class=\"cell proposed\"") != std::string::npos);
+    CHECK(rungs_run(args).exit_code == 0);
+    CHECK(slurp_file(scratch() / file).find("class=\"cell proposed\"") != std::string::npos);
   }
 
   const char* chromium = "/usr/bin/chromium";
@@ -376,7 +342,7 @@ TEST_CASE("HTML reports are self-contained, and a real browser shows the bands a
   const std::string dump = std::string(chromium) + flags + "--dump-dom " + quote("file://" + html.string()) + " >" +
                            quote(dom_file.string()) + " 2>/dev/null";
   CHECK(std::system(dump.c_str()) == 0);
-  const std::string dom = slurp(dom_file);
+  const std::string dom = slurp_file(dom_file);
   // What the browser shows: a row per band, each member's title, one outlined cell per proposal.
   CHECK(occurrences(dom, "<td>Band ") == bands["bands"].size());
   for (const auto& band : bands["bands"]) {

@@ -37,6 +37,18 @@ inline std::string slurp_file(const std::filesystem::path& path) {
   return s.str();
 }
 
+/// A fresh scratch directory for one test binary run, named after `name`
+/// and the process id; created on first use, the same path after that.
+inline const std::filesystem::path& scratch_dir(const std::string& name) {
+  static const std::filesystem::path dir = [&] {
+    auto d = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
 /// One background `rungs` process.
 class Child {
  public:

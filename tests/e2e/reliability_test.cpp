@@ -26,15 +26,7 @@ using LadderSet = std::set<std::string>;
 
 namespace {
 
-const fs::path& scratch() {
-  static const fs::path dir = [] {
-    auto d = fs::temp_directory_path() / fmt::format("rungs-reliability-{}", ::getpid());
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+const fs::path& scratch() { return rungs::e2e::scratch_dir("rungs-reliability"); }
 
 Outcome rungs_run(const std::vector<std::string>& args) { return rungs::e2e::run(scratch(), args); }
 
