@@ -29,8 +29,10 @@
 //   map           Model::map_ladders latency on random ladder pairs
 // And once, for each N in --allpairs:
 //   allpairs      Model::map_ladders on every unordered pair of N generated
-//                 ladders; stops after --allpairs-budget seconds and
-//                 extrapolates the rest linearly (said so in the output)
+//                 ladders, on --threads workers (default: every core) sharing
+//                 one Model; stops after --allpairs-budget seconds and
+//                 extrapolates the rest linearly (said so in the output);
+//                 "per pair" is wall time over pairs done, all workers together
 //
 // The query mix (fixed by --seed, drawn from the corpus' own words):
 //   word      one word                         FTS5: "w"
@@ -51,6 +53,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -62,6 +65,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -91,6 +95,7 @@ struct Flags {
   std::size_t level_runs = 200;
   std::size_t map_runs = 200;
   double allpairs_budget = 60;       // seconds per allpairs run before extrapolating
+  std::size_t threads = std::max(1U, std::thread::hardware_concurrency());  // allpairs workers
   std::uint64_t seed = 42;
   std::string corpus = RUNGS_CORPUS_DIR;
   std::string work = "";             // scratch directory for the indexes
@@ -728,17 +733,22 @@ json run_allpairs(const Flags& flags, const std::vector<corpus::Ladder>& seeds, 
       for (std::uint32_t j = i + 1; j < ladders.size(); ++j) order.emplace_back(i, j);
     }
     std::shuffle(order.begin(), order.end(), std::mt19937_64(flags.seed));
-    std::size_t done = 0;
+    // The Model is immutable and shared: --threads workers take the next pair in turn.
+    std::atomic<std::size_t> next{0}, done{0};
     t = Clock::now();
-    for (const auto& [i, j] : order) {
-      if (seconds_since(t) >= flags.allpairs_budget) break;
-      (void)model.map_ladders(ladders[i].id, ladders[j].id);
-      ++done;
-    }
+    auto work = [&] {
+      for (std::size_t k; (k = next++) < order.size() && seconds_since(t) < flags.allpairs_budget; ++done) {
+        (void)model.map_ladders(ladders[order[k].first].id, ladders[order[k].second].id);
+      }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t w = 0; w < flags.threads; ++w) workers.emplace_back(work);
+    for (auto& worker : workers) worker.join();
     const double seconds = seconds_since(t);
     const double per_pair = done ? seconds / static_cast<double>(done) : 0;
     return json{{"ladders", ladders.size()}, {"statements", indexed_statements(ladders)}, {"model_seconds", model_seconds},
-                {"pairs", pairs}, {"pairs_done", done}, {"seconds", seconds}, {"per_pair_ms", per_pair * 1000},
+                {"threads", flags.threads}, {"pairs", pairs}, {"pairs_done", done.load()}, {"seconds", seconds},
+                {"per_pair_ms", per_pair * 1000},
                 {"total_seconds", model_seconds + per_pair * static_cast<double>(pairs)}, {"extrapolated", done < pairs}};
   });
 }
@@ -774,6 +784,7 @@ int run(int argc, char** argv) {
     else if (key == "--level-runs") flags.level_runs = std::stoull(value);
     else if (key == "--map-runs") flags.map_runs = std::stoull(value);
     else if (key == "--allpairs-budget") flags.allpairs_budget = std::stod(value);
+    else if (key == "--threads") flags.threads = std::max<std::size_t>(1, std::stoull(value));
     else if (key == "--seed") flags.seed = std::stoull(value);
     else if (key == "--corpus") flags.corpus = value;
     else if (key == "--work") flags.work = value;
@@ -804,10 +815,10 @@ int run(int argc, char** argv) {
   for (const auto size : flags.sizes) all["sizes"].push_back(run_size(flags, seeds, size, work));
   for (const auto n : flags.allpairs) {
     const auto a = run_allpairs(flags, seeds, n);
-    fmt::print("allpairs      : {} ladders, {} pairs: {:.1f} s{} ({:.3f} ms per pair after a {:.2f} s Model; {} pairs timed)\n",
+    fmt::print("allpairs      : {} ladders, {} pairs: {:.1f} s{} ({:.3f} ms per pair after a {:.2f} s Model; {} pairs timed, {} threads)\n",
                a["ladders"].get<int>(), a["pairs"].get<std::size_t>(), a["total_seconds"].get<double>(),
                a["extrapolated"].get<bool>() ? " extrapolated" : "", a["per_pair_ms"].get<double>(),
-               a["model_seconds"].get<double>(), a["pairs_done"].get<std::size_t>());
+               a["model_seconds"].get<double>(), a["pairs_done"].get<std::size_t>(), a["threads"].get<std::size_t>());
     all["allpairs"].push_back(a);
   }
   if (!flags.keep && flags.work.empty()) fs::remove_all(work);
