@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -127,10 +128,21 @@ std::string fold_case(std::string_view text) {
 }
 
 std::string slugify(std::string_view text) {
+  // Decomposed, an accented Latin letter is its ASCII base plus a combining
+  // mark: dropping the marks keeps "Ingénieur" readable as "ingenieur".
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) throw Error("ICU NFD normaliser unavailable");
+  const auto decomposed = nfd->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))).foldCase(), status);
+  if (U_FAILURE(status)) throw Error("cannot decompose '" + std::string(text) + "' for an id");
   std::string slug;
   bool dash = false;
-  for (char ch : fold_case(text)) {
-    const auto c = static_cast<unsigned char>(ch);
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 ch = decomposed.char32At(i);
+    i += U16_LENGTH(ch);
+    if (u_charType(ch) == U_NON_SPACING_MARK) continue;
+    const auto c = static_cast<unsigned>(ch);
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       if (dash && !slug.empty()) slug.push_back('-');
       slug.push_back(static_cast<char>(c));

@@ -49,7 +49,7 @@ TEST_CASE("normalize_text repairs and composes, and names the line of bad bytes"
   }
 }
 
-TEST_CASE("fold_case folds fully, slugify keeps ASCII letters and digits") {
+TEST_CASE("fold_case folds fully, slugify keeps ASCII letters and digits and the base of accented letters") {
   struct Case {
     std::string_view input;
     std::string_view folded;
@@ -63,7 +63,10 @@ TEST_CASE("fold_case folds fully, slugify keeps ASCII letters and digits") {
       {"L3: Senior DevOps Support Engineer", "l3: senior devops support engineer",
        "l3-senior-devops-support-engineer"},
       {"Ownership — Manager of One", "ownership — manager of one", "ownership-manager-of-one"},
-      {"ÉQUIPE", "équipe", "quipe"},  // slugs are ASCII only: accented letters drop out
+      {"ÉQUIPE", "équipe", "equipe"},
+      {"Ingénieur Support Sénior", "ingénieur support sénior", "ingenieur-support-senior"},
+      {"Søren's Åland crew", "søren's åland crew", "s-ren-s-aland-crew"},  // ø has no decomposition: it drops out
+      {"シニアエンジニア", "シニアエンジニア", ""},  // no Latin letter: callers fall back to "level-N"
   };
   for (const auto& c : cases) {
     CAPTURE(c.input);

@@ -20,7 +20,8 @@ namespace rungs::corpus {
 /// Unicode case folding (full folding, so "Straße" and "STRASSE" fold alike).
 [[nodiscard]] std::string fold_case(std::string_view text);
 
-/// Lower-case ASCII slug for ids: "Lead SRE (L4)" → "lead-sre-l4".
+/// Lower-case ASCII slug for ids: "Lead SRE (L4)" → "lead-sre-l4", "Ingénieur" → "ingenieur";
+/// letters without an ASCII base (ø, non-Latin scripts) drop out, so the result may be empty.
 [[nodiscard]] std::string slugify(std::string_view text);
 
 }  // namespace rungs::corpus
