@@ -126,6 +126,8 @@ struct Model::Impl {
   ModelOptions options;
   std::vector<Ladder> ladders;
   indexer::Analyzer analyzer;
+  // Words too common to widen with synonyms.
+  std::set<std::string> stopwords{indexer::schema::stopwords().begin(), indexer::schema::stopwords().end()};
   std::optional<indexer::Thesaurus> thesaurus;
   SeniorityLexicon lexicon;
   Vocabulary vocabulary;
@@ -162,13 +164,12 @@ struct Model::Impl {
     return ids;
   }
 
-  std::vector<std::pair<std::uint32_t, double>> synonyms(const std::string& text) const {
+  // Synonym terms of `words` (as `Analyzer::words` gives them), each at kSynonymWeight.
+  std::vector<std::pair<std::uint32_t, double>> synonyms(const std::vector<std::string>& words) const {
     std::vector<std::pair<std::uint32_t, double>> extra;
     if (!thesaurus) return extra;
-    static const std::set<std::string> kStop(indexer::schema::stopwords().begin(),
-                                             indexer::schema::stopwords().end());
-    for (const auto& word : analyzer.words(text)) {
-      if (word.size() < 3 || kStop.contains(word)) continue;
+    for (const auto& word : words) {
+      if (word.size() < 3 || stopwords.contains(word)) continue;
       for (auto id : synonym_terms(word)) extra.emplace_back(id, kSynonymWeight);
     }
     return extra;
@@ -348,6 +349,7 @@ void Model::Impl::build() {
     LadderSpace& space = spaces[l];
     space.level_items.resize(ladder.levels.size());
     std::unordered_map<std::string, std::set<std::size_t>> levels_of_text;
+    std::vector<std::string> folded;  // per item: its text case-folded
     auto add = [&](std::size_t level, std::size_t statement, bool heading, const std::string& text, const std::string& area) {
       Item item;
       item.level = level;
@@ -358,11 +360,12 @@ void Model::Impl::build() {
       item.terms = intern_terms(item.text);
       item.word_count = (item.terms.size() + 1) / 2;  // n stems give n - 1 pairs
       if (item.terms.empty()) return;
-      const std::string key = corpus::fold_case(item.text);
+      std::string key = corpus::fold_case(item.text);
       if (levels_of_text[key].empty()) vocabulary.count_document(item.terms);
       levels_of_text[key].insert(item.level);
       space.level_items[item.level].push_back(space.items.size());
       space.items.push_back(std::move(item));
+      folded.push_back(std::move(key));
     };
     for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
       const auto& statements = ladder.levels[v].statements;
@@ -376,8 +379,9 @@ void Model::Impl::build() {
         add(v, s, false, statements[s].text, statements[s].area);
       }
     }
-    for (auto& item : space.items) {
-      item.weight = 1.0 / static_cast<double>(levels_of_text[corpus::fold_case(item.text)].size());
+    for (std::size_t i = 0; i < space.items.size(); ++i) {
+      Item& item = space.items[i];
+      item.weight = 1.0 / static_cast<double>(levels_of_text[folded[i]].size());
       if (item.heading) {
         item.weight *= kHeadingWeight;
       } else if (ladder.levels[item.level].statements[item.statement].kind == StatementKind::summary) {
@@ -387,13 +391,27 @@ void Model::Impl::build() {
   }
   // Pass 2: vectors, positions and what the words say about seniority.
   std::vector<std::pair<double, double>> fit;  // (lexicon reading, relative position)
+  // The vectors and reading of a text depend on the text alone, and
+  // cumulative ladders repeat statements and headings level after level:
+  // each distinct text is analysed once (its first item, and its reading).
+  std::unordered_map<std::string, std::pair<const Item*, SeniorityReading>> analysed;
   for (std::size_t l = 0; l < ladders.size(); ++l) {
     const Ladder& ladder = ladders[l];
     LadderSpace& space = spaces[l];
     std::vector<SeniorityReading> readings(ladder.levels.size());
     for (auto& item : space.items) {
       const std::string& text = item.text;
-      const auto extra = synonyms(text);
+      if (auto seen = analysed.find(text); seen != analysed.end()) {
+        const Item& same = *seen->second.first;
+        item.raw = same.raw;
+        item.wide = same.wide;
+        item.words = same.words;
+        item.sentences = same.sentences;
+        readings[item.level].add(seen->second.second, item.weight);
+        continue;
+      }
+      const auto words = analyzer.words(text);
+      const auto extra = synonyms(words);
       const std::vector<std::uint32_t> word_terms(item.terms.begin(), item.terms.begin() + static_cast<std::ptrdiff_t>(item.word_count));
       item.raw = vocabulary.weigh(item.terms);
       item.wide = vocabulary.weigh(item.terms, extra);
@@ -402,7 +420,9 @@ void Model::Impl::build() {
       if (sentences.size() > 1) {
         for (const auto& sentence : sentences) item.sentences.push_back(vocabulary.weigh(known_term_ids(sentence)));
       }
-      readings[item.level].add(lexicon.read(analyzer.words(text)), item.weight);
+      const auto reading = lexicon.read(words);
+      readings[item.level].add(reading, item.weight);
+      analysed.emplace(text, std::make_pair(&item, reading));
     }
     space.postings = term_postings(space.items);
     space.position.assign(ladder.levels.size(), std::numeric_limits<double>::quiet_NaN());
@@ -458,9 +478,10 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   const auto terms = known_term_ids(phrase);
   Item query;
   query.raw = vocabulary.weigh(terms);
-  query.wide = vocabulary.weigh(terms, synonyms(phrase));
+  const auto words = analyzer.words(phrase);
+  query.wide = vocabulary.weigh(terms, synonyms(words));
   std::pair<double, double> phrase_seniority{0.5, 0};
-  if (options.use_seniority) phrase_seniority = seniority(lexicon.read(analyzer.words(phrase)));
+  if (options.use_seniority) phrase_seniority = seniority(lexicon.read(words));
 
   LadderMatch match;
   match.ladder = ladder.id;
