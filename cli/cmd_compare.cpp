@@ -58,8 +58,7 @@ void print_list(const std::string& title, const std::vector<std::string>& items,
 }
 
 void run_compare(const CompareOptions& options) {
-  auto searcher = open_searcher(options.index);
-  const auto model = build_model(searcher, options.model);
+  const auto model = load_model(resolve_db(options.index), options.model);
   const auto c = mapping::compare(model, options.a, options.b);
   if (!options.html.empty()) {
     write_file_atomically(options.html, html_compare_report(c));

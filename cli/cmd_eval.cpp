@@ -41,8 +41,9 @@ nlohmann::json score_json(const mapping::MethodScore& s) {
 }
 
 void run_eval(const EvalOptions& options) {
-  auto searcher = open_searcher(options.index);
-  const auto model = build_model(searcher, options.model);
+  const auto db = resolve_db(options.index);
+  search::Searcher searcher(db);
+  const auto model = load_model(db, options.model);
   const auto report = mapping::evaluate(model, searcher, mapping::read_phrase_cases(options.phrases),
                                         mapping::read_gold_links(options.gold));
   if (options.index.json) {

@@ -53,8 +53,7 @@ nlohmann::json harmonisation_json(const mapping::Harmonisation& h) {
 }
 
 void run_harmonise(const HarmoniseOptions& options) {
-  auto searcher = open_searcher(options.index);
-  const auto model = build_model(searcher, options.model);
+  const auto model = load_model(resolve_db(options.index), options.model);
   const auto h = mapping::harmonise(model, options.ladders);
   if (!options.html.empty()) {
     std::vector<mapping::MappingTable> to_pivot;

@@ -30,8 +30,7 @@ nlohmann::json match_json(const mapping::PhraseMatch& match) {
 }
 
 void run_level(const LevelOptions& options) {
-  auto searcher = open_searcher(options.index);
-  const auto model = build_model(searcher, options.model);
+  const auto model = load_model(resolve_db(options.index), options.model);
   std::string phrase;
   for (const auto& w : options.words) phrase += (phrase.empty() ? "" : " ") + w;
   const auto match = model.match_phrase(phrase, options.ladders, options.evidence);

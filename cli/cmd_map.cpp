@@ -108,8 +108,7 @@ void print_human(const mapping::MappingTable& t) {
 }
 
 void run_map(const MapOptions& options) {
-  auto searcher = open_searcher(options.index);
-  const auto model = build_model(searcher, options.model);
+  const auto model = load_model(resolve_db(options.index), options.model);
   const auto table = model.map_ladders(options.from, options.to);
   if (!options.html.empty()) {
     write_file_atomically(options.html, html_map_report(table));

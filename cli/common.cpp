@@ -6,9 +6,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <xapian.h>
 
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
@@ -36,6 +38,34 @@ std::string stored_fingerprint(const std::filesystem::path& db) {
   }
 }
 
+// The bytes of `path`, or nothing when it cannot be opened.
+std::optional<std::string> read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// What a cached model must have been built from: this index at this revision
+// (a rebuild gives it a new UUID, every commit a new revision) and this very
+// binary (another build of rungs may compute other numbers); "" when unknown.
+// Read through Xapian because `search::Searcher` has no accessor for them.
+std::string model_key(const std::filesystem::path& db) {
+  std::error_code error;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+  const auto size = error ? 0 : std::filesystem::file_size(self, error);
+  const auto time = error ? std::filesystem::file_time_type{} : std::filesystem::last_write_time(self, error);
+  if (error) return "";
+  try {
+    const Xapian::Database index(db.string());
+    return fmt::format("index {} revision {}; rungs {} bytes, modified {}", index.get_uuid(), index.get_revision(),
+                       size, time.time_since_epoch().count());
+  } catch (const Xapian::Error&) {
+    return "";  // no index there: the Searcher says so
+  }
+}
+
 }  // namespace
 
 void IndexOptions::add_to(CLI::App& app) {
@@ -56,11 +86,8 @@ std::string corpus_fingerprint(const std::filesystem::path& dir) {
   std::sort(files.begin(), files.end());
   std::size_t hash = std::hash<int>{}(indexer::schema::kVersion);
   for (const auto& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
     hash = hash * 1099511628211u ^ std::hash<std::string>{}(file.filename().string());
-    hash = hash * 1099511628211u ^ std::hash<std::string>{}(bytes.str());
+    hash = hash * 1099511628211u ^ std::hash<std::string>{}(read_bytes(file).value_or(""));
   }
   return fmt::format("{:016x}", hash);
 }
@@ -88,10 +115,32 @@ void ModelFlags::add_to(CLI::App& app) {
   app.add_flag("--no-synonyms", no_synonyms, "Match the phrase's own words only, without the thesaurus (curated groups, WordNet)");
 }
 
-mapping::Model build_model(search::Searcher& searcher, const ModelFlags& flags) {
+mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& flags) {
   mapping::ModelOptions options;
   options.use_synonyms = !flags.no_synonyms;
-  return mapping::Model(searcher.ladders(), options);
+  const auto cache = db / (flags.no_synonyms ? "model-cache-no-synonyms.bin" : "model-cache.bin");
+  // The key is read before the ladders: should a writer commit in between,
+  // the model is saved under the older revision, never the reverse.
+  const std::string key = model_key(db);
+  if (!key.empty()) {
+    if (const auto bytes = read_bytes(cache)) {
+      try {
+        if (auto model = mapping::Model::deserialize(*bytes, key, options)) return std::move(*model);
+      } catch (const Error&) {
+        // Damaged: built anew and overwritten below.
+      }
+    }
+  }
+  search::Searcher searcher(db);
+  mapping::Model model(searcher.ladders(), options);
+  if (!key.empty()) {
+    try {
+      write_file_atomically(cache, model.serialize(key));
+    } catch (const Error&) {
+      // A read-only index: the next command builds the model again.
+    }
+  }
+  return model;
 }
 
 bool use_colour() { return ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }

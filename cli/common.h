@@ -43,8 +43,13 @@ struct ModelFlags {
   void add_to(CLI::App& app);
 };
 
-/// The mapping model over every ladder of the index.
-[[nodiscard]] mapping::Model build_model(search::Searcher& searcher, const ModelFlags& flags);
+/// The mapping model over every ladder of the index at `db`. It is read back
+/// from the model cache in the index directory (`model-cache.bin`, or
+/// `model-cache-no-synonyms.bin`) when that was saved for this very index
+/// (Xapian UUID and revision), these flags and this `rungs` binary; else it
+/// is built and saved there for the next command. A cache that cannot be
+/// written (read-only index) or read (damaged) only costs the build.
+[[nodiscard]] mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& flags);
 
 /// True when stdout is a terminal that takes colour (and NO_COLOR is unset).
 [[nodiscard]] bool use_colour();

@@ -6,6 +6,7 @@
 //   BM_AnalyzerStems     indexer::Analyzer::stems on one statement
 //   BM_SchemaNormalize   indexer::schema::normalize (folding, spelling variants)
 //   BM_ModelBuild        mapping::Model construction over the bundled ladders (default options)
+//   BM_ModelLoad         Model::deserialize of that model's file (what a warm `rungs level` reads)
 //   BM_MatchPhrase       Model::match_phrase on a phrase from tests/eval, every ladder
 //   BM_MapLadders        Model::map_ladders(octopus-support, ops-sre)
 //   BM_AlignMonotone     mapping::align_monotone on an n x n random gain matrix
@@ -67,6 +68,13 @@ void BM_ModelBuild(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(rungs::mapping::Model(bundled()));
 }
 BENCHMARK(BM_ModelBuild)->Unit(benchmark::kMillisecond);
+
+void BM_ModelLoad(benchmark::State& state) {
+  const std::string bytes = rungs::mapping::Model(bundled()).serialize("bench");
+  for (auto _ : state) benchmark::DoNotOptimize(rungs::mapping::Model::deserialize(bytes, "bench", {}));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes.size()));
+}
+BENCHMARK(BM_ModelLoad)->Unit(benchmark::kMillisecond);
 
 void BM_MatchPhrase(benchmark::State& state) {
   const rungs::mapping::Model model(bundled());

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <cstring>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "rungs/indexer/schema.h"
 #include "rungs/mapping/mapping.h"
 #include "rungs/indexer/thesaurus.h"
+#include "binary_io.h"
 #include "seniority.h"
 #include "vector_space.h"
 
@@ -97,6 +99,28 @@ TermPostings term_postings(const std::vector<Item>& items) {
   return postings;
 }
 
+// What the model file holds of an item: not its text and area (those of
+// its statement, restored on loading) nor the terms used while building.
+template <typename Io, Is<Item> I>
+void fields(Io& io, I& item) {
+  io.field(item.level);
+  io.field(item.statement);
+  io.field(item.heading);
+  io.field(item.raw);
+  io.field(item.wide);
+  io.field(item.words);
+  io.field(item.sentences);
+  io.field(item.weight);
+}
+
+template <typename Io, Is<LadderSpace> S>
+void fields(Io& io, S& space) {
+  io.field(space.items);
+  io.field(space.level_items);
+  io.field(space.position);
+  io.field(space.seniority);
+}
+
 double softmax_share(const std::vector<double>& scores, std::size_t chosen, double temperature) {
   const double top = *std::max_element(scores.begin(), scores.end());
   double total = 0;
@@ -128,7 +152,10 @@ struct Model::Impl {
   indexer::Analyzer analyzer;
   // Words too common to widen with synonyms.
   std::set<std::string> stopwords{indexer::schema::stopwords().begin(), indexer::schema::stopwords().end()};
-  std::optional<indexer::Thesaurus> thesaurus;
+  // Opened at the first word whose synonyms are not cached yet: a model read
+  // back from a file has the corpus' words cached and seldom needs WordNet.
+  mutable std::once_flag thesaurus_opened;
+  mutable std::optional<indexer::Thesaurus> thesaurus;
   SeniorityLexicon lexicon;
   Vocabulary vocabulary;
   std::vector<LadderSpace> spaces;
@@ -167,7 +194,7 @@ struct Model::Impl {
   // Synonym terms of `words` (as `Analyzer::words` gives them), each at kSynonymWeight.
   std::vector<std::pair<std::uint32_t, double>> synonyms(const std::vector<std::string>& words) const {
     std::vector<std::pair<std::uint32_t, double>> extra;
-    if (!thesaurus) return extra;
+    if (!options.use_synonyms) return extra;
     for (const auto& word : words) {
       if (word.size() < 3 || stopwords.contains(word)) continue;
       for (auto id : synonym_terms(word)) extra.emplace_back(id, kSynonymWeight);
@@ -182,6 +209,10 @@ struct Model::Impl {
       std::lock_guard lock(cache_mutex);
       if (auto it = synonym_cache.find(word); it != synonym_cache.end()) return it->second;
     }
+    std::call_once(thesaurus_opened, [this] {
+      thesaurus.emplace(options.wordnet_dir.empty() ? indexer::WordNet::default_dir()
+                                                    : std::filesystem::path(options.wordnet_dir));
+    });
     std::vector<std::uint32_t> ids;
     for (const auto& synonym : thesaurus->synonyms(word)) {
       for (const auto& stem : analyzer.stems(synonym)) {
@@ -333,15 +364,29 @@ struct Model::Impl {
   }
 
   void build();
+  // What the model file holds after the key and options, in file order;
+  // `Io` is a `BinaryWriter` (with a const `m`) or a `BinaryReader`.
+  template <typename Io, Is<Impl> Self>
+  static void persisted(Io& io, Self& m) {
+    io.field(m.ladders);
+    if constexpr (std::is_const_v<Self>) {
+      m.vocabulary.write(io);
+    } else {
+      m.vocabulary.read(io);
+    }
+    io.field(m.spaces);
+    io.field(m.reference_levels);
+    io.field(m.seniority_intercept);
+    io.field(m.seniority_slope);
+  }
+  // Checks what a model file gave against the ladders, and restores what it
+  // leaves out (item texts); throws `rungs::Error` when they disagree.
+  void check_loaded();
   LadderMatch rank_levels(std::size_t ladder, const std::string& phrase, std::size_t evidence_per_level,
                           std::optional<std::pair<std::size_t, std::size_t>> hidden) const;
 };
 
 void Model::Impl::build() {
-  if (options.use_synonyms) {
-    thesaurus.emplace(options.wordnet_dir.empty() ? indexer::WordNet::default_dir()
-                                                  : std::filesystem::path(options.wordnet_dir));
-  }
   spaces.resize(ladders.size());
   // Pass 1: terms and document frequencies (a text repeated within a ladder counts once).
   for (std::size_t l = 0; l < ladders.size(); ++l) {
@@ -529,6 +574,8 @@ Model::Model(std::vector<corpus::Ladder> ladders, ModelOptions options) : impl_(
   impl_->build();
 }
 
+Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
 Model::~Model() = default;
 Model::Model(Model&&) noexcept = default;
 Model& Model::operator=(Model&&) noexcept = default;
@@ -686,6 +733,107 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
       "- {} x (difference of relative position)^2 - {} x (difference of seniority read from the words)^2",
       kMapTemperature, kContentScale, kPositionWeight, kSeniorityWeight);
   return table;
+}
+
+template <typename Io, Is<ModelOptions> O>
+void fields(Io& io, O& options) {
+  io.field(options.use_synonyms);
+  io.field(options.use_seniority);
+  io.field(options.use_position);
+  io.field(options.wordnet_dir);
+}
+
+namespace {
+
+// The model file: a fixed header (magic, format version, payload size,
+// checksum of the payload), then the payload: the caller's key, the options,
+// then what `Model::Impl::build` computed.
+constexpr char kFileMagic[8] = {'R', 'U', 'N', 'G', 'S', 'M', 'D', 'L'};
+constexpr std::uint32_t kFileVersion = 1;  // bump whenever what the file holds changes
+constexpr std::size_t kHeaderSize = sizeof kFileMagic + sizeof(std::uint32_t) + 2 * sizeof(std::uint64_t);
+
+[[noreturn]] void corrupt(const char* what) { throw Error(std::string("the model file is corrupt (") + what + ")"); }
+
+}  // namespace
+
+void Model::Impl::check_loaded() {
+  if (spaces.size() != ladders.size()) corrupt("ladder count");
+  for (std::size_t l = 0; l < ladders.size(); ++l) {
+    const auto& levels = ladders[l].levels;
+    LadderSpace& space = spaces[l];
+    if (space.level_items.size() != levels.size() || space.position.size() != levels.size() ||
+        space.seniority.size() != levels.size()) {
+      corrupt("level count");
+    }
+    for (const auto& level : levels) {
+      for (const auto& statement : level.statements) {
+        if (statement.kind > StatementKind::boilerplate || statement.kind < StatementKind::competency) corrupt("statement kind");
+      }
+    }
+    for (auto& item : space.items) {
+      if (item.level >= levels.size() || item.statement >= levels[item.level].statements.size()) corrupt("statement");
+      const auto& statement = levels[item.level].statements[item.statement];
+      item.text = item.heading ? statement.area : statement.text;
+      item.area = statement.area;
+    }
+    for (const auto& items : space.level_items) {
+      for (auto i : items) {
+        if (i >= space.items.size()) corrupt("item");
+      }
+    }
+    space.postings = term_postings(space.items);  // derived from the items: rebuilt, not stored
+  }
+  for (const auto& [l, v] : reference_levels) {
+    if (l >= ladders.size() || v >= ladders[l].levels.size()) corrupt("reference level");
+  }
+}
+
+std::string Model::serialize(const std::string& key) const {
+  const Impl& m = *impl_;
+  BinaryWriter payload;
+  payload.field(key);
+  payload.field(m.options);
+  Impl::persisted(payload, m);
+  {
+    // Sorted, so that the same model always gives the same file.
+    std::lock_guard lock(m.cache_mutex);
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> synonyms(m.synonym_cache.begin(),
+                                                                             m.synonym_cache.end());
+    std::sort(synonyms.begin(), synonyms.end());
+    payload.field(synonyms);
+  }
+  BinaryWriter file;
+  for (char c : kFileMagic) file.field(c);
+  file.field(kFileVersion);
+  file.field(static_cast<std::uint64_t>(payload.bytes().size()));
+  file.field(checksum(payload.bytes()));
+  return file.bytes() + payload.bytes();
+}
+
+std::optional<Model> Model::deserialize(std::string_view bytes, const std::string& key, const ModelOptions& options) {
+  if (bytes.size() < kHeaderSize) throw Error("the model file is truncated");
+  if (std::memcmp(bytes.data(), kFileMagic, sizeof kFileMagic) != 0) throw Error("not a rungs model file");
+  BinaryReader header(bytes.substr(sizeof kFileMagic, kHeaderSize - sizeof kFileMagic));
+  if (header.get<std::uint32_t>() != kFileVersion) return std::nullopt;
+  const auto size = header.get<std::uint64_t>();
+  const auto sum = header.get<std::uint64_t>();
+  const std::string_view payload = bytes.substr(kHeaderSize);
+  if (payload.size() < size) throw Error("the model file is truncated");
+  if (payload.size() > size) corrupt("trailing bytes");
+
+  BinaryReader in(payload);
+  auto impl = std::make_unique<Impl>();
+  // Key and options first: a stale file is common and costs no checksum.
+  if (in.get<std::string>() != key) return std::nullopt;
+  in.field(impl->options);
+  if (!(impl->options == options)) return std::nullopt;
+  if (checksum(payload) != sum) corrupt("checksum");
+  Impl::persisted(in, *impl);
+  auto synonyms = in.get<std::vector<std::pair<std::string, std::vector<std::uint32_t>>>>();
+  impl->synonym_cache.insert(std::make_move_iterator(synonyms.begin()), std::make_move_iterator(synonyms.end()));
+  if (!in.at_end()) corrupt("trailing bytes");
+  impl->check_loaded();
+  return Model(std::move(impl));
 }
 
 }  // namespace rungs::mapping

@@ -68,4 +68,24 @@ SparseVector Vocabulary::weigh(const std::vector<std::uint32_t>& terms,
   return out;
 }
 
+void Vocabulary::write(BinaryWriter& out) const {
+  std::vector<std::string> terms(ids_.size());
+  for (const auto& [term, id] : ids_) terms[id] = term;
+  out.field(terms);
+  out.field(document_frequency_);
+  out.field(documents_);
+}
+
+void Vocabulary::read(BinaryReader& in) {
+  auto terms = in.get<std::vector<std::string>>();
+  ids_.clear();
+  ids_.reserve(terms.size());
+  for (std::uint32_t id = 0; id < terms.size(); ++id) {
+    if (!ids_.emplace(std::move(terms[id]), id).second) throw Error("the model file is corrupt (a term twice)");
+  }
+  in.field(document_frequency_);
+  in.field(documents_);
+  if (document_frequency_.size() != ids_.size()) throw Error("the model file is corrupt (frequencies)");
+}
+
 }  // namespace rungs::mapping

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "binary_io.h"
+
 namespace rungs::mapping {
 
 /// Term ids sorted ascending, weights L2-normalised (or empty).
@@ -31,6 +33,11 @@ class Vocabulary {
   /// `extra` lists (term, weight) pairs added on top (e.g. synonyms), each at most once.
   [[nodiscard]] SparseVector weigh(const std::vector<std::uint32_t>& terms,
                                    const std::vector<std::pair<std::uint32_t, double>>& extra = {}) const;
+
+  /// Writes the dictionary and frequencies to the model file.
+  void write(BinaryWriter& out) const;
+  /// Reads what `write` wrote; throws `rungs::Error` when it is inconsistent.
+  void read(BinaryReader& in);
 
  private:
   std::unordered_map<std::string, std::uint32_t> ids_;

@@ -364,3 +364,49 @@ TEST_CASE("set-aside lines stay findable when asked for, and out of results othe
   for (const auto& h : asked["hits"]) CHECK(h["kind"] == "boilerplate");
   CHECK(rungs_json({"search", "kind:boilerplate Adhere"})["total"].get<int>() == 12);
 }
+
+TEST_CASE("the model cache in the index: the same answers cold and warm, rebuilt when damaged or re-indexed") {
+  const auto db = (scratch() / "cached").string();
+  REQUIRE(rungs_run({"index", "--rebuild", "--db", db}).exit_code == 0);
+  const auto cache = fs::path(db) / "model-cache.bin";
+  const std::vector<std::string> level = {"level", "runs the incident war room", "--db", db};
+  REQUIRE_FALSE(fs::exists(cache));
+  const auto cold = rungs_run(level);
+  REQUIRE_MESSAGE(cold.exit_code == 0, cold.err);
+  REQUIRE(fs::exists(cache));
+  const auto warm = rungs_run(level);
+  CHECK(warm.exit_code == 0);
+  CHECK(warm.out == cold.out);
+  CHECK(warm.err.empty());
+  const std::vector<std::string> map = {"map", "octopus-support", "ops-sre", "--json", "--db", db};
+  CHECK(rungs_run(map).out == rungs_run(map).out);
+
+  SUBCASE("a damaged cache is rebuilt silently") {
+    fs::resize_file(cache, fs::file_size(cache) / 2);
+    const auto damaged = rungs_run(level);
+    CHECK(damaged.exit_code == 0);
+    CHECK(damaged.out == cold.out);
+    CHECK(damaged.err.empty());
+    CHECK(rungs_run(level).out == cold.out);
+  }
+  SUBCASE("a cache that cannot be written only costs the build") {
+    // Running as root ignores permissions: a directory in the cache's place cannot be replaced.
+    fs::create_directories(fs::path(db) / "model-cache-no-synonyms.bin");
+    std::vector<std::string> plain = level;
+    plain.push_back("--no-synonyms");
+    const auto first = rungs_run(plain);
+    CHECK_MESSAGE(first.exit_code == 0, first.err);
+    CHECK(first.err.empty());
+    CHECK(rungs_run(plain).out == first.out);
+  }
+  SUBCASE("adding a ladder to the index makes the cache stale") {
+    const auto ladder = write_file("warroom.md", "# War Room\n\n## Responder\n\n- Joins the incident war room when paged.\n\n"
+                                                 "## Commander\n\n- Runs the incident war room and leads the response.\n");
+    REQUIRE(rungs_run({"index", ladder.string(), "--db", db}).exit_code == 0);
+    const auto after = rungs_run(level);
+    CHECK(after.exit_code == 0);
+    CHECK(after.out.find("warroom") != std::string::npos);
+    fs::remove(cache);
+    CHECK(rungs_run(level).out == after.out);
+  }
+}

@@ -240,3 +240,58 @@ levels:
   REQUIRE(c.b.near_duplicates.size() == 1);
   CHECK(c.b.near_duplicates[0].find("Two repeats 67% of One") != std::string::npos);
 }
+
+TEST_CASE("a model read back from its file answers exactly as the model built") {
+  using rungs::mapping::Model;
+  const Model built({ladder(kAcme), ladder(kGlobex), ladder(kSolo)});
+  const std::string bytes = built.serialize("index 1");
+  const auto loaded = Model::deserialize(bytes, "index 1", {});
+  REQUIRE(loaded.has_value());
+  CHECK(loaded->ladders() == built.ladders());
+  // Words of the corpus (synonyms cached in the file) and words it lacks
+  // (looked up in the thesaurus on demand).
+  for (const char* phrase : {"reviews code written by teammates", "runs the incident war room", "coaches juniors"}) {
+    CAPTURE(phrase);
+    CHECK(loaded->match_phrase(phrase) == built.match_phrase(phrase));
+    CHECK(loaded->match_phrase_without(phrase, "acme", 1, 0) == built.match_phrase_without(phrase, "acme", 1, 0));
+  }
+  for (const auto& [from, to] : {std::pair{"acme", "globex"}, {"globex", "acme"}, {"solo", "globex"}}) {
+    CAPTURE(from);
+    CHECK(loaded->map_ladders(from, to) == built.map_ladders(from, to));
+  }
+  // Same state, synonyms looked up since included: the same file.
+  CHECK(loaded->serialize("index 1") == built.serialize("index 1"));
+
+  SUBCASE("a file saved for another key, other options or another format version is stale, not an error") {
+    CHECK_FALSE(Model::deserialize(bytes, "index 2", {}).has_value());
+    rungs::mapping::ModelOptions no_synonyms;
+    no_synonyms.use_synonyms = false;
+    CHECK_FALSE(Model::deserialize(bytes, "index 1", no_synonyms).has_value());
+    std::string other_version = bytes;
+    other_version[8] = static_cast<char>(other_version[8] + 1);  // after the 8-byte magic
+    CHECK_FALSE(Model::deserialize(other_version, "index 1", {}).has_value());
+  }
+  SUBCASE("a model built without synonyms keeps its options") {
+    rungs::mapping::ModelOptions no_synonyms;
+    no_synonyms.use_synonyms = false;
+    const Model plain({ladder(kAcme), ladder(kGlobex)}, no_synonyms);
+    const auto back = Model::deserialize(plain.serialize("k"), "k", no_synonyms);
+    REQUIRE(back.has_value());
+    CHECK(back->match_phrase("coaches juniors") == plain.match_phrase("coaches juniors"));
+  }
+}
+
+TEST_CASE("a truncated or corrupt model file is refused with an error, never read") {
+  using rungs::mapping::Model;
+  const std::string bytes = Model({ladder(kAcme), ladder(kGlobex)}).serialize("k");
+  for (std::size_t size : {std::size_t{0}, std::size_t{7}, std::size_t{27}, std::size_t{28}, bytes.size() / 2, bytes.size() - 1}) {
+    CAPTURE(size);
+    CHECK_THROWS_AS((void)Model::deserialize(bytes.substr(0, size), "k", {}), rungs::Error);
+  }
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x10);
+  CHECK_THROWS_WITH_AS((void)Model::deserialize(flipped, "k", {}), doctest::Contains("corrupt"), rungs::Error);
+  CHECK_THROWS_AS((void)Model::deserialize(bytes + "x", "k", {}), rungs::Error);
+  CHECK_THROWS_WITH_AS((void)Model::deserialize("not a model file at all, just some text", "k", {}),
+                       doctest::Contains("not a rungs model file"), rungs::Error);
+}

@@ -13,7 +13,9 @@
 // A `Model` is immutable after construction and safe to share between threads.
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rungs/corpus/ladder.h"
@@ -29,12 +31,16 @@ struct ModelOptions {
   bool use_position = true;
   /// WordNet dictionary directory for the thesaurus; "" uses the build's default.
   std::string wordnet_dir;
+
+  bool operator==(const ModelOptions&) const = default;
 };
 
 struct Evidence {
   std::string text;
   std::string area;
   double score = 0;  ///< cosine similarity to the phrase, in [0, 1]
+
+  bool operator==(const Evidence&) const = default;
 };
 
 struct LevelMatch {
@@ -44,29 +50,39 @@ struct LevelMatch {
   int rank = 0;
   double score = 0;                ///< higher is better; comparable within one ladder
   std::vector<Evidence> evidence;  ///< the statements behind the score, best first
+
+  bool operator==(const LevelMatch&) const = default;
 };
 
 struct LadderMatch {
   std::string ladder;
   std::vector<LevelMatch> levels;  ///< every level with statements, best first
   double confidence = 0;  ///< softmax share of the best level, in [0, 1]; 0 when no statement shares a word
+
+  bool operator==(const LadderMatch&) const = default;
 };
 
 struct PhraseMatch {
   std::string query;
   std::vector<LadderMatch> ladders;
+
+  bool operator==(const PhraseMatch&) const = default;
 };
 
 struct LevelRef {
   std::string level;
   std::string title;
   std::string code;
+
+  bool operator==(const LevelRef&) const = default;
 };
 
 struct EvidencePair {
   std::string from_statement;
   std::string to_statement;
   double similarity = 0;
+
+  bool operator==(const EvidencePair&) const = default;
 };
 
 struct Equivalence {
@@ -75,6 +91,8 @@ struct Equivalence {
   double confidence = 0;     ///< see `MappingTable::confidence_method`
   std::vector<EvidencePair> evidence;
   std::string note;          ///< why `to` is empty, or what to watch
+
+  bool operator==(const Equivalence&) const = default;
 };
 
 struct MappingTable {
@@ -85,6 +103,8 @@ struct MappingTable {
   std::vector<std::vector<double>> matrix;  ///< content similarity of row and column level, in [0, 1]
   std::vector<Equivalence> equivalences;    ///< one per FROM level, in ladder order
   std::string confidence_method;            ///< how `confidence` is computed, for people
+
+  bool operator==(const MappingTable&) const = default;
 };
 
 /// Order-preserving alignment of FROM rows to TO columns. `scores[i][j]` is
@@ -127,8 +147,24 @@ class Model {
   /// Throws `QueryError` for an unknown ladder id.
   [[nodiscard]] MappingTable map_ladders(const std::string& from, const std::string& to) const;
 
+  /// The built model as a compact, versioned binary file (magic, format
+  /// version, size, checksum), tagged with `key`: whatever identifies what
+  /// the caller built it from, e.g. the index's UUID and revision. Reading it
+  /// back with `deserialize` is some twenty times cheaper than building.
+  [[nodiscard]] std::string serialize(const std::string& key) const;
+
+  /// The model in `bytes` (from `serialize`) when it was saved with `key`
+  /// and `options`; `std::nullopt` when it was saved with another key, other
+  /// options or by another format version (a stale file: build anew).
+  /// Throws `rungs::Error` when `bytes` are damaged (truncated, corrupt).
+  /// **Example**: `Model::deserialize(serialize("k"), "k", {})` answers
+  /// `match_phrase` and `map_ladders` exactly as the model saved.
+  [[nodiscard]] static std::optional<Model> deserialize(std::string_view bytes, const std::string& key,
+                                                        const ModelOptions& options);
+
  private:
   struct Impl;
+  explicit Model(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 
