@@ -7,7 +7,6 @@
 #include <fstream>
 #include <functional>
 #include <optional>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -38,13 +37,16 @@ std::string stored_fingerprint(const std::filesystem::path& db) {
   }
 }
 
-// The bytes of `path`, or nothing when it cannot be opened.
+// The bytes of `path`, or nothing when it cannot be read. One read of the
+// whole size: a third of a warm `rungs map` went through a stringstream.
 std::optional<std::string> read_bytes(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);  // fails for a directory, unlike opening it
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
+  if (error || !in) return std::nullopt;
+  std::string bytes(size, '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return std::nullopt;
+  return bytes;
 }
 
 // What a cached model must have been built from: this index at this revision

@@ -150,7 +150,7 @@ class Model {
   /// The built model as a compact, versioned binary file (magic, format
   /// version, size, checksum), tagged with `key`: whatever identifies what
   /// the caller built it from, e.g. the index's UUID and revision. Reading it
-  /// back with `deserialize` is some twenty times cheaper than building.
+  /// back with `deserialize` costs a small fraction of building it.
   [[nodiscard]] std::string serialize(const std::string& key) const;
 
   /// The model in `bytes` (from `serialize`) when it was saved with `key`
