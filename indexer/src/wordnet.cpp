@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include "rungs/corpus/error.h"
@@ -14,21 +13,12 @@
 namespace rungs::indexer {
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error("cannot read WordNet file " + path.string() +
-                " (install the Debian package wordnet-base, or pass --no-synonyms to level/map)");
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-// The line of a sorted WordNet index file that starts with `key + ' '`, or "".
-// The files open with a licence block whose lines start with two spaces,
-// which sort before every lemma.
+// The first line of a sorted WordNet file that starts with `key + ' '`, or
+// "". The index files open with a licence block whose lines start with two
+// spaces, which sort before every lemma; the exception files repeat a form
+// on consecutive lines when it has several lemmas.
 std::string_view find_line(std::string_view index, const std::string& key) {
+  std::string_view found;
   std::size_t lo = 0, hi = index.size();
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
@@ -38,14 +28,16 @@ std::string_view find_line(std::string_view index, const std::string& key) {
     if (end == std::string_view::npos) end = index.size();
     const std::string_view line = index.substr(start, end - start);
     const std::string_view lemma = line.substr(0, line.find(' '));
-    if (lemma == key) return line;
-    if (lemma < key) {
+    if (lemma == key) {
+      found = line;
+      hi = start;
+    } else if (lemma < key) {
       lo = end + 1;
     } else {
       hi = start;
     }
   }
-  return {};
+  return found;
 }
 
 }  // namespace
@@ -93,20 +85,17 @@ WordNet::WordNet(const std::filesystem::path& dir) {
       {"adj", {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}},
   };
   for (const auto& f : files) {
-    PartOfSpeech pos{MappedFile(dir / (std::string("index.") + f.name)), MappedFile(dir / (std::string("data.") + f.name)), {}, {}};
-    std::istringstream exc(read_file(dir / (std::string(f.name) + ".exc")));
-    std::string inflected, lemma;
-    while (exc >> inflected >> lemma) {
-      pos.exceptions.emplace(inflected, lemma);
-      exc.ignore(1 << 16, '\n');
-    }
-    pos.suffixes = f.suffixes;
-    parts_.push_back(std::move(pos));
+    parts_.push_back({MappedFile(dir / (std::string("index.") + f.name)), MappedFile(dir / (std::string("data.") + f.name)),
+                      MappedFile(dir / (std::string(f.name) + ".exc")), f.suffixes});
   }
 }
 
 std::string WordNet::lemma_of(const PartOfSpeech& pos, const std::string& word) const {
-  if (auto it = pos.exceptions.find(word); it != pos.exceptions.end()) return it->second;
+  // <pos>.exc line: inflected lemma [lemma...]; the first lemma counts.
+  if (const auto line = find_line(pos.exceptions.view(), word); line.size() > word.size() + 1) {
+    const auto rest = line.substr(word.size() + 1);
+    return std::string(rest.substr(0, rest.find(' ')));
+  }
   if (!find_line(pos.index.view(), word).empty()) return word;
   for (const auto& [suffix, replacement] : pos.suffixes) {
     if (word.size() > suffix.size() + 1 && word.ends_with(suffix)) {

@@ -5,7 +5,6 @@
 // used for the index's synonym table and by the mapping model.
 
 #include <filesystem>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +13,7 @@ namespace rungs::indexer {
 
 class WordNet {
  public:
-  /// Loads the index and exception files from `dir`. Throws `rungs::Error`
+  /// Maps the index, data and exception files of `dir` (nothing is read until a lookup). Throws `rungs::Error`
   /// naming the directory and the package to install when they are missing.
   explicit WordNet(const std::filesystem::path& dir = default_dir());
 
@@ -46,7 +45,7 @@ class WordNet {
   struct PartOfSpeech {
     MappedFile index;                               ///< index.<pos>: sorted lines
     MappedFile data;                                ///< data.<pos>: synsets at byte offsets
-    std::map<std::string, std::string> exceptions;  ///< <pos>.exc: inflected form → lemma
+    MappedFile exceptions;                          ///< <pos>.exc: sorted "inflected lemma..." lines
     std::vector<std::pair<std::string, std::string>> suffixes;  ///< morphy's detachment rules
   };
   [[nodiscard]] std::string lemma_of(const PartOfSpeech& pos, const std::string& word) const;
