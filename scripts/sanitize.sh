@@ -15,9 +15,7 @@ cd "$(dirname "$0")/.."
 jobs=${JOBS:-$(nproc)}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 flags="-O1 -gline-tables-only -DNDEBUG"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/sanitizers/lsan.supp}
+source tests/sanitizers/env.sh
 export RUNGS_CRASH_RUNS=${RUNGS_CRASH_RUNS:-15}
 
 echo "sanitize.sh: the test suite and the fuzz targets under ASan + UBSan ($build)"

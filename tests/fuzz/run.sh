@@ -8,12 +8,13 @@
 # then stopped with SIGINT, which makes libFuzzer print its final stats.
 # Findings (crash-*, timeout-*, oom-*) land in BUILD_DIR/fuzz-findings/<target>/;
 # the grown corpus in BUILD_DIR/fuzz-corpus/<target>/. Exits non-zero when any
-# target finds something.
+# target finds something. Sanitizer settings: tests/sanitizers/env.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}" && pwd)
 seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
+source "$root/tests/sanitizers/env.sh"
 targets=("$@")
 ((${#targets[@]})) || targets=(markdown plain_text table structured manifest load text query)
 
