@@ -3,8 +3,8 @@
 #   ./setup.sh          install missing packages, build, run rungs on the bundled ladders
 #   ./setup.sh --test   the same, then run every test (unit, end-to-end, evaluation floor)
 # Environment: BUILD_DIR (default ./build), JOBS (default: number of cores),
-# RUNGS_SANITIZE_STAGE=0 skips the fuzz stage of --test, =full adds the
-# whole suite under ASan + UBSan to it.
+# RUNGS_SANITIZE_STAGE=0 skips the sanitized stage of --test (the suite
+# again under ASan + UBSan, and the fuzz targets: scripts/sanitize.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,7 +12,7 @@ mode=run
 case "${1:-}" in
   --test) mode=test ;;
   ""|--run) ;;
-  -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
   *) echo "setup.sh: unknown option '$1' (use --test, or nothing)" >&2; exit 2 ;;
 esac
 
@@ -36,13 +36,7 @@ cmake --build "$build" -j "$jobs"
 
 if [ "$mode" = test ]; then
   ctest --test-dir "$build" --output-on-failure -j "$jobs"
-  # Fuzz targets (ASan + UBSan): past findings and a smoke run of each;
-  # RUNGS_SANITIZE_STAGE=full adds the whole suite under ASan + UBSan.
-  case "${RUNGS_SANITIZE_STAGE:-fuzz}" in
-    0) ;;
-    full) scripts/sanitize.sh full ;;
-    *) scripts/sanitize.sh ;;
-  esac
+  [ "${RUNGS_SANITIZE_STAGE:-1}" = 0 ] || scripts/sanitize.sh
 else
   "$build/cli/rungs" ladders
   "$build/cli/rungs" level "runs the incident war room"

@@ -1,30 +1,28 @@
 #!/usr/bin/env bash
-# The reliability stage of `./setup.sh --test` (issue 4).
-#   scripts/sanitize.sh        the libFuzzer targets, built with clang under
-#                              ASan + UBSan: the inputs that once failed, then a
-#                              smoke run of each target from the seed corpus
-#   scripts/sanitize.sh full   also every test again, built with ASan + UBSan
-#                              (gcc; about 10 more minutes on 2 cores)
-# Environment: ASAN_BUILD_DIR (default build-asan), FUZZ_BUILD_DIR (default
-# build-fuzz), FUZZ_SECONDS per target (default 5), JOBS (default: cores).
+# The reliability stage of `./setup.sh --test` (issue 4). One clang build with
+# ASan + UBSan and libFuzzer's coverage (-DRUNGS_FUZZ=ON) serves both:
+#   - the whole test suite again, sanitized: every unit and end-to-end test,
+#     the kill test with RUNGS_CRASH_RUNS=15 kills rather than 50, and the
+#     inputs in tests/fuzz/regressions/ replayed by the targets that found them;
+#   - a smoke run of each libFuzzer target from the seed corpus.
+# Built at -O1 with line tables only, which keeps the build short and is all
+# that symbolised sanitizer reports need; for long fuzzing runs configure a
+# RelWithDebInfo (-O2) build instead (README, "Tests").
+# Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_SECONDS per target
+# (default 5), JOBS (default: cores), RUNGS_CRASH_RUNS (default 15 here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=${JOBS:-$(nproc)}
-asan=${ASAN_BUILD_DIR:-build-asan}
-fuzz=${FUZZ_BUILD_DIR:-build-fuzz}
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/sanitizers/lsan.supp}
+build=${FUZZ_BUILD_DIR:-build-fuzz}
+flags="-O1 -gline-tables-only -DNDEBUG"
+source tests/sanitizers/env.sh
+export RUNGS_CRASH_RUNS=${RUNGS_CRASH_RUNS:-15}
 
-if [ "${1:-}" = full ]; then
-  echo "sanitize.sh: the test suite under ASan + UBSan ($asan)"
-  cmake -S . -B "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUNGS_SANITIZE=ON >/dev/null
-  cmake --build "$asan" -j "$jobs"
-  ctest --test-dir "$asan" --output-on-failure -j "$jobs"
-fi
+echo "sanitize.sh: the test suite and the fuzz targets under ASan + UBSan ($build)"
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUNGS_FUZZ=ON \
+  -DCMAKE_C_FLAGS_RELWITHDEBINFO="$flags" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$flags" >/dev/null
+cmake --build "$build" -j "$jobs"
+ctest --test-dir "$build" --output-on-failure -j "$jobs"
 
-echo "sanitize.sh: fuzz targets under ASan + UBSan, ${FUZZ_SECONDS:-5} s each ($fuzz)"
-CC=clang CXX=clang++ cmake -S . -B "$fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUNGS_FUZZ=ON >/dev/null
-cmake --build "$fuzz" --target fuzz_all -j "$jobs"
-ctest --test-dir "$fuzz" --output-on-failure -R '^fuzz: '
-FUZZ_JOBS=$jobs tests/fuzz/run.sh "$fuzz" "${FUZZ_SECONDS:-5}"
+echo "sanitize.sh: each fuzz target for ${FUZZ_SECONDS:-5} s from the seed corpus"
+FUZZ_JOBS=$jobs tests/fuzz/run.sh "$build" "${FUZZ_SECONDS:-5}"

@@ -4,6 +4,7 @@
 // directory are skipped with a warning (exit 3) and the rest is indexed.
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -112,19 +113,33 @@ TEST_CASE("bad files named on the command line abort the batch with a one-line e
 }
 
 TEST_CASE("a file without read permission is refused by name") {
-  const std::string db = (scratch() / "perm-index").string();
+  // Root reads any file, so as root the `rungs index` child runs as nobody
+  // (uid 65534) through setpriv, on a scratch directory that nobody owns.
+  const fs::path dir = scratch() / "perm";
+  const std::string db = (dir / "index").string();
   const std::string before = make_index(db);
-  const auto path = write(scratch() / "perm" / "secret.md", kGood);
-  ::chmod(path.c_str(), 0);
+  const auto path = write(dir / "secret.md", kGood);
+  std::vector<std::string> launcher;
   if (::geteuid() == 0) {
-    // Root reads any file: permissions cannot be tested here (FIFOs and
-    // symlink loops, tested elsewhere, are the unreadable inputs root has).
-    MESSAGE("running as root: read permission does not apply; skipped");
-    return;
+    const std::string setpriv = "/usr/bin/setpriv";  // util-linux, essential on Debian
+    if (!fs::exists(setpriv)) {
+      MESSAGE("running as root without " << setpriv << " (util-linux): cannot drop privileges; skipped");
+      return;
+    }
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) REQUIRE(::lchown(entry.path().c_str(), 65534, 65534) == 0);
+    REQUIRE(::chown(dir.c_str(), 65534, 65534) == 0);
+    launcher = {setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+    const auto probe = rungs::e2e::run(scratch(), {"ladders", "--db", db, "--json"}, launcher);
+    if (probe.exit_code != 0 || probe.out != before) {
+      MESSAGE("uid 65534 cannot run " << RUNGS_BINARY << " on " << dir.string()
+                                      << " (is a parent directory closed to others?): " << probe.err << "; skipped");
+      return;
+    }
   }
-  const auto run = rungs_run({"index", path.string(), "--db", db});
+  ::chmod(path.c_str(), 0);
+  const auto run = rungs::e2e::run(scratch(), {"index", path.string(), "--db", db}, launcher);
   CHECK(run.exit_code == 1);
-  CHECK(run.err.find("secret.md: cannot read: Permission denied") != std::string::npos);
+  CHECK_MESSAGE(run.err == "rungs: " + path.string() + ": cannot read: Permission denied\n", run.err);
   CHECK(rungs_run({"ladders", "--db", db, "--json"}).out == before);
 }
 

@@ -208,10 +208,12 @@ TEST_CASE("index adds a user's ladder; bad input is refused and leaves the index
   const auto mapped = rungs_run({"map", "acme", "ops-sre", "--db", db, "--json"});
   CHECK(mapped.exit_code == 0);
 
-  for (const auto& [name, content] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& file : std::vector<std::pair<std::string, std::string>>{
            {"empty.md", ""}, {"binary.md", std::string("\x7f" "ELF\0\0\x01", 7)}, {"bad-utf8.md", "# T\n\n## L\n\n- caf\xe9\n"}}) {
+    // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
+    const std::string& name = file.first;
     CAPTURE(name);
-    const auto path = write_file(name, content);
+    const auto path = write_file(name, file.second);
     run = rungs_run({"index", path.string(), "--db", db});
     CHECK(run.exit_code != 0);
     CHECK(run.err.find(name) != std::string::npos);

@@ -53,12 +53,16 @@ inline const std::filesystem::path& scratch_dir(const std::string& name) {
 class Child {
  public:
   /// Starts `rungs args...` with stdout and stderr written to files in `scratch`.
-  Child(const std::filesystem::path& scratch, const std::vector<std::string>& args) {
+  /// A non-empty `launcher` (say `setpriv --reuid=65534 ...`) runs rungs: the
+  /// program is then `launcher[0]`, and `rungs args...` follows its arguments.
+  Child(const std::filesystem::path& scratch, const std::vector<std::string>& args,
+        const std::vector<std::string>& launcher = {}) {
     static std::atomic<int> counter{0};
     const std::string stem = "proc-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     out_ = scratch / (stem + ".out");
     err_ = scratch / (stem + ".err");
-    std::vector<std::string> argv_storage{RUNGS_BINARY};
+    std::vector<std::string> argv_storage = launcher;
+    argv_storage.emplace_back(RUNGS_BINARY);
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (auto& a : argv_storage) argv.push_back(a.data());
@@ -68,7 +72,7 @@ class Child {
     posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int rc = ::posix_spawn(&pid_, RUNGS_BINARY, &actions, nullptr, argv.data(), environ);
+    const int rc = ::posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) throw std::runtime_error("posix_spawn failed: " + std::to_string(rc));
   }
@@ -130,9 +134,10 @@ class Child {
   Outcome outcome_;
 };
 
-/// Runs `rungs args...` to completion.
-inline Outcome run(const std::filesystem::path& scratch, const std::vector<std::string>& args) {
-  return Child(scratch, args).wait();
+/// Runs `rungs args...` to completion (through `launcher`, as in `Child`).
+inline Outcome run(const std::filesystem::path& scratch, const std::vector<std::string>& args,
+                   const std::vector<std::string>& launcher = {}) {
+  return Child(scratch, args, launcher).wait();
 }
 
 }  // namespace rungs::e2e
