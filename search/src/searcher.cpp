@@ -20,11 +20,12 @@
 #include <chrono>
 #include <thread>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 #include "rungs/corpus/error.h"
-#include "rungs/corpus/load.h"
 #include "rungs/corpus/text.h"
 #include "rungs/indexer/schema.h"
 
@@ -35,20 +36,58 @@ namespace fs = std::filesystem;
 namespace schema = indexer::schema;
 
 struct Field {
-  std::string_view name;    ///< query prefix, e.g. "ladder" for `ladder:ops-sre`
-  std::string_view facet;   ///< key in SearchResults::facets
+  std::string_view name;    ///< query prefix and key in SearchResults::facets, e.g. "ladder"
   std::string_view prefix;  ///< term prefix
-  unsigned slot;            ///< value slot counted for the facet
+  std::string schema::FacetValues::*value;  ///< the facet's value among the packed ones
 };
 
 constexpr std::array<Field, 6> kFields = {{
-    {"framework", "framework", schema::kPrefixFramework, schema::kSlotFramework},
-    {"ladder", "ladder", schema::kPrefixLadder, schema::kSlotLadder},
-    {"level", "level", schema::kPrefixLevel, schema::kSlotLevel},
-    {"area", "area", schema::kPrefixArea, schema::kSlotArea},
-    {"track", "track", schema::kPrefixTrack, schema::kSlotTrack},
-    {"kind", "kind", schema::kPrefixKind, schema::kSlotKind},
+    {"framework", schema::kPrefixFramework, &schema::FacetValues::framework},
+    {"ladder", schema::kPrefixLadder, &schema::FacetValues::ladder},
+    {"level", schema::kPrefixLevel, &schema::FacetValues::level},
+    {"area", schema::kPrefixArea, &schema::FacetValues::area},
+    {"track", schema::kPrefixTrack, &schema::FacetValues::track},
+    {"kind", schema::kPrefixKind, &schema::FacetValues::kind},
 }};
+
+/// Counts the matches per packed facet value (`schema::kSlotFacets`): one
+/// value read and one hash per match, where a ValueCountMatchSpy per facet
+/// took six reads and six tree lookups. `facet_counts` derives the six
+/// facets' counts from these afterwards.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double /*weight*/) override {
+    ++counts_[doc.get_value(schema::kSlotFacets)];
+  }
+  [[nodiscard]] const std::unordered_map<std::string, int>& counts() const { return counts_; }
+
+ private:
+  std::unordered_map<std::string, int> counts_;
+};
+
+// The count of every value of every facet, highest first (ties by value),
+// from the counts per packed combination; empty values are not counted.
+std::map<std::string, std::vector<FacetCount>> facet_counts(
+    const std::unordered_map<std::string, int>& packed_counts) {
+  std::array<std::map<std::string, int>, kFields.size()> by_value;
+  for (const auto& [packed, count] : packed_counts) {
+    const schema::FacetValues values = schema::unpack_facets(packed);
+    for (std::size_t i = 0; i < kFields.size(); ++i) {
+      const std::string& value = values.*kFields[i].value;
+      if (!value.empty()) by_value[i][value] += count;
+    }
+  }
+  std::map<std::string, std::vector<FacetCount>> out;
+  for (std::size_t i = 0; i < kFields.size(); ++i) {
+    std::vector<FacetCount> counts;
+    counts.reserve(by_value[i].size());
+    for (const auto& [value, count] : by_value[i]) counts.push_back(FacetCount{value, count});
+    std::stable_sort(counts.begin(), counts.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    out[std::string(kFields[i].name)] = std::move(counts);
+  }
+  return out;
+}
 
 constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
@@ -487,11 +526,8 @@ struct Searcher::Impl {
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (const auto& field : kFields) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
-      enquire.add_matchspy(spies.back().get());
-    }
+    FacetSpy spy;
+    enquire.add_matchspy(&spy);
     const auto offset = static_cast<Xapian::doccount>(std::max(0, request.offset));
     const auto limit = static_cast<Xapian::doccount>(std::max(0, request.limit));
     const Xapian::MSet mset = enquire.get_mset(offset, limit, db.get_doccount());
@@ -527,15 +563,7 @@ struct Searcher::Impl {
       out.hits.push_back(std::move(hit));
     }
 
-    for (std::size_t i = 0; i < kFields.size(); ++i) {
-      std::vector<FacetCount> counts;
-      for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
-        counts.push_back(FacetCount{*v, static_cast<int>(v.get_termfreq())});
-      }
-      std::stable_sort(counts.begin(), counts.end(),
-                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-      out.facets[std::string(kFields[i].facet)] = std::move(counts);
-    }
+    out.facets = facet_counts(spy.counts());
     return out;
   }
 
@@ -550,14 +578,8 @@ struct Searcher::Impl {
     return out;
   }
 
-  corpus::Ladder parse_ladder(const std::string& key, const std::string& yaml) const {
-    try {
-      return corpus::ladder_from_yaml(yaml, path / key);
-    } catch (const rungs::Error& e) {
-      throw IndexError(
-          fmt::format("index {} holds an unreadable ladder ({}): run `rungs index --rebuild`",
-                      path.string(), e.what()));
-    }
+  corpus::Ladder parse_ladder(const std::string& key, const std::string& record) const {
+    return schema::stored_ladder(record, (path / key).string());
   }
 };
 
@@ -578,8 +600,8 @@ std::vector<corpus::Ladder> Searcher::ladders() {
 corpus::Ladder Searcher::ladder(const std::string& id) {
   return impl_->with_retry("read ladder '" + id + "'", [&] {
     const std::string key = std::string(schema::kMetaLadderPrefix) + id;
-    const std::string yaml = impl_->db.get_metadata(key);
-    if (!yaml.empty()) return impl_->parse_ladder(key, yaml);
+    const std::string record = impl_->db.get_metadata(key);
+    if (!record.empty()) return impl_->parse_ladder(key, record);
     std::string known;
     const std::string prefix(schema::kMetaLadderPrefix);
     for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix);
