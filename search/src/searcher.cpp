@@ -469,11 +469,14 @@ struct Searcher::Impl {
   std::vector<std::string> respelled_terms(const std::string& text,
                                            const std::set<std::string>& query_terms) {
     std::vector<std::string> extra;
+    const std::string folded = corpus::fold_case(text);
+    // Most statements read the same once normalised: then no word was respelled.
+    if (schema::normalize(text) == folded) return extra;
     const auto normalized = analyzer.words(text);
     Xapian::Document doc;
     raw_words.set_document(doc);
     raw_words.set_termpos(0);
-    raw_words.index_text(corpus::fold_case(text));
+    raw_words.index_text(folded);
     std::vector<std::pair<Xapian::termpos, std::string>> raw;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
       for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
