@@ -234,7 +234,7 @@ class Writer {
         {"line", statement.line},
         {"n", n},
     };
-    doc.set_data(record.dump());
+    doc.add_value(schema::kSlotRecord, record.dump());
     return doc;
   }
 

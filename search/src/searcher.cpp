@@ -542,7 +542,8 @@ struct Searcher::Impl {
     const Xapian::MSet highlight = highlight_mset(query_terms, {});
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      const auto record = nlohmann::json::parse(it.get_document().get_value(schema::kSlotRecord),
+                                                nullptr, false);
       if (record.is_discarded()) {
         throw IndexError(
             fmt::format("index {} holds a document rungs cannot read: run `rungs index --rebuild`",

@@ -96,7 +96,8 @@ TEST_CASE("build_index writes one document per statement, boilerplate marked as 
                               .area = "Skill / Mastery",
                               .track = "individual",
                               .kind = "competency"});
-    const auto record = nlohmann::json::parse(doc.get_data());
+    CHECK(doc.get_data().empty());
+    const auto record = nlohmann::json::parse(doc.get_value(schema::kSlotRecord));
     CHECK(record["framework"] == "acme");
     CHECK(record["ladder"] == "acme-eng");
     CHECK(record["level"] == "e2");

@@ -6,7 +6,8 @@
 // One Xapian document per statement, set-aside boilerplate included (kind
 // "boilerplate", which search leaves out unless asked for). Terms: stemmed positional text (STEM_SOME_FULL_POS), boolean
 // filter terms per facet, and a unique id term `Q<ladder>/<level>/<n>`.
-// Document data: the display record (JSON). Index metadata: `rungs.schema`
+// The display record (JSON) is in slot `kSlotRecord`; the document data is
+// empty. Index metadata: `rungs.schema`
 // (the version below), `rungs.ladder.<id>` (the ladder, `store_ladder`'s JSON)
 // and `rungs.fingerprint` (of the bundled corpus, for the default index).
 
@@ -21,7 +22,8 @@
 namespace rungs::indexer::schema {
 
 /// Bumped whenever the layout below changes; a mismatched index is refused.
-/// 3: ladders stored as JSON instead of YAML; slot `kSlotFacets`.
+/// 3: ladders stored as JSON instead of YAML; slots `kSlotFacets` and
+/// `kSlotRecord` (the record was the document data).
 inline constexpr int kVersion = 3;
 
 // Boolean filter term prefixes (omega conventions: user prefixes start with X).
@@ -44,6 +46,10 @@ inline constexpr unsigned kSlotKind = 6;
 /// All six facet values of the statement, `pack_facets`: search counts every
 /// facet from this one slot, one value read per match instead of six.
 inline constexpr unsigned kSlotFacets = 7;
+/// The display record (JSON). Not the document data: Glass deflates document
+/// data one document at a time, and each zlib reset clears a 128 KB hash
+/// table, which cost about a sixth of the build; value slots are stored as is.
+inline constexpr unsigned kSlotRecord = 8;
 
 inline constexpr std::string_view kMetaSchema = "rungs.schema";
 inline constexpr std::string_view kMetaLadderPrefix = "rungs.ladder.";
