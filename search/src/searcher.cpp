@@ -18,6 +18,7 @@
 #include <cctype>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <thread>
 #include <nlohmann/json.hpp>
 #include <map>
@@ -50,44 +51,88 @@ constexpr std::array<Field, 6> kFields = {{
     {"kind", schema::kPrefixKind, &schema::FacetValues::kind},
 }};
 
-/// Counts the matches per packed facet value (`schema::kSlotFacets`): one
-/// value read and one hash per match, where a ValueCountMatchSpy per facet
-/// took six reads and six tree lookups. `facet_counts` derives the six
-/// facets' counts from these afterwards.
-class FacetSpy : public Xapian::MatchSpy {
+/// The facet combinations met so far (packed values of `schema::kSlotFacets`),
+/// each unpacked once and its six values interned, for the life of a
+/// Searcher: counting a match is then one hash lookup and one increment, and
+/// the six facets' counts are sums over the combinations a query met.
+class FacetTable {
  public:
-  void operator()(const Xapian::Document& doc, double /*weight*/) override {
-    ++counts_[doc.get_value(schema::kSlotFacets)];
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;  ///< an empty value, not counted
+
+  [[nodiscard]] std::uint32_t intern(const std::string& packed) {
+    const auto [it, added] = ids_.try_emplace(packed, static_cast<std::uint32_t>(combinations_.size()));
+    if (added) {
+      const schema::FacetValues values = schema::unpack_facets(packed);
+      std::array<std::uint32_t, kFields.size()> ids{};
+      for (std::size_t f = 0; f < kFields.size(); ++f) {
+        const std::string& value = values.*kFields[f].value;
+        if (value.empty()) {
+          ids[f] = kEmpty;
+          continue;
+        }
+        const auto [v, new_value] =
+            value_ids_[f].try_emplace(value, static_cast<std::uint32_t>(values_[f].size()));
+        if (new_value) values_[f].push_back(value);
+        ids[f] = v->second;
+      }
+      combinations_.push_back(ids);
+    }
+    return it->second;
   }
-  [[nodiscard]] const std::unordered_map<std::string, int>& counts() const { return counts_; }
+
+  /// Every facet's values with their counts, highest first (ties by value),
+  /// from the count of each combination in `met`.
+  [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts(
+      const std::vector<std::pair<std::uint32_t, int>>& met) const {
+    std::map<std::string, std::vector<FacetCount>> out;
+    std::unordered_map<std::uint32_t, int> totals;
+    for (std::size_t f = 0; f < kFields.size(); ++f) {
+      totals.clear();
+      for (const auto& [combination, count] : met) {
+        const std::uint32_t value = combinations_[combination][f];
+        if (value != kEmpty) totals[value] += count;
+      }
+      std::vector<FacetCount> counts;
+      counts.reserve(totals.size());
+      for (const auto& [value, count] : totals) counts.push_back(FacetCount{values_[f][value], count});
+      std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+      });
+      out[std::string(kFields[f].name)] = std::move(counts);
+    }
+    return out;
+  }
 
  private:
-  std::unordered_map<std::string, int> counts_;
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::array<std::uint32_t, kFields.size()>> combinations_;  ///< value ids per facet
+  std::array<std::vector<std::string>, kFields.size()> values_;
+  std::array<std::unordered_map<std::string, std::uint32_t>, kFields.size()> value_ids_;
 };
 
-// The count of every value of every facet, highest first (ties by value),
-// from the counts per packed combination; empty values are not counted.
-std::map<std::string, std::vector<FacetCount>> facet_counts(
-    const std::unordered_map<std::string, int>& packed_counts) {
-  std::array<std::map<std::string, int>, kFields.size()> by_value;
-  for (const auto& [packed, count] : packed_counts) {
-    const schema::FacetValues values = schema::unpack_facets(packed);
-    for (std::size_t i = 0; i < kFields.size(); ++i) {
-      const std::string& value = values.*kFields[i].value;
-      if (!value.empty()) by_value[i][value] += count;
-    }
+/// Counts one query's matches per facet combination: one value read per
+/// match, where a ValueCountMatchSpy per facet took six reads and six
+/// string-keyed tree updates.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  explicit FacetSpy(FacetTable& table) : table_(table) {}
+  void operator()(const Xapian::Document& doc, double /*weight*/) override {
+    const std::uint32_t combination = table_.intern(doc.get_value(schema::kSlotFacets));
+    if (combination >= matches_.size()) matches_.resize(combination + 1, 0);
+    if (matches_[combination]++ == 0) met_.push_back(combination);
   }
-  std::map<std::string, std::vector<FacetCount>> out;
-  for (std::size_t i = 0; i < kFields.size(); ++i) {
-    std::vector<FacetCount> counts;
-    counts.reserve(by_value[i].size());
-    for (const auto& [value, count] : by_value[i]) counts.push_back(FacetCount{value, count});
-    std::stable_sort(counts.begin(), counts.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    out[std::string(kFields[i].name)] = std::move(counts);
+  [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts() const {
+    std::vector<std::pair<std::uint32_t, int>> met;
+    met.reserve(met_.size());
+    for (const std::uint32_t combination : met_) met.emplace_back(combination, matches_[combination]);
+    return table_.counts(met);
   }
-  return out;
-}
+
+ private:
+  FacetTable& table_;
+  std::vector<int> matches_;          ///< by combination id
+  std::vector<std::uint32_t> met_;    ///< the combinations met, in order
+};
 
 constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
@@ -288,6 +333,7 @@ struct Searcher::Impl {
   Xapian::QueryParser parser;
   indexer::Analyzer analyzer;
   Xapian::TermGenerator raw_words;  ///< STEM_NONE tokeniser for the text as written
+  FacetTable facet_table;
 
   explicit Impl(fs::path p) : path(std::move(p)) {
     raw_words.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
@@ -529,7 +575,7 @@ struct Searcher::Impl {
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    FacetSpy spy;
+    FacetSpy spy(facet_table);
     enquire.add_matchspy(&spy);
     const auto offset = static_cast<Xapian::doccount>(std::max(0, request.offset));
     const auto limit = static_cast<Xapian::doccount>(std::max(0, request.limit));
@@ -567,7 +613,7 @@ struct Searcher::Impl {
       out.hits.push_back(std::move(hit));
     }
 
-    out.facets = facet_counts(spy.counts());
+    out.facets = spy.counts();
     return out;
   }
 
