@@ -48,7 +48,8 @@ inline constexpr unsigned kSlotKind = 6;
 inline constexpr unsigned kSlotFacets = 7;
 /// The display record (JSON). Not the document data: Glass deflates document
 /// data one document at a time, and each zlib reset clears a 128 KB hash
-/// table, which cost about a sixth of the build; value slots are stored as is.
+/// table, which cost a fifth of the build's instructions; value slots are
+/// stored as they are.
 inline constexpr unsigned kSlotRecord = 8;
 
 inline constexpr std::string_view kMetaSchema = "rungs.schema";
