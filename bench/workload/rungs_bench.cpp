@@ -541,7 +541,7 @@ class XapianEngine {
     const Xapian::MSet mset = enquire.get_mset(0, 10, db_.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (ids) ids->push_back(*it);
-      const json record = json::parse(it.get_document().get_data());
+      const json record = json::parse(it.get_document().get_value(indexer::schema::kSlotRecord));
       const std::string snippet = mset.snippet(record.value("text", ""), 200, stemmer_, Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "[", "]", "...");
       (void)snippet;
     }

@@ -28,9 +28,9 @@
 #include <system_error>
 
 #include "rungs/corpus/error.h"
-#include "rungs/corpus/load.h"
 #include "rungs/indexer/schema.h"
 #include "rungs/indexer/thesaurus.h"
+#include "words.h"
 
 namespace rungs::indexer {
 namespace {
@@ -92,7 +92,11 @@ void check_schema(Xapian::WritableDatabase& wdb, const fs::path& db) {
 
 class Writer {
  public:
-  explicit Writer(Xapian::WritableDatabase& wdb) : wdb_(wdb) {
+  explicit Writer(Xapian::WritableDatabase& wdb)
+      : wdb_(wdb),
+        fresh_(wdb.get_doccount() == 0 &&
+               wdb.metadata_keys_begin(std::string(schema::kMetaLadderPrefix)) ==
+                   wdb.metadata_keys_end(std::string(schema::kMetaLadderPrefix))) {
     generator_.set_stemmer(Xapian::Stem(std::string(schema::kStemmer)));
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
     generator_.set_stopper(
@@ -108,32 +112,47 @@ class Writer {
     const bool present = !stored.empty() || wdb_.term_exists(term);
     if (!stored.empty()) {
       try {
-        const Ladder old = corpus::ladder_from_yaml(stored, ladder_key(id));
-        update_spelling(old, false);
+        const Ladder old = schema::stored_ladder(stored, ladder_key(id));
+        for (const auto& level : old.levels) {
+          for (const auto& statement : level.statements) {
+            if (is_indexed(statement.kind)) update_spelling(analyzer_.words(statement.text), false);
+          }
+        }
       } catch (const rungs::Error&) {
         // Unreadable old entry: its spelling words stay; harmless.
       }
       wdb_.set_metadata(ladder_key(id), "");
     }
-    wdb_.delete_document(term);
+    // Deleting by term flushes every buffered position list first (Glass),
+    // which costs a lot when done per ladder: only delete what is there.
+    if (wdb_.term_exists(term)) wdb_.delete_document(term);
     return present;
   }
 
   void write_ladder(const Ladder& ladder) {
     if (ladder.id.empty()) throw IndexError("cannot index a ladder without an id");
-    erase_ladder(ladder.id);
+    // A fresh index holds nothing to replace, unless the same id comes twice.
+    const bool repeated = !written_ids_.insert(ladder.id).second;
+    if (!fresh_ || repeated) erase_ladder(ladder.id);
     for (const auto& level : ladder.levels) {
       for (std::size_t n = 0; n < level.statements.size(); ++n) {
         const auto& statement = level.statements[n];
         // Set-aside text is indexed too, so that every line read stays
         // findable (`kind:boilerplate`); search leaves it out unless asked.
-        wdb_.add_document(make_document(ladder, level, statement, n));
-        ++(is_indexed(statement.kind) ? stats.documents : stats.set_aside);
+        const Xapian::Document doc = make_document(ladder, level, statement, n);
+        wdb_.add_document(doc);
+        if (is_indexed(statement.kind)) {
+          // The words the generator just indexed: the text is analysed once.
+          const auto words = positioned_words(doc);
+          update_spelling(words, true);
+          collect_synonyms(words);
+          ++stats.documents;
+        } else {
+          ++stats.set_aside;
+        }
       }
     }
-    update_spelling(ladder, true);
-    collect_synonyms(ladder);
-    wdb_.set_metadata(ladder_key(ladder.id), corpus::to_yaml(ladder));
+    wdb_.set_metadata(ladder_key(ladder.id), schema::store_ladder(ladder));
     ++stats.ladders;
   }
 
@@ -152,20 +171,15 @@ class Writer {
   // The thesaurus' synonyms of each indexed word (curated groups, WordNet
   // first senses), as stemmed terms and both ways round, so that a query
   // for "train" also finds "coach" (FLAG_AUTO_SYNONYMS).
-  void collect_synonyms(const Ladder& ladder) {
-    for (const auto& level : ladder.levels) {
-      for (const auto& statement : level.statements) {
-        if (!is_indexed(statement.kind)) continue;
-        for (const auto& word : analyzer_.words(statement.text)) {
-          if (stop_.count(word) != 0 || word.size() < 3 || !seen_words_.insert(word).second) continue;
-          const std::string term = "Z" + stemmer_(word);
-          for (const auto& synonym : thesaurus_.synonyms(word)) {
-            const std::string other = "Z" + stemmer_(synonym);
-            if (other == term) continue;
-            synonyms_.emplace(term, other);
-            synonyms_.emplace(other, term);  // a query for "train" finds "coach" too
-          }
-        }
+  void collect_synonyms(const std::vector<std::string>& words) {
+    for (const auto& word : words) {
+      if (stop_.count(word) != 0 || word.size() < 3 || !seen_words_.insert(word).second) continue;
+      const std::string term = "Z" + stemmer_(word);
+      for (const auto& synonym : thesaurus_.synonyms(word)) {
+        const std::string other = "Z" + stemmer_(synonym);
+        if (other == term) continue;
+        synonyms_.emplace(term, other);
+        synonyms_.emplace(other, term);  // a query for "train" finds "coach" too
       }
     }
   }
@@ -199,6 +213,13 @@ class Writer {
     doc.add_value(schema::kSlotArea, statement.area);
     doc.add_value(schema::kSlotTrack, level.track);
     doc.add_value(schema::kSlotKind, kind);
+    doc.add_value(schema::kSlotFacets,
+                  schema::pack_facets({.framework = ladder.framework,
+                                       .ladder = ladder.id,
+                                       .level = level_key,
+                                       .area = statement.area,
+                                       .track = level.track,
+                                       .kind = kind}));
 
     const nlohmann::json record = {
         {"framework", ladder.framework},
@@ -213,30 +234,28 @@ class Writer {
         {"line", statement.line},
         {"n", n},
     };
-    doc.set_data(record.dump());
+    doc.add_value(schema::kSlotRecord, record.dump());
     return doc;
   }
 
-  // Adds (or takes back) one spelling occurrence per indexed word, stopwords
-  // and numbers left out, so that re-indexing keeps frequencies exact.
-  void update_spelling(const Ladder& ladder, bool add) {
-    for (const auto& level : ladder.levels) {
-      for (const auto& statement : level.statements) {
-        if (!is_indexed(statement.kind)) continue;
-        for (const auto& word : analyzer_.words(statement.text)) {
-          if (stop_.count(word) != 0 || word.size() < 2) continue;
-          if (word.find_first_of("0123456789") != std::string::npos) continue;
-          if (add) {
-            wdb_.add_spelling(word);
-          } else {
-            wdb_.remove_spelling(word);
-          }
-        }
+  // Adds (or takes back) one spelling occurrence per word of an indexed
+  // statement, stopwords and numbers left out, so that re-indexing keeps
+  // frequencies exact.
+  void update_spelling(const std::vector<std::string>& words, bool add) {
+    for (const auto& word : words) {
+      if (stop_.count(word) != 0 || word.size() < 2) continue;
+      if (word.find_first_of("0123456789") != std::string::npos) continue;
+      if (add) {
+        wdb_.add_spelling(word);
+      } else {
+        wdb_.remove_spelling(word);
       }
     }
   }
 
   Xapian::WritableDatabase& wdb_;
+  bool fresh_;  ///< the index held no ladder when the run began
+  std::set<std::string> written_ids_;
   Thesaurus thesaurus_;
   Xapian::Stem stemmer_{std::string(schema::kStemmer)};
   std::set<std::string> seen_words_;

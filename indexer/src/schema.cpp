@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "rungs/corpus/text.h"
+#include "words.h"
 
 namespace rungs::indexer::schema {
 namespace {
@@ -217,17 +218,14 @@ Analyzer& Analyzer::operator=(const Analyzer& other) {
   return *this;
 }
 
-std::vector<std::string> Analyzer::words(std::string_view text) const {
-  // Tokenise with Xapian's own TermGenerator so the words are exactly the
-  // unstemmed terms indexing produces, then restore their order.
-  Xapian::Document doc;
-  impl_->words.set_document(doc);
-  impl_->words.set_termpos(0);
-  impl_->words.index_text(schema::normalize(text));
+std::vector<std::string> positioned_words(const Xapian::Document& doc) {
   std::vector<std::pair<Xapian::termpos, std::string>> positioned;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    // Text is case-folded first, so only stems start with an upper-case Z.
+    if (!term.empty() && term[0] == 'Z') continue;
     for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
-      positioned.emplace_back(*p, *t);
+      positioned.emplace_back(*p, term);
     }
   }
   std::sort(positioned.begin(), positioned.end());
@@ -235,6 +233,16 @@ std::vector<std::string> Analyzer::words(std::string_view text) const {
   out.reserve(positioned.size());
   for (auto& [pos, word] : positioned) out.push_back(std::move(word));
   return out;
+}
+
+std::vector<std::string> Analyzer::words(std::string_view text) const {
+  // Tokenise with Xapian's own TermGenerator so the words are exactly the
+  // unstemmed terms indexing produces.
+  Xapian::Document doc;
+  impl_->words.set_document(doc);
+  impl_->words.set_termpos(0);
+  impl_->words.index_text(schema::normalize(text));
+  return positioned_words(doc);
 }
 
 std::vector<std::string> Analyzer::stems(std::string_view text) const {

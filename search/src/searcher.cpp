@@ -18,13 +18,15 @@
 #include <cctype>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <thread>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 #include "rungs/corpus/error.h"
-#include "rungs/corpus/load.h"
 #include "rungs/corpus/text.h"
 #include "rungs/indexer/schema.h"
 
@@ -35,20 +37,102 @@ namespace fs = std::filesystem;
 namespace schema = indexer::schema;
 
 struct Field {
-  std::string_view name;    ///< query prefix, e.g. "ladder" for `ladder:ops-sre`
-  std::string_view facet;   ///< key in SearchResults::facets
+  std::string_view name;    ///< query prefix and key in SearchResults::facets, e.g. "ladder"
   std::string_view prefix;  ///< term prefix
-  unsigned slot;            ///< value slot counted for the facet
+  std::string schema::FacetValues::*value;  ///< the facet's value among the packed ones
 };
 
 constexpr std::array<Field, 6> kFields = {{
-    {"framework", "framework", schema::kPrefixFramework, schema::kSlotFramework},
-    {"ladder", "ladder", schema::kPrefixLadder, schema::kSlotLadder},
-    {"level", "level", schema::kPrefixLevel, schema::kSlotLevel},
-    {"area", "area", schema::kPrefixArea, schema::kSlotArea},
-    {"track", "track", schema::kPrefixTrack, schema::kSlotTrack},
-    {"kind", "kind", schema::kPrefixKind, schema::kSlotKind},
+    {"framework", schema::kPrefixFramework, &schema::FacetValues::framework},
+    {"ladder", schema::kPrefixLadder, &schema::FacetValues::ladder},
+    {"level", schema::kPrefixLevel, &schema::FacetValues::level},
+    {"area", schema::kPrefixArea, &schema::FacetValues::area},
+    {"track", schema::kPrefixTrack, &schema::FacetValues::track},
+    {"kind", schema::kPrefixKind, &schema::FacetValues::kind},
 }};
+
+/// The facet combinations met so far (packed values of `schema::kSlotFacets`),
+/// each unpacked once and its six values interned, for the life of a
+/// Searcher: counting a match is then one hash lookup and one increment, and
+/// the six facets' counts are sums over the combinations a query met.
+class FacetTable {
+ public:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;  ///< an empty value, not counted
+
+  [[nodiscard]] std::uint32_t intern(const std::string& packed) {
+    const auto [it, added] = ids_.try_emplace(packed, static_cast<std::uint32_t>(combinations_.size()));
+    if (added) {
+      const schema::FacetValues values = schema::unpack_facets(packed);
+      std::array<std::uint32_t, kFields.size()> ids{};
+      for (std::size_t f = 0; f < kFields.size(); ++f) {
+        const std::string& value = values.*kFields[f].value;
+        if (value.empty()) {
+          ids[f] = kEmpty;
+          continue;
+        }
+        const auto [v, new_value] =
+            value_ids_[f].try_emplace(value, static_cast<std::uint32_t>(values_[f].size()));
+        if (new_value) values_[f].push_back(value);
+        ids[f] = v->second;
+      }
+      combinations_.push_back(ids);
+    }
+    return it->second;
+  }
+
+  /// Every facet's values with their counts, highest first (ties by value),
+  /// from the count of each combination in `met`.
+  [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts(
+      const std::vector<std::pair<std::uint32_t, int>>& met) const {
+    std::map<std::string, std::vector<FacetCount>> out;
+    std::unordered_map<std::uint32_t, int> totals;
+    for (std::size_t f = 0; f < kFields.size(); ++f) {
+      totals.clear();
+      for (const auto& [combination, count] : met) {
+        const std::uint32_t value = combinations_[combination][f];
+        if (value != kEmpty) totals[value] += count;
+      }
+      std::vector<FacetCount> counts;
+      counts.reserve(totals.size());
+      for (const auto& [value, count] : totals) counts.push_back(FacetCount{values_[f][value], count});
+      std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+      });
+      out[std::string(kFields[f].name)] = std::move(counts);
+    }
+    return out;
+  }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::array<std::uint32_t, kFields.size()>> combinations_;  ///< value ids per facet
+  std::array<std::vector<std::string>, kFields.size()> values_;
+  std::array<std::unordered_map<std::string, std::uint32_t>, kFields.size()> value_ids_;
+};
+
+/// Counts one query's matches per facet combination: one value read per
+/// match, where a ValueCountMatchSpy per facet took six reads and six
+/// string-keyed tree updates.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  explicit FacetSpy(FacetTable& table) : table_(table) {}
+  void operator()(const Xapian::Document& doc, double /*weight*/) override {
+    const std::uint32_t combination = table_.intern(doc.get_value(schema::kSlotFacets));
+    if (combination >= matches_.size()) matches_.resize(combination + 1, 0);
+    if (matches_[combination]++ == 0) met_.push_back(combination);
+  }
+  [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts() const {
+    std::vector<std::pair<std::uint32_t, int>> met;
+    met.reserve(met_.size());
+    for (const std::uint32_t combination : met_) met.emplace_back(combination, matches_[combination]);
+    return table_.counts(met);
+  }
+
+ private:
+  FacetTable& table_;
+  std::vector<int> matches_;          ///< by combination id
+  std::vector<std::uint32_t> met_;    ///< the combinations met, in order
+};
 
 constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
@@ -249,6 +333,7 @@ struct Searcher::Impl {
   Xapian::QueryParser parser;
   indexer::Analyzer analyzer;
   Xapian::TermGenerator raw_words;  ///< STEM_NONE tokeniser for the text as written
+  FacetTable facet_table;
 
   explicit Impl(fs::path p) : path(std::move(p)) {
     raw_words.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
@@ -430,11 +515,14 @@ struct Searcher::Impl {
   std::vector<std::string> respelled_terms(const std::string& text,
                                            const std::set<std::string>& query_terms) {
     std::vector<std::string> extra;
+    const std::string folded = corpus::fold_case(text);
+    // Most statements read the same once normalised: then no word was respelled.
+    if (schema::normalize(text) == folded) return extra;
     const auto normalized = analyzer.words(text);
     Xapian::Document doc;
     raw_words.set_document(doc);
     raw_words.set_termpos(0);
-    raw_words.index_text(corpus::fold_case(text));
+    raw_words.index_text(folded);
     std::vector<std::pair<Xapian::termpos, std::string>> raw;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
       for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
@@ -487,11 +575,8 @@ struct Searcher::Impl {
 
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (const auto& field : kFields) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
-      enquire.add_matchspy(spies.back().get());
-    }
+    FacetSpy spy(facet_table);
+    enquire.add_matchspy(&spy);
     const auto offset = static_cast<Xapian::doccount>(std::max(0, request.offset));
     const auto limit = static_cast<Xapian::doccount>(std::max(0, request.limit));
     const Xapian::MSet mset = enquire.get_mset(offset, limit, db.get_doccount());
@@ -503,7 +588,8 @@ struct Searcher::Impl {
     const Xapian::MSet highlight = highlight_mset(query_terms, {});
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      const auto record = nlohmann::json::parse(it.get_document().get_value(schema::kSlotRecord),
+                                                nullptr, false);
       if (record.is_discarded()) {
         throw IndexError(
             fmt::format("index {} holds a document rungs cannot read: run `rungs index --rebuild`",
@@ -527,15 +613,7 @@ struct Searcher::Impl {
       out.hits.push_back(std::move(hit));
     }
 
-    for (std::size_t i = 0; i < kFields.size(); ++i) {
-      std::vector<FacetCount> counts;
-      for (auto v = spies[i]->values_begin(); v != spies[i]->values_end(); ++v) {
-        counts.push_back(FacetCount{*v, static_cast<int>(v.get_termfreq())});
-      }
-      std::stable_sort(counts.begin(), counts.end(),
-                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-      out.facets[std::string(kFields[i].facet)] = std::move(counts);
-    }
+    out.facets = spy.counts();
     return out;
   }
 
@@ -550,14 +628,8 @@ struct Searcher::Impl {
     return out;
   }
 
-  corpus::Ladder parse_ladder(const std::string& key, const std::string& yaml) const {
-    try {
-      return corpus::ladder_from_yaml(yaml, path / key);
-    } catch (const rungs::Error& e) {
-      throw IndexError(
-          fmt::format("index {} holds an unreadable ladder ({}): run `rungs index --rebuild`",
-                      path.string(), e.what()));
-    }
+  corpus::Ladder parse_ladder(const std::string& key, const std::string& record) const {
+    return schema::stored_ladder(record, (path / key).string());
   }
 };
 
@@ -578,8 +650,8 @@ std::vector<corpus::Ladder> Searcher::ladders() {
 corpus::Ladder Searcher::ladder(const std::string& id) {
   return impl_->with_retry("read ladder '" + id + "'", [&] {
     const std::string key = std::string(schema::kMetaLadderPrefix) + id;
-    const std::string yaml = impl_->db.get_metadata(key);
-    if (!yaml.empty()) return impl_->parse_ladder(key, yaml);
+    const std::string record = impl_->db.get_metadata(key);
+    if (!record.empty()) return impl_->parse_ladder(key, record);
     std::string known;
     const std::string prefix(schema::kMetaLadderPrefix);
     for (auto k = impl_->db.metadata_keys_begin(prefix); k != impl_->db.metadata_keys_end(prefix);

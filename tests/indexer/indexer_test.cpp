@@ -8,7 +8,9 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "rungs/corpus/error.h"
@@ -87,7 +89,15 @@ TEST_CASE("build_index writes one document per statement, boilerplate marked as 
     CHECK(doc.get_value(schema::kSlotArea) == "Skill / Mastery");
     CHECK(doc.get_value(schema::kSlotTrack) == "individual");
     CHECK(doc.get_value(schema::kSlotKind) == "competency");
-    const auto record = nlohmann::json::parse(doc.get_data());
+    CHECK(schema::unpack_facets(doc.get_value(schema::kSlotFacets)) ==
+          schema::FacetValues{.framework = "acme",
+                              .ladder = "acme-eng",
+                              .level = "acme-eng/e2",
+                              .area = "Skill / Mastery",
+                              .track = "individual",
+                              .kind = "competency"});
+    CHECK(doc.get_data().empty());
+    const auto record = nlohmann::json::parse(doc.get_value(schema::kSlotRecord));
     CHECK(record["framework"] == "acme");
     CHECK(record["ladder"] == "acme-eng");
     CHECK(record["level"] == "e2");
@@ -110,7 +120,7 @@ TEST_CASE("build_index writes one document per statement, boilerplate marked as 
     for (const auto& ladder : ladders) {
       const auto stored = db.get_metadata(std::string(schema::kMetaLadderPrefix) + ladder.id);
       REQUIRE(!stored.empty());
-      CHECK(rungs::corpus::ladder_from_yaml(stored, "metadata") == ladder);
+      CHECK(schema::stored_ladder(stored, "metadata") == ladder);
     }
     CHECK(db.get_metadata(std::string(schema::kMetaFingerprint)).empty());
   }
@@ -150,9 +160,8 @@ TEST_CASE("re-indexing a ladder replaces its documents") {
   CHECK(db.get_doccount() == before);
   CHECK(db.get_termfreq("Zgameday") == 1);
   CHECK(db.get_termfreq("Zpostmortem") == 0);
-  CHECK(rungs::corpus::ladder_from_yaml(
-            db.get_metadata(std::string(schema::kMetaLadderPrefix) + "globex-sre"), "m") ==
-        ladders[1]);
+  CHECK(schema::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "globex-sre"),
+                              "m") == ladders[1]);
   // The other ladder is untouched.
   CHECK(db.get_termfreq("XLADDERacme-eng") ==
         static_cast<Xapian::doccount>(all_statements({ladders[0]})));
@@ -362,4 +371,112 @@ TEST_CASE("the writer lock: a second writer is told who holds it, and the lock d
   }
   ::close(fd);  // as when the holder is killed
   CHECK(rungs::indexer::remove_ladder(db_path, "acme-eng"));
+}
+
+TEST_CASE("packed facet values round-trip any bytes; malformed ones are refused") {
+  const std::string nul_and_separators = std::string("a\0b", 3) + "\x1f/\x80";
+  const schema::FacetValues cases[] = {
+      {},
+      {.framework = "acme", .ladder = "acme-eng", .level = "acme-eng/e2", .area = "", .track = "individual",
+       .kind = "competency"},
+      {.framework = std::string(127, 'f'), .ladder = std::string(128, 'l'), .level = std::string(300, 'v'),
+       .area = std::string(16384, 'a'), .track = nul_and_separators, .kind = "Équipe · ü"},
+  };
+  for (const auto& values : cases) {
+    CAPTURE(values.area.size());
+    CHECK(schema::unpack_facets(schema::pack_facets(values)) == values);
+  }
+  const std::string packed = schema::pack_facets(cases[1]);
+  for (const std::string& bad : {packed.substr(0, packed.size() - 1), packed + "x", std::string("\x85"),
+                                 std::string(8, '\xff')}) {
+    CHECK_THROWS_AS((void)schema::unpack_facets(bad), rungs::IndexError);
+  }
+}
+
+TEST_CASE("stored ladders read back equal, and an unreadable record says what to run") {
+  auto ladders = fixture_ladders();
+  Ladder full;
+  full.id = "full";
+  full.framework = "fw";
+  full.name = "Every \"field\" set";
+  full.source = "hand-made";
+  full.documents = {"a.md", "b.md"};
+  rungs::corpus::Level level;
+  level.id = "l1";
+  level.title = "Lead";
+  level.code = "L1";
+  level.rank = 3;
+  level.track = "management";
+  level.aliases = {"Boss", "Chef d'équipe"};
+  level.missing = true;
+  level.statements = {
+      {.text = "Runs things.", .area = "Ops", .kind = StatementKind::summary, .source = "a.md", .line = 0, .reason = ""},
+      {.text = "Adhere to the rules.", .area = "", .kind = StatementKind::boilerplate, .source = "", .line = 12,
+       .reason = "footer"},
+  };
+  full.levels = {level, rungs::corpus::Level{.id = "l2", .title = "Empty"}};
+  ladders.push_back(full);
+  for (const auto& ladder : ladders) {
+    CAPTURE(ladder.id);
+    CHECK(schema::stored_ladder(schema::store_ladder(ladder), "k") == ladder);
+  }
+  for (const std::string bad : {"", "{", "[]", R"({"id": "x"})",
+                                 R"({"id":"x","framework":"f","name":"n","source":"","documents":[],)"
+                                 R"("levels":[{"id":"l","title":"t","code":"","rank":1,"track":"individual",)"
+                                 R"("aliases":[],"missing":false,"statements":[["t","","nonsense","",0,""]]}]})"}) {
+    CAPTURE(bad);
+    try {
+      (void)schema::stored_ladder(bad, "rungs.ladder.x");
+      FAIL("expected IndexError");
+    } catch (const rungs::IndexError& e) {
+      const std::string what = e.what();
+      CHECK(what.find("rungs.ladder.x") != std::string::npos);
+      CHECK(what.find("rungs index --rebuild") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("the spelling table counts exactly the analysed words of the indexed statements") {
+  TempDir tmp;
+  const auto ladders = fixture_ladders();
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, ladders);
+  // The oracle: Analyzer::words of every indexed statement, stopwords,
+  // one-letter words and words with digits left out.
+  const std::set<std::string> stop(schema::stopwords().begin(), schema::stopwords().end());
+  const rungs::indexer::Analyzer analyzer;
+  std::map<std::string, Xapian::doccount> expected;
+  for (const auto& ladder : ladders) {
+    for (const auto& level : ladder.levels) {
+      for (const auto& statement : level.statements) {
+        if (statement.kind == StatementKind::boilerplate) continue;
+        for (const auto& word : analyzer.words(statement.text)) {
+          if (stop.count(word) != 0 || word.size() < 2) continue;
+          if (word.find_first_of("0123456789") != std::string::npos) continue;
+          ++expected[word];
+        }
+      }
+    }
+  }
+  REQUIRE(expected.size() > 20);
+  Xapian::Database db(db_path.string());
+  std::map<std::string, Xapian::doccount> got;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) got[*it] = it.get_termfreq();
+  CHECK(got == expected);
+}
+
+TEST_CASE("a ladder id given twice to one build keeps only the last one") {
+  TempDir tmp;
+  auto ladders = fixture_ladders();
+  auto second = ladders[0];
+  second.levels[0].statements.resize(1);
+  second.levels[0].statements[0].text = "Writes chaos gamedays.";
+  ladders.push_back(second);
+  const auto db_path = tmp.path() / "index";
+  rungs::indexer::build_index(db_path, ladders);
+  Xapian::Database db(db_path.string());
+  CHECK(db.get_termfreq("XLADDERacme-eng") == static_cast<Xapian::doccount>(all_statements({second})));
+  CHECK(db.get_termfreq("Zgameday") == 1);
+  CHECK(schema::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "acme-eng"), "k") ==
+        second);
 }

@@ -491,3 +491,43 @@ TEST_CASE("hostile queries never crash: they fall back to plain words or match n
     }
   }
 }
+
+TEST_CASE("facet counts stay exact for values of any length, equal counts ordered by value") {
+  TempDir tmp;
+  auto ladders = fixture_ladders();
+  // An area over 128 bytes (a two-byte length in the packed slot), one shared
+  // by both ladders, and a level id both ladders use.
+  const std::string long_area(300, 'x');
+  ladders[0].levels[0].statements[0].area = long_area;
+  ladders[1].levels[0].statements[0].area = long_area;
+  ladders[1].levels[0].id = ladders[0].levels[0].id;
+  const auto db = tmp.path() / "index";
+  rungs::indexer::build_index(db, ladders);
+  Searcher searcher(db);
+  const auto results = run(searcher, "", {}, 1000);
+  REQUIRE(results.total == kAllStatements);
+  std::map<std::string, int> areas;
+  std::map<std::string, int> levels;
+  for (const auto& hit : results.hits) {
+    if (!hit.area.empty()) ++areas[hit.area];
+    ++levels[hit.level];
+  }
+  CHECK(areas.at(long_area) == 2);
+  std::map<std::string, int> got;
+  for (const auto& count : results.facets.at("area")) got[count.value] = count.count;
+  CHECK(got == areas);
+  // Level facet values are "<ladder>/<level>": the shared id stays two values.
+  const std::string shared = ladders[0].levels[0].id;
+  int shared_values = 0;
+  for (const auto& count : results.facets.at("level")) {
+    if (count.value.size() > shared.size() && count.value.ends_with("/" + shared)) ++shared_values;
+  }
+  CHECK(shared_values == 2);
+  // Ties keep the order of the values.
+  const auto& kind_counts = results.facets.at("kind");
+  for (std::size_t i = 1; i < kind_counts.size(); ++i) {
+    const auto& a = kind_counts[i - 1];
+    const auto& b = kind_counts[i];
+    CHECK((a.count > b.count || (a.count == b.count && a.value < b.value)));
+  }
+}

@@ -1,0 +1,144 @@
+// Records the index stores besides the text (see schema.h): the packed facet
+// values of a statement and the ladder kept in the metadata.
+
+#include <fmt/core.h>
+
+#include <nlohmann/json.hpp>
+
+#include "rungs/corpus/error.h"
+#include "rungs/indexer/schema.h"
+
+namespace rungs::indexer::schema {
+namespace {
+
+using nlohmann::json;
+
+IndexError malformed() {
+  return IndexError("the index holds a malformed facet value: run `rungs index --rebuild`");
+}
+
+void append_field(std::string& out, std::string_view field) {
+  // Length as a base-128 varint, low group first.
+  std::size_t n = field.size();
+  while (n >= 0x80) {
+    out.push_back(static_cast<char>(0x80 | (n & 0x7f)));
+    n >>= 7;
+  }
+  out.push_back(static_cast<char>(n));
+  out.append(field);
+}
+
+std::string read_field(std::string_view& in) {
+  std::size_t n = 0;
+  for (int shift = 0;; shift += 7) {
+    if (in.empty() || shift > 28) throw malformed();
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+    if ((byte & 0x80) == 0) break;
+  }
+  if (n > in.size()) throw malformed();
+  std::string field(in.substr(0, n));
+  in.remove_prefix(n);
+  return field;
+}
+
+// Statements are arrays rather than objects: there are many of them, and
+// field names repeated in each would double the record.
+json statement_record(const corpus::Statement& s) {
+  return json::array({s.text, s.area, corpus::to_string(s.kind), s.source, s.line, s.reason});
+}
+
+corpus::Statement statement_from(const json& record) {
+  corpus::Statement s;
+  s.text = record.at(0).get<std::string>();
+  s.area = record.at(1).get<std::string>();
+  s.kind = corpus::statement_kind_from_string(record.at(2).get<std::string>());
+  s.source = record.at(3).get<std::string>();
+  s.line = record.at(4).get<int>();
+  s.reason = record.at(5).get<std::string>();
+  return s;
+}
+
+}  // namespace
+
+std::string pack_facets(const FacetValues& values) {
+  std::string out;
+  out.reserve(values.framework.size() + values.ladder.size() + values.level.size() +
+              values.area.size() + values.track.size() + values.kind.size() + 6);
+  for (const std::string* field : {&values.framework, &values.ladder, &values.level, &values.area,
+                                   &values.track, &values.kind}) {
+    append_field(out, *field);
+  }
+  return out;
+}
+
+FacetValues unpack_facets(std::string_view packed) {
+  FacetValues values;
+  for (std::string* field : {&values.framework, &values.ladder, &values.level, &values.area,
+                             &values.track, &values.kind}) {
+    *field = read_field(packed);
+  }
+  if (!packed.empty()) throw malformed();
+  return values;
+}
+
+std::string store_ladder(const corpus::Ladder& ladder) {
+  json levels = json::array();
+  for (const auto& level : ladder.levels) {
+    json statements = json::array();
+    for (const auto& s : level.statements) statements.push_back(statement_record(s));
+    levels.push_back({{"id", level.id},
+                      {"title", level.title},
+                      {"code", level.code},
+                      {"rank", level.rank},
+                      {"track", level.track},
+                      {"aliases", level.aliases},
+                      {"missing", level.missing},
+                      {"statements", std::move(statements)}});
+  }
+  const json record = {{"id", ladder.id},
+                       {"framework", ladder.framework},
+                       {"name", ladder.name},
+                       {"source", ladder.source},
+                       {"documents", ladder.documents},
+                       {"levels", std::move(levels)}};
+  return record.dump();
+}
+
+corpus::Ladder stored_ladder(std::string_view record, std::string_view key) {
+  const auto unreadable = [&](const char* why) {
+    return IndexError(fmt::format(
+        "the index holds an unreadable ladder record {} ({}): run `rungs index --rebuild`", key, why));
+  };
+  try {
+    const json root = json::parse(record);
+    corpus::Ladder ladder;
+    ladder.id = root.at("id").get<std::string>();
+    ladder.framework = root.at("framework").get<std::string>();
+    ladder.name = root.at("name").get<std::string>();
+    ladder.source = root.at("source").get<std::string>();
+    ladder.documents = root.at("documents").get<std::vector<std::string>>();
+    for (const auto& l : root.at("levels")) {
+      corpus::Level level;
+      level.id = l.at("id").get<std::string>();
+      level.title = l.at("title").get<std::string>();
+      level.code = l.at("code").get<std::string>();
+      level.rank = l.at("rank").get<int>();
+      level.track = l.at("track").get<std::string>();
+      level.aliases = l.at("aliases").get<std::vector<std::string>>();
+      level.missing = l.at("missing").get<bool>();
+      const auto& statements = l.at("statements");
+      level.statements.reserve(statements.size());
+      for (const auto& s : statements) level.statements.push_back(statement_from(s));
+      ladder.levels.push_back(std::move(level));
+    }
+    return ladder;
+  } catch (const json::exception& e) {
+    throw unreadable(e.what());
+  } catch (const rungs::Error& e) {  // an unknown statement kind
+    throw unreadable(e.what());
+  }
+}
+
+}  // namespace rungs::indexer::schema
