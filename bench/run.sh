@@ -39,8 +39,10 @@ mkdir -p "$out"
 
 # Pin the timed process to one core (TECHNICAL.md 2.2), except in the quick
 # mode, which runs beside the other tests.
+# A pinned run maps all pairs on one thread (two would share the one core).
 pin=()
-if [ "$mode" != quick ] && command -v taskset >/dev/null; then pin=(taskset -c 1); fi
+threads=$(nproc)
+if [ "$mode" != quick ] && command -v taskset >/dev/null; then pin=(taskset -c 1) threads=1; fi
 
 case "$mode" in
   quick) sizes=1k queries=300 allpairs=20 budget=20 min_time=0.01 runs=5 ;;
@@ -51,7 +53,7 @@ esac
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "== workloads (bench/workload/rungs_bench.cpp)"
 "${pin[@]}" "$bench_bin" --sizes=$sizes --queries=$queries --allpairs=$allpairs --allpairs-budget=$budget \
-  --seed="$seed" --work="$out/work" --json="$out/workload.json" | tee "$out/workload.txt"
+  --threads="$threads" --seed="$seed" --work="$out/work" --json="$out/workload.json" | tee "$out/workload.txt"
 rm -rf "$out/work"
 
 echo "== micro-benchmarks (bench/micro/micro_bench.cpp)"
