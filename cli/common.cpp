@@ -9,7 +9,6 @@
 #include <optional>
 
 #include <fmt/format.h>
-#include <xapian.h>
 
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
@@ -49,23 +48,16 @@ std::optional<std::string> read_bytes(const std::filesystem::path& path) {
   return bytes;
 }
 
-// What a cached model must have been built from: this index at this revision
-// (a rebuild gives it a new UUID, every commit a new revision) and this very
-// binary (another build of rungs may compute other numbers); "" when unknown.
-// Read through Xapian because `search::Searcher` has no accessor for them.
-std::string model_key(const std::filesystem::path& db) {
+// What a cached model must have been built from: these index contents and
+// this very binary (another build of rungs may compute other numbers); ""
+// when unknown.
+std::string model_key(search::Searcher& searcher) {
   std::error_code error;
   const auto self = std::filesystem::read_symlink("/proc/self/exe", error);
   const auto size = error ? 0 : std::filesystem::file_size(self, error);
   const auto time = error ? std::filesystem::file_time_type{} : std::filesystem::last_write_time(self, error);
   if (error) return "";
-  try {
-    const Xapian::Database index(db.string());
-    return fmt::format("index {} revision {}; rungs {} bytes, modified {}", index.get_uuid(), index.get_revision(),
-                       size, time.time_since_epoch().count());
-  } catch (const Xapian::Error&) {
-    return "";  // no index there: the Searcher says so
-  }
+  return fmt::format("index {}; rungs {} bytes, modified {}", searcher.contents_id(), size, time.time_since_epoch().count());
 }
 
 }  // namespace
@@ -121,9 +113,11 @@ mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& fla
   mapping::ModelOptions options;
   options.use_synonyms = !flags.no_synonyms;
   const auto cache = db / (flags.no_synonyms ? "model-cache-no-synonyms.bin" : "model-cache.bin");
-  // The key is read before the ladders: should a writer commit in between,
-  // the model is saved under the older revision, never the reverse.
-  const std::string key = model_key(db);
+  // One Searcher for the key and the ladders, so both come from one revision
+  // (a retry after a concurrent commit only moves it forward, and a model
+  // saved under an older key is never loaded again).
+  search::Searcher searcher(db);
+  const std::string key = model_key(searcher);
   if (!key.empty()) {
     if (const auto bytes = read_bytes(cache)) {
       try {
@@ -133,7 +127,6 @@ mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& fla
       }
     }
   }
-  search::Searcher searcher(db);
   mapping::Model model(searcher.ladders(), options);
   if (!key.empty()) {
     try {

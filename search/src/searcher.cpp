@@ -669,6 +669,12 @@ std::string Searcher::metadata(const std::string& key) {
   return impl_->with_retry("read metadata", [&] { return impl_->db.get_metadata(key); });
 }
 
+std::string Searcher::contents_id() {
+  return impl_->with_retry("read the index's identity", [&] {
+    return impl_->db.get_uuid() + " revision " + std::to_string(impl_->db.get_revision());
+  });
+}
+
 std::size_t Searcher::document_count() {
   return impl_->with_retry("count documents", [&] {
     const auto boilerplate = impl_->db.get_termfreq(schema::filter_term(schema::kPrefixKind, "boilerplate"));

@@ -388,6 +388,19 @@ TEST_CASE("a searcher keeps working while a writer commits under it") {
   CHECK(run(fresh, "round").total == 1);
 }
 
+TEST_CASE("contents_id names the index contents: new after a commit and after a rebuild") {
+  Fixture f;
+  const std::string built = Searcher(f.db).contents_id();
+  CHECK(Searcher(f.db).contents_id() == built);
+  rungs::indexer::add_ladders(f.db, f.ladders);
+  const std::string committed = Searcher(f.db).contents_id();
+  CHECK(committed != built);
+  rungs::indexer::build_index(f.db, f.ladders);
+  const std::string rebuilt = Searcher(f.db).contents_id();
+  CHECK(rebuilt != built);
+  CHECK(rebuilt != committed);
+}
+
 TEST_CASE("a stale reader reopens when a writer has recycled its blocks") {
   // Enough statements for multi-level B-trees, so that later commits reuse
   // the blocks of the revision the searcher opened (DatabaseModifiedError).

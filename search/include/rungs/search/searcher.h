@@ -94,6 +94,10 @@ class Searcher {
   [[nodiscard]] corpus::Ladder ladder(const std::string& id);
   /// The stored metadata value for `key` ("" when unset).
   [[nodiscard]] std::string metadata(const std::string& key);
+
+  /// What names the contents this Searcher reads: the index's UUID (new on
+  /// every rebuild) and revision (new on every commit), for caches derived from it.
+  [[nodiscard]] std::string contents_id();
   /// Number of statements in the index (competencies and summaries; set-aside text not counted).
   [[nodiscard]] std::size_t document_count();
 
