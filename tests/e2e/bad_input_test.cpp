@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -95,15 +94,13 @@ TEST_CASE("bad files named on the command line abort the batch with a one-line e
 
   for (const auto& c : cases) {
     CAPTURE(c.file);
-    const auto start = std::chrono::steady_clock::now();
+    // A FIFO opened for reading would hang here, until CTest's timeout fails the test.
     const auto run = rungs_run({"index", c.file, "--db", db});
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(run.exit_code == 1);
     CHECK(run.err.rfind("rungs: ", 0) == 0);
     CHECK_MESSAGE(run.err.find(c.expected) != std::string::npos, run.err);
     CHECK_MESSAGE(run.err.find(fs::path(c.file).filename().string()) != std::string::npos, run.err);
     CHECK(lines(run.err) == 1);
-    CHECK(seconds < 5);
   }
   // A bad file among good ones: nothing of the batch is written.
   const auto good = write(dir / "globex.md", kGood);
