@@ -109,7 +109,7 @@ class Writer {
   bool erase_ladder(const std::string& id) {
     const std::string term = schema::filter_term(schema::kPrefixLadder, id);
     const std::string stored = wdb_.get_metadata(ladder_key(id));
-    const bool present = !stored.empty() || wdb_.term_exists(term);
+    const bool indexed = wdb_.term_exists(term);
     if (!stored.empty()) {
       try {
         const Ladder old = schema::stored_ladder(stored, ladder_key(id));
@@ -125,8 +125,8 @@ class Writer {
     }
     // Deleting by term flushes every buffered position list first (Glass),
     // which costs a lot when done per ladder: only delete what is there.
-    if (wdb_.term_exists(term)) wdb_.delete_document(term);
-    return present;
+    if (indexed) wdb_.delete_document(term);
+    return indexed || !stored.empty();
   }
 
   void write_ladder(const Ladder& ladder) {
