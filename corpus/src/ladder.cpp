@@ -1,9 +1,9 @@
 #include "rungs/corpus/ladder.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "rungs/corpus/error.h"
+#include "rungs/corpus/title.h"
 
 namespace rungs::corpus {
 
@@ -23,15 +23,7 @@ StatementKind statement_kind_from_string(const std::string& name) {
   throw Error("unknown statement kind '" + name + "' (expected competency, summary or boilerplate)");
 }
 
-std::string infer_track(const std::string& title) {
-  std::string words = " ";
-  for (char c : title) words += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : ' ';
-  words += " ";
-  for (const char* marker : {" manager ", " director ", " head of ", " vp ", " vice president ", " chief "}) {
-    if (words.find(marker) != std::string::npos) return "management";
-  }
-  return "individual";
-}
+std::string infer_track(const std::string& title) { return read_title(title).track; }
 
 int count(const Level& level, StatementKind kind) {
   return static_cast<int>(std::count_if(level.statements.begin(), level.statements.end(),
