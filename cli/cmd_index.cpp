@@ -6,6 +6,8 @@
 #include <cstdlib>
 
 #include "common.h"
+#include "import_report.h"
+#include "ladder_json.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/indexer.h"
@@ -21,6 +23,8 @@ struct IndexCommandOptions {
   std::vector<std::string> paths;
   bool rebuild = false;
   bool no_bundled = false;
+  bool dry_run = false;
+  bool quiet = false;
   std::vector<std::string> remove;
 };
 
@@ -31,20 +35,20 @@ void run_index(const IndexCommandOptions& options) {
   // (exit 1). In a directory, an entry that cannot be read as a file (symlink
   // loop, dangling link, FIFO, no permission) is skipped with a warning and
   // the rest is indexed (exit 3); a ladder file that is wrong aborts the batch.
-  std::vector<corpus::Ladder> ladders;
   int skipped = 0;
   const corpus::SkipHandler warn = [&skipped](const ParseError& why) {
     fmt::print(stderr, "rungs: warning: {}\n", why.what());
     ++skipped;
   };
-  for (const auto& path : options.paths) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      for (auto& ladder : corpus::load_corpus(path, warn)) ladders.push_back(std::move(ladder));
-    } else {
-      ladders.push_back(corpus::load_ladder(path));
-    }
+  corpus::LoadResult read = corpus::load_inputs({options.paths.begin(), options.paths.end()}, warn);
+  if (!options.index.json && !options.quiet) print_import_report(read);
+  if (options.dry_run) {
+    if (options.index.json) print_json(import_report_json(read));
+    if (!options.index.json) fmt::print("Dry run: nothing was written.\n");
+    if (skipped > 0) std::exit(kExitSkipped);
+    return;
   }
+  std::vector<corpus::Ladder> ladders = std::move(read.ladders);
   std::filesystem::path db;
   if (options.index.db.empty() && !std::getenv("RUNGS_DB")) {
     db = resolve_db(options.index);  // the default index, bundled ladders included
@@ -82,7 +86,10 @@ void run_index(const IndexCommandOptions& options) {
   nlohmann::json added = nlohmann::json::array();
   for (const auto& l : ladders) added.push_back(l.id);
   if (options.index.json) {
-    print_json({{"db", db.string()}, {"added", added}, {"statements", stats.documents}, {"set_aside", stats.set_aside}});
+    nlohmann::json notices = nlohmann::json::array();
+    for (const auto& n : read.notices) notices.push_back(notice_json(n));
+    print_json({{"db", db.string()}, {"added", added}, {"statements", stats.documents}, {"set_aside", stats.set_aside},
+                {"notices", notices}});
   } else if (!ladders.empty()) {
     fmt::print("Indexed {} ladder{} into {}: {} statements, {} set aside\n", ladders.size(), ladders.size() == 1 ? "" : "s",
                db.string(), stats.documents, stats.set_aside);
@@ -101,16 +108,23 @@ void setup_index(CLI::App& app) {
   auto options = std::make_shared<IndexCommandOptions>();
   auto* cmd = app.add_subcommand("index", "Add ladders (files or directories of manifests) to an index");
   cmd->add_option("paths", options->paths,
-                  "Ladder files: Markdown, GitLab-style text, Markdown tables, structured YAML/JSON, or manifests; "
-                  "a directory adds every manifest in it")
+                  "Ladder files (Markdown, HTML, GitLab-style text, structured YAML/JSON, manifests) or folders; "
+                  "a folder of level pages, or level pages named together, is one ladder")
       ->check(CLI::ExistingPath);
   cmd->add_flag("--rebuild", options->rebuild, "Build the index afresh instead of adding to it");
   cmd->add_flag("--no-bundled", options->no_bundled, "When creating an index, leave the bundled ladders out");
   cmd->add_option("--remove", options->remove, "Remove the ladder with this id (repeatable)");
+  cmd->add_flag("--dry-run", options->dry_run,
+                "Read the inputs and print what would be indexed (ladders, levels in order, statement counts, "
+                "what is set aside or left out, warnings); write nothing");
+  cmd->add_flag("-q,--quiet", options->quiet, "Do not print the per-ladder report of what was read");
   options->index.add_to(*cmd);
   cmd->footer("A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"
               "Re-indexing a ladder replaces it; all changes land in one commit, or none do.\n"
-              "Examples:\n  rungs index my-company/ladder.md --db ./idx\n  rungs index ladders/ --db ./idx --rebuild");
+              "Every run prints, per ladder, the levels it read in order with statement counts, and what it set\n"
+              "aside or left out and why; --dry-run prints only that.\n"
+              "Examples:\n  rungs index my-company/ladder.md --db ./idx\n  rungs index career-ladder/engineering/ --dry-run\n"
+              "  rungs index ladders/ --db ./idx --rebuild");
   cmd->callback([options] { run_index(*options); });
 }
 

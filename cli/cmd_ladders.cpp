@@ -2,57 +2,13 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "ladder_json.h"
 #include "rungs/corpus/error.h"
 
 namespace rungs::cli {
 namespace {
 
 using corpus::StatementKind;
-
-nlohmann::json level_json(const corpus::Level& level, bool with_statements) {
-  nlohmann::json j = {{"id", level.id},
-                      {"title", level.title},
-                      {"code", level.code},
-                      {"rank", level.rank},
-                      {"track", level.track},
-                      {"aliases", level.aliases},
-                      {"statements", corpus::count(level, StatementKind::competency)},
-                      {"summaries", corpus::count(level, StatementKind::summary)},
-                      {"set_aside", corpus::count(level, StatementKind::boilerplate)},
-                      {"tba", corpus::count(level, StatementKind::competency) == 0}};
-  if (with_statements) {
-    j["text"] = nlohmann::json::array();
-    for (const auto& s : level.statements) {
-      nlohmann::json item = {{"text", s.text}, {"area", s.area}, {"kind", corpus::to_string(s.kind)},
-                             {"source", s.source}, {"line", s.line}};
-      if (!s.reason.empty()) item["reason"] = s.reason;
-      j["text"].push_back(std::move(item));
-    }
-  }
-  return j;
-}
-
-nlohmann::json ladder_json(const corpus::Ladder& ladder) {
-  nlohmann::json levels = nlohmann::json::array();
-  nlohmann::json missing = nlohmann::json::array();
-  for (const auto& level : ladder.levels) {
-    if (level.missing) {
-      missing.push_back({{"id", level.id}, {"title", level.title}, {"rank", level.rank}});
-    } else {
-      levels.push_back(level_json(level, false));
-    }
-  }
-  return {{"id", ladder.id},
-          {"framework", ladder.framework},
-          {"name", ladder.name},
-          {"source", ladder.source},
-          {"documents", ladder.documents},
-          {"levels", levels},
-          {"missing_levels", missing},
-          {"statements", corpus::count(ladder, StatementKind::competency)},
-          {"summaries", corpus::count(ladder, StatementKind::summary)},
-          {"set_aside", corpus::count(ladder, StatementKind::boilerplate)}};
-}
 
 void run_ladders(const IndexOptions& options) {
   auto searcher = open_searcher(options);

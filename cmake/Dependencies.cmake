@@ -5,6 +5,8 @@ find_package(fmt 9 REQUIRED)
 find_package(CLI11 REQUIRED)
 # Debian's cmark CMake config also demands /usr/bin/cmark (package cmark); pkg-config does not.
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
+# gumbo (libgumbo-dev): the HTML5 parser for ladders published as HTML.
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 find_package(yaml-cpp REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 

@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "blocks.h"
 #include "parsers.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
@@ -49,6 +50,21 @@ std::string collapse_whitespace(std::string_view text) {
     }
   }
   return out;
+}
+
+void blank_lines(std::string& text, int first, int last) {
+  std::string out;
+  out.reserve(text.size());
+  int line = 1;
+  for (char c : text) {
+    if (c == '\n') {
+      out.push_back(c);
+      ++line;
+    } else if (line < first || line > last) {
+      out.push_back(c);
+    }
+  }
+  text = std::move(out);
 }
 
 LevelHeading split_level_heading(std::string_view heading) {
@@ -107,17 +123,31 @@ std::string read_document(const std::filesystem::path& path) {
   return normalize_text(data, path, 1);
 }
 
+Blocks read_blocks(const std::string& text, Format format, const std::filesystem::path& path) {
+  if (format == Format::html) return Blocks{.front_matter = {}, .blocks = html_blocks(text)};
+  return markdown_blocks(text, path);
+}
+
+Document parse_markdown(const std::string& text, const std::filesystem::path& path, const LevelTest& is_level) {
+  return outline_ladder(markdown_blocks(text, path), path, is_level);
+}
+
+Document parse_html(const std::string& text, const std::filesystem::path& path, const LevelTest& is_level) {
+  return outline_ladder(Blocks{.front_matter = {}, .blocks = html_blocks(text)}, path, is_level);
+}
+
 Document parse_document(const std::string& text, Format format, const std::filesystem::path& path,
                         const LevelTest& is_level) {
   switch (format) {
-    case Format::markdown: return parse_markdown(text, path, is_level);
-    case Format::markdown_table: return parse_markdown_table(text, path);
+    case Format::markdown:
+    case Format::markdown_table: return parse_markdown(text, path, is_level);
+    case Format::html: return parse_html(text, path, is_level);
     case Format::plain_text: return parse_plain_text(text, path);
     case Format::manifest:
     case Format::structured: break;
   }
   throw ParseError(path, 0, std::string("a ") + to_string(format) +
-                                " is not a ladder document (expected Markdown, a Markdown table or plain text)");
+                                " is not a ladder document (expected Markdown, HTML or plain text)");
 }
 
 Ladder ladder_from_document(const Document& document, const std::filesystem::path& path) {

@@ -7,11 +7,16 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <yaml-cpp/yaml.h>
 
+#include "blocks.h"
+#include "level_pages.h"
 #include "parsers.h"
+#include "rungs/corpus/title.h"
 #include "rungs/corpus/error.h"
+#include "rungs/corpus/text.h"
 
 namespace rungs::corpus {
 namespace {
@@ -46,6 +51,15 @@ std::optional<Format> sniff_yaml(const std::string& text) {
   return std::nullopt;
 }
 
+// `---` front matter with a closing `---` and a page after it.
+bool has_front_matter(const std::string& text) {
+  if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) return false;
+  const auto close = text.find("\n---", 3);
+  if (close == std::string::npos) return false;
+  const auto after = text.find('\n', close + 4);
+  return after != std::string::npos && !detail::collapse_whitespace(std::string_view(text).substr(after)).empty();
+}
+
 // A title line, then `- ` bullets.
 bool is_plain_text(const std::vector<std::string_view>& lines) {
   const auto title = std::find_if(lines.begin(), lines.end(),
@@ -60,10 +74,113 @@ Ladder ladder_from_text(const std::string& text, Format format, const fs::path& 
     case Format::structured: return ladder_from_yaml(text, path);
     case Format::markdown:
     case Format::markdown_table:
-    case Format::plain_text: break;
+    case Format::plain_text:
+    case Format::html: break;
   }
   return detail::ladder_from_document(detail::parse_document(text, format, path, {}), path);
 }
+
+bool is_page_file(const fs::path& path) {
+  static constexpr std::string_view kExtensions[] = {".md", ".markdown", ".html", ".htm", ".txt", ".text"};
+  const std::string ext = fold_case(path.extension().string());
+  return std::find(std::begin(kExtensions), std::end(kExtensions), ext) != std::end(kExtensions);
+}
+
+// One file read as a ladder of its own; a page that describes one level is
+// a one-level ladder, with a warning.
+LoadResult load_one(detail::Page page) {
+  LoadResult result;
+  if (page.role == detail::PageRole::level) {
+    result = detail::ladder_from_pages({page}, page.path.stem(), page.path.stem().string());
+    result.notices.push_back({.kind = Notice::Kind::warning, .ladder = "", .path = page.path, .line = 0,
+                              .message = "this page describes one level (\"" + page.title +
+                                         "\"); index its folder, or name its sibling pages together, to read the "
+                                         "whole ladder"});
+    return result;
+  }
+  if (page.format == Format::manifest || page.format == Format::structured || page.format == Format::plain_text) {
+    result.ladders.push_back(ladder_from_text(page.text, page.format, page.path));
+    return result;
+  }
+  detail::Document document = detail::outline_ladder(page.blocks, page.path, {});
+  result.notices = std::move(document.notices);
+  result.ladders.push_back(detail::ladder_from_document(document, page.path));
+  return result;
+}
+
+void append(LoadResult& to, LoadResult from) {
+  for (auto& l : from.ladders) to.ladders.push_back(std::move(l));
+  for (auto& n : from.notices) to.notices.push_back(std::move(n));
+}
+
+// Pages of one folder, read together: the level pages make one ladder.
+void load_pages(std::vector<detail::Page> pages, const fs::path& folder, bool named, LoadResult& result) {
+  std::vector<detail::Page> levels;
+  std::string name;  // the index page's title names the ladder
+  for (auto& page : pages) {
+    if (page.role == detail::PageRole::level) levels.push_back(std::move(page));
+  }
+  if (levels.size() < 2 && named) {  // files named one by one that are not a set of level pages
+    for (auto& page : levels) append(result, load_one(std::move(page)));
+    for (auto& page : pages) {
+      if (!page.path.empty() && page.role != detail::PageRole::level) append(result, load_one(std::move(page)));
+    }
+    return;
+  }
+  for (auto& page : pages) {
+    if (page.path.empty()) continue;  // moved into `levels`
+    if (page.role == detail::PageRole::ladder) {
+      append(result, load_one(std::move(page)));
+    } else if (page.role == detail::PageRole::left_out) {
+      if (name.empty() && !page.blocks.blocks.empty() && !levels.empty()) name = detail::page_title(page.blocks);
+      result.notices.push_back({.kind = Notice::Kind::left_out, .ladder = "", .path = page.path, .line = 0, .message = page.why});
+    }
+  }
+  if (!levels.empty()) {
+    const std::size_t first_notice = result.notices.size();
+    append(result, detail::ladder_from_pages(std::move(levels), folder, name));
+    for (std::size_t i = first_notice; i < result.notices.size(); ++i) result.notices[i].ladder = result.ladders.back().id;
+  }
+}
+
+// Entries of a folder that can be read, sorted; the others go to `skip`.
+std::vector<fs::path> folder_files(const fs::path& dir, const SkipHandler& skip, bool (*wanted)(const fs::path&)) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw ParseError(dir, 0, "not a directory");
+  std::vector<fs::path> files;
+  fs::directory_iterator entries(dir, ec);
+  if (ec) throw ParseError(dir, 0, "cannot list the directory: " + ec.message());
+  for (; entries != fs::directory_iterator(); entries.increment(ec)) {
+    if (ec) throw ParseError(dir, 0, "cannot list the directory: " + ec.message());
+    const fs::path path = entries->path();
+    if (!wanted(path)) continue;
+    // Status through symlinks without throwing: a loop (ELOOP) or a dangling
+    // link is an entry we cannot read, not an internal error.
+    std::error_code status_error;
+    const auto status = fs::status(path, status_error);
+    std::string problem;
+    if (status_error) {
+      problem = status_error.message();
+    } else if (fs::is_directory(status)) {
+      continue;  // "ladders.yaml/" is a folder, not a ladder; subfolders are not read
+    } else if (!fs::is_regular_file(status)) {
+      problem = "not a regular file (a FIFO, socket or device)";
+    } else if (::access(path.c_str(), R_OK) != 0) {
+      problem = std::string("cannot read: ") + std::strerror(errno);
+    }
+    if (problem.empty()) {
+      files.push_back(path);
+    } else if (skip) {
+      skip(ParseError(path, 0, problem + "; skipped"));
+    } else {
+      throw ParseError(path, 0, problem);
+    }
+  }
+  std::sort(files.begin(), files.end());  // the first error found does not depend on the file system
+  return files;
+}
+
+
 
 // What every loaded ladder must have, whatever its format.
 void check_ladder(const Ladder& ladder, const fs::path& path) {
@@ -92,6 +209,8 @@ bool is_ladder_file(const fs::path& path) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+bool is_ladder_or_page_file(const fs::path& path) { return is_ladder_file(path) || is_page_file(path); }
+
 }  // namespace
 
 const char* to_string(Format format) {
@@ -101,11 +220,15 @@ const char* to_string(Format format) {
     case Format::markdown: return "markdown";
     case Format::markdown_table: return "markdown_table";
     case Format::plain_text: return "plain_text";
+    case Format::html: return "html";
   }
   return "markdown";
 }
 
 Format sniff_format(const std::string& text, const fs::path& path) {
+  const std::string ext = fold_case(path.extension().string());
+  if (ext == ".html" || ext == ".htm" || detail::looks_like_html(text)) return Format::html;
+  if (has_front_matter(text)) return Format::markdown;
   if (const auto format = sniff_yaml(text)) return *format;
   if (detail::has_pipe_table(text)) return Format::markdown_table;
   const auto lines = detail::split_lines(text);
@@ -116,46 +239,23 @@ Format sniff_format(const std::string& text, const fs::path& path) {
                    "Markdown '#' headings, a Markdown pipe table, or a plain-text title line and '- ' bullets)");
 }
 
+const char* to_string(Notice::Kind kind) {
+  switch (kind) {
+    case Notice::Kind::set_aside: return "set aside";
+    case Notice::Kind::left_out: return "left out";
+    case Notice::Kind::warning: return "warning";
+  }
+  return "warning";
+}
+
 Ladder load_ladder(const fs::path& path) {
-  const std::string text = detail::read_document(path);
-  Ladder ladder = ladder_from_text(text, sniff_format(text, path), path);
-  check_ladder(ladder, path);
-  return ladder;
+  LoadResult result = load_one(detail::read_page(path));
+  check_ladder(result.ladders.front(), path);
+  return std::move(result.ladders.front());
 }
 
 std::vector<Ladder> load_corpus(const fs::path& dir, const SkipHandler& skip) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw ParseError(dir, 0, "not a directory");
-  std::vector<fs::path> files;
-  fs::directory_iterator entries(dir, ec);
-  if (ec) throw ParseError(dir, 0, "cannot list the directory: " + ec.message());
-  for (; entries != fs::directory_iterator(); entries.increment(ec)) {
-    if (ec) throw ParseError(dir, 0, "cannot list the directory: " + ec.message());
-    const fs::path path = entries->path();
-    if (!is_ladder_file(path)) continue;
-    // Status through symlinks without throwing: a loop (ELOOP) or a dangling
-    // link is an entry we cannot read, not an internal error.
-    std::error_code status_error;
-    const auto status = fs::status(path, status_error);
-    std::string problem;
-    if (status_error) {
-      problem = status_error.message();
-    } else if (fs::is_directory(status)) {
-      continue;  // "ladders.yaml/" is a folder, not a ladder; subfolders are not read
-    } else if (!fs::is_regular_file(status)) {
-      problem = "not a regular file (a FIFO, socket or device)";
-    } else if (::access(path.c_str(), R_OK) != 0) {
-      problem = std::string("cannot read: ") + std::strerror(errno);
-    }
-    if (problem.empty()) {
-      files.push_back(path);
-    } else if (skip) {
-      skip(ParseError(path, 0, problem + "; skipped"));
-    } else {
-      throw ParseError(path, 0, problem);
-    }
-  }
-  std::sort(files.begin(), files.end());  // the first error found does not depend on the file system
+  const std::vector<fs::path> files = folder_files(dir, skip, is_ladder_file);
 
   std::vector<Ladder> ladders;
   std::map<std::string, fs::path> origin;  // ladder id → the file it came from
@@ -174,6 +274,112 @@ std::vector<Ladder> load_corpus(const fs::path& dir, const SkipHandler& skip) {
   for (const auto& ladder : ladders) check_ladder(ladder, origin.at(ladder.id));
   std::sort(ladders.begin(), ladders.end(), [](const Ladder& a, const Ladder& b) { return a.id < b.id; });
   return ladders;
+}
+
+namespace {
+
+// Warnings for parses that look wrong, named by file and line.
+void check_quality(const Ladder& ladder, const fs::path& origin, std::vector<Notice>& notices) {
+  const auto warn = [&](const fs::path& path, int line, std::string message) {
+    notices.push_back({.kind = Notice::Kind::warning, .ladder = ladder.id, .path = path, .line = line, .message = std::move(message)});
+  };
+  const fs::path folder = fs::is_directory(origin) ? origin : origin.parent_path();
+  for (const auto& level : ladder.levels) {
+    const fs::path where = level.statements.empty() || level.statements.front().source.empty()
+                               ? origin
+                               : folder / level.statements.front().source;
+    if (const auto reason = prose_section_reason(level.title); !reason.empty()) {
+      warn(where, 0, "level \"" + level.title + "\" is titled like a section (" + reason + ")");
+    }
+    if (!level.missing && count(level, StatementKind::competency) == 0) {
+      warn(where, 0, "level \"" + level.title + "\" has no statements");
+    }
+    for (const auto& s : level.statements) {
+      if (s.kind == StatementKind::competency && s.text.find(' ') == std::string::npos) {
+        warn(folder / s.source, s.line, "one-word statement \"" + s.text + "\" in level \"" + level.title + "\" (is this a ladder?)");
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& skip) {
+  LoadResult result;
+  std::vector<fs::path> origins;  // per ladder of `result`, where it came from
+  const auto note_origins = [&](const fs::path& origin) {
+    while (origins.size() < result.ladders.size()) origins.push_back(origin);
+  };
+  std::vector<fs::path> folders_done;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<fs::path> manifests;
+      std::vector<fs::path> page_files;
+      std::set<std::string> documents;  // named by the folder's manifests
+      for (const auto& file : folder_files(path, skip, is_ladder_or_page_file)) {
+        (is_ladder_file(file) ? manifests : page_files).push_back(file);
+      }
+      for (const auto& file : manifests) {
+        const std::string text = detail::read_document(file);
+        const Format format = sniff_format(text, file);
+        if (format != Format::manifest && format != Format::structured) {
+          throw ParseError(file, 0, "expected a manifest ('documents:') or a structured ladder ('levels:')");
+        }
+        Ladder ladder = ladder_from_text(text, format, file);
+        for (const auto& d : ladder.documents) documents.insert(d);
+        result.ladders.push_back(std::move(ladder));
+        note_origins(file);
+      }
+      std::vector<detail::Page> pages;
+      for (const auto& file : page_files) {
+        if (!documents.contains(file.filename().string())) pages.push_back(detail::read_page(file));
+      }
+      const std::size_t before = result.ladders.size();
+      load_pages(std::move(pages), path, false, result);
+      note_origins(path);
+      if (result.ladders.size() == before && manifests.empty()) {
+        throw ParseError(path, 0, "no ladder found in this folder (it reads manifests, YAML/JSON ladders, and Markdown, "
+                                  "HTML or text pages; see the notices above for the pages left out)");
+      }
+      continue;
+    }
+    // Files named one by one: those of one folder are read together.
+    const fs::path folder = path.parent_path();
+    if (std::find(folders_done.begin(), folders_done.end(), folder) != folders_done.end()) continue;
+    folders_done.push_back(folder);
+    std::vector<detail::Page> pages;
+    for (const auto& other : paths) {
+      std::error_code other_ec;
+      if (other.parent_path() == folder && !fs::is_directory(other, other_ec)) pages.push_back(detail::read_page(other));
+    }
+    const std::size_t before = result.ladders.size();
+    load_pages(std::move(pages), folder.empty() ? fs::current_path().filename() : folder, true, result);
+    for (std::size_t i = before; i < result.ladders.size(); ++i) {
+      origins.push_back(result.ladders.size() - before == 1 && !result.ladders[i].documents.empty()
+                            ? folder / result.ladders[i].documents.front()
+                            : path);
+    }
+  }
+  std::map<std::string, fs::path> origin_of;
+  for (std::size_t i = 0; i < result.ladders.size(); ++i) {
+    const Ladder& ladder = result.ladders[i];
+    if (const auto [it, added] = origin_of.emplace(ladder.id, origins[i]); !added) {
+      throw ParseError(origins[i], 0, "gives ladder id '" + ladder.id + "', as " + it->second.string() +
+                                          " does; rename one file (or give a manifest an 'id:') so that one does not replace the other");
+    }
+    check_ladder(ladder, origins[i]);
+    check_quality(ladder, origins[i], result.notices);
+  }
+  for (auto& notice : result.notices) {
+    if (!notice.ladder.empty()) continue;
+    for (std::size_t i = 0; i < result.ladders.size() && notice.ladder.empty(); ++i) {
+      const auto& docs = result.ladders[i].documents;
+      if (std::find(docs.begin(), docs.end(), notice.path.filename().string()) != docs.end()) notice.ladder = result.ladders[i].id;
+    }
+  }
+  return result;
 }
 
 }  // namespace rungs::corpus

@@ -27,6 +27,7 @@ struct Document {
   std::string title;  ///< the document's own title (H1 above the levels, or the
                       ///< plain-text title before its colon); "" when none
   std::vector<Section> sections;
+  std::vector<Notice> notices;  ///< sections and tables set aside, parses that look wrong
 };
 
 /// Tells whether a heading names a level. Given by a manifest; empty when
@@ -35,18 +36,38 @@ using LevelTest = std::function<bool(const std::string& heading)>;
 
 // --- parsers (one file each) ---
 
-/// Markdown via cmark: headings at the level depth are sections, deeper
-/// headings are areas ("Skill / Mastery"), bullets are competencies, block
-/// quotes, code blocks and paragraphs are summaries, HTML blocks placeholders.
+struct Blocks;
+
+/// Markdown: blocks read by `markdown_blocks`, outlined by `outline_ladder`.
 [[nodiscard]] Document parse_markdown(const std::string& text, const std::filesystem::path& path,
                                       const LevelTest& is_level);
-/// The first pipe table: one section per level column, one area per row.
-[[nodiscard]] Document parse_markdown_table(const std::string& text, const std::filesystem::path& path);
+/// An HTML page: blocks read by `html_blocks`, outlined by `outline_ladder`.
+[[nodiscard]] Document parse_html(const std::string& text, const std::filesystem::path& path,
+                                  const LevelTest& is_level);
 /// GitLab-style plain text: title line, section lines, `- ` bullets, footer.
 [[nodiscard]] Document parse_plain_text(const std::string& text, const std::filesystem::path& path);
 /// Runs the parser for `format` (a document format, not manifest/structured).
 [[nodiscard]] Document parse_document(const std::string& text, Format format,
                                       const std::filesystem::path& path, const LevelTest& is_level);
+/// The blocks of a Markdown or HTML document (`format` says which).
+[[nodiscard]] Blocks read_blocks(const std::string& text, Format format, const std::filesystem::path& path);
+
+// --- outline.cpp: what the blocks mean ---
+
+/// A whole ladder: levels from the headings that read as level titles (with
+/// a manifest, `is_level` says which), else from tables whose header row or
+/// first column names levels; prose sections and other tables are set
+/// aside, with notices. Throws `ParseError` when it finds no levels.
+[[nodiscard]] Document outline_ladder(const Blocks& blocks, const std::filesystem::path& path, const LevelTest& is_level);
+/// The page of one level (`title`): one section; headings are areas.
+[[nodiscard]] Document outline_level_page(const Blocks& blocks, const std::filesystem::path& path,
+                                          const std::string& title);
+/// True when the blocks hold levels of their own (two headings at one depth
+/// that read as level titles, or a ladder table), with no fallback.
+[[nodiscard]] bool holds_levels(const Blocks& blocks);
+/// A page's title: front matter `title`, else its first heading when no
+/// heading is shallower; "" when none.
+[[nodiscard]] std::string page_title(const Blocks& blocks);
 
 /// Plain text of an inline Markdown fragment: link and emphasis text kept,
 /// markup, URLs and inline HTML dropped, whitespace collapsed.

@@ -1,17 +1,16 @@
-// Markdown pipe tables, in the shape of Basecamp's "Titles for ..." pages:
+// Markdown pipe tables, read into table blocks. cmark's core has no tables,
+// so rows are split here and each cell is rendered as inline Markdown; a
+// `<br>` splits a cell into statements, and HTML lists in a cell are read
+// with the HTML reader. Which axis holds the levels is decided later
+// (outline.cpp), the same way as for HTML tables:
 //
-//   # Titles for Support
 //   | Area            | Support Specialist (L1)          | Senior Support Specialist (L2) |
 //   |-----------------|----------------------------------|--------------------------------|
 //   | Troubleshooting | Reproduces ...<br>Escalates ...  | Finds the root cause ...       |
-//
-// Columns after the first are levels, rows are competency areas, and each
-// `<br>`-separated part of a cell is one competency. cmark's core has no
-// tables, so rows are split here and each cell is rendered as inline Markdown.
-// Only the first table is read; text outside it belongs to no level.
 
 #include <regex>
 
+#include "blocks.h"
 #include "parsers.h"
 #include "rungs/corpus/error.h"
 
@@ -61,59 +60,66 @@ bool is_separator(std::string_view line) {
   return true;
 }
 
-// The index of the header row of the first table, or `lines.size()`.
-std::size_t find_table(const std::vector<std::string_view>& lines) {
-  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+// The index of the header row of the first table from line index `from`, or `lines.size()`.
+std::size_t find_table(const std::vector<std::string_view>& lines, std::size_t from) {
+  for (std::size_t i = from; i + 1 < lines.size(); ++i) {
     if (is_row(lines[i]) && !is_separator(lines[i]) && is_separator(lines[i + 1])) return i;
   }
   return lines.size();
+}
+
+TableCell read_cell(const std::string& cell) {
+  static const std::regex kBreak(R"(<br\s*/?>)", std::regex::icase);
+  if (cell.find("<li") != std::string::npos || cell.find("<LI") != std::string::npos) {
+    return cell_from_blocks(html_blocks(cell));
+  }
+  TableCell out;
+  for (std::sregex_token_iterator part(cell.begin(), cell.end(), kBreak, -1), end; part != end; ++part) {
+    std::string text = render_inline(part->str());
+    if (!text.empty()) out.items.push_back(std::move(text));
+  }
+  return out;
 }
 
 }  // namespace
 
 bool has_pipe_table(std::string_view text) {
   const auto lines = split_lines(text);
-  return find_table(lines) < lines.size();
+  return find_table(lines, 0) < lines.size();
 }
 
-Document parse_markdown_table(const std::string& text, const std::filesystem::path& path) {
-  static const std::regex kBreak(R"(<br\s*/?>)", std::regex::icase);
-  const auto lines = split_lines(text);
-  const std::size_t header = find_table(lines);
-  if (header == lines.size()) throw ParseError(path, 0, "no pipe table: expected a '| ... |' row above a '|---|' row");
-
-  Document document;
-  for (std::size_t i = 0; i < header && document.title.empty(); ++i) {
-    if (trim(lines[i]).starts_with('#')) document.title = render_inline(lines[i]);
-  }
-  const auto columns = split_row(lines[header]);
-  if (columns.size() < 2) throw ParseError(path, static_cast<int>(header + 1), "the table needs a column per level");
-  if (split_row(lines[header + 1]).size() != columns.size()) {
-    throw ParseError(path, static_cast<int>(header + 2), "the separator row and the header row differ in columns");
-  }
-  for (std::size_t c = 1; c < columns.size(); ++c) {
-    document.sections.push_back({render_inline(columns[c]), static_cast<int>(header + 1), {}});
-  }
-
-  const std::string source = path.filename().string();
-  for (std::size_t i = header + 2; i < lines.size() && is_row(lines[i]); ++i) {
-    const int line = static_cast<int>(i + 1);
-    const auto cells = split_row(lines[i]);
-    if (cells.size() > columns.size()) {
-      throw ParseError(path, line, "the row has " + std::to_string(cells.size()) + " cells, the header " +
-                                       std::to_string(columns.size()));
+std::vector<Block> take_pipe_tables(std::string& text, const std::filesystem::path& path) {
+  const std::string original = text;
+  const auto lines = split_lines(original);
+  std::vector<Block> tables;
+  for (std::size_t header = find_table(lines, 0); header < lines.size(); header = find_table(lines, header + 1)) {
+    const auto columns = split_row(lines[header]);
+    if (split_row(lines[header + 1]).size() != columns.size()) {
+      throw ParseError(path, static_cast<int>(header + 2), "the separator row and the header row differ in columns");
     }
-    const std::string area = render_inline(cells[0]);
-    for (std::size_t c = 1; c < cells.size(); ++c) {
-      for (std::sregex_token_iterator part(cells[c].begin(), cells[c].end(), kBreak, -1), end; part != end; ++part) {
-        std::string statement = render_inline(part->str());
-        if (statement.empty()) continue;
-        document.sections[c - 1].statements.push_back(
-            make_statement(std::move(statement), StatementKind::competency, area, line, source));
+    Block block{.kind = BlockKind::table, .depth = 0, .text = "", .line = static_cast<int>(header + 1), .table = {}};
+    std::vector<TableCell> head;
+    for (const auto& c : columns) head.push_back({.items = {render_inline(c)}});
+    block.table.rows.push_back(std::move(head));
+    block.table.row_lines.push_back(static_cast<int>(header + 1));
+    std::size_t i = header + 2;
+    for (; i < lines.size() && is_row(lines[i]); ++i) {
+      const int line = static_cast<int>(i + 1);
+      const auto cells = split_row(lines[i]);
+      if (cells.size() > columns.size()) {
+        throw ParseError(path, line, "the row has " + std::to_string(cells.size()) + " cells, the header " +
+                                         std::to_string(columns.size()));
       }
+      std::vector<TableCell> row;
+      for (const auto& cell : cells) row.push_back(read_cell(cell));
+      block.table.rows.push_back(std::move(row));
+      block.table.row_lines.push_back(line);
     }
+    blank_lines(text, static_cast<int>(header + 1), static_cast<int>(i));
+    tables.push_back(std::move(block));
+    header = i - 1;
   }
-  return document;
+  return tables;
 }
 
 }  // namespace rungs::corpus::detail

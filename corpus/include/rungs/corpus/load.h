@@ -6,8 +6,13 @@
 //   the format `rungs export` writes;
 // - Markdown ladder: headings are levels and competency areas, bullets are
 //   statements, block quotes and paragraphs are level summaries;
-// - Markdown table: columns are levels, rows are competency areas;
+// - Markdown (with YAML front matter, pipe tables and HTML inside) and HTML
+//   pages: headings that read as level titles are levels, deeper headings
+//   and label bullets ("Impact:") are competency areas, bullets and prose
+//   paragraphs are statements; or tables whose header row or first column
+//   names levels (one table a track);
 // - GitLab-style plain text: title line, section lines, `- ` bullets, footer.
+// A folder of level pages (or such pages named together) is one ladder.
 // A document read without a manifest gets ids from its headings.
 
 #include <cstdint>
@@ -21,7 +26,7 @@
 
 namespace rungs::corpus {
 
-enum class Format { manifest, structured, markdown, markdown_table, plain_text };
+enum class Format { manifest, structured, markdown, markdown_table, plain_text, html };
 
 [[nodiscard]] const char* to_string(Format format);
 
@@ -50,6 +55,40 @@ using SkipHandler = std::function<void(const ParseError& why)>;
 /// first bad ladder file; an entry that is not a readable file throws too,
 /// unless `skip` is given, which is then told and the entry left out.
 [[nodiscard]] std::vector<Ladder> load_corpus(const std::filesystem::path& dir, const SkipHandler& skip = {});
+
+/// Something a person importing ladders should know: text set aside, a page
+/// left out, or a parse that looks wrong (a warning).
+struct Notice {
+  enum class Kind { set_aside, left_out, warning };
+  Kind kind = Kind::warning;
+  std::string ladder;           ///< the ladder's id; "" when it concerns none
+  std::filesystem::path path;   ///< the file (or folder) it concerns
+  int line = 0;                 ///< 1-based; 0 when it concerns the whole file
+  std::string message;
+
+  bool operator==(const Notice&) const = default;
+};
+
+[[nodiscard]] const char* to_string(Notice::Kind kind);
+
+/// Ladders read from the inputs, in input order, and what was noticed.
+struct LoadResult {
+  std::vector<Ladder> ladders;
+  std::vector<Notice> notices;
+};
+
+/// Reads what `rungs index` is given. A file is one ladder, except that
+/// Markdown and HTML pages of one folder named together, each of which reads
+/// as one level, make one ladder. A folder gives its manifests and
+/// structured ladders, and its pages: each page that holds levels of its
+/// own is a ladder, and the pages that each describe one level (ordered by
+/// front matter `weight`/`order`, else level codes, else seniority words)
+/// make one ladder named after the folder; README, index and FAQ pages are
+/// left out with a notice. Throws `ParseError` on a bad file, on a single
+/// page that reads as one level only, and when two inputs would give the
+/// same ladder id (naming both). Unreadable folder entries go to `skip` as
+/// in `load_corpus`.
+[[nodiscard]] LoadResult load_inputs(const std::vector<std::filesystem::path>& paths, const SkipHandler& skip = {});
 
 /// Writes `ladder` in the structured YAML format; `load_ladder` reads it back equal.
 [[nodiscard]] std::string to_yaml(const Ladder& ladder);
