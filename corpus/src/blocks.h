@@ -18,6 +18,7 @@ namespace rungs::corpus::detail {
 /// examples is one statement ("Uses version control, e.g. ...: clones, commits").
 struct TableCell {
   std::vector<std::string> items;
+  std::vector<int> lines;  ///< 1-based line of each item; empty when only the row's line is known
 };
 
 struct Table {

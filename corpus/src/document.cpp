@@ -13,6 +13,7 @@
 #include "parsers.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
+#include "rungs/corpus/title.h"
 
 namespace rungs::corpus::detail {
 namespace {
@@ -154,6 +155,9 @@ Ladder ladder_from_document(const Document& document, const std::filesystem::pat
   if (document.sections.empty()) throw ParseError(path, 0, "no levels found");
   Ladder ladder;
   ladder.id = slugify(path.stem().string());
+  if (is_index_page(path) && !slugify(path.parent_path().filename().string()).empty()) {
+    ladder.id = slugify(path.parent_path().filename().string());  // "syncromatics/README.md" → syncromatics
+  }
   ladder.framework = ladder.id;
   ladder.name = document.title.empty() ? path.stem().string() : document.title;
   ladder.documents = {path.filename().string()};
@@ -168,7 +172,7 @@ Ladder ladder_from_document(const Document& document, const std::filesystem::pat
       throw ParseError(path, section.line, "two levels share the id '" + level.id + "'; use a manifest to name them");
     }
     level.title = std::move(title);
-    level.code = std::move(code);
+    level.code = code.empty() ? read_title(level.title).code : std::move(code);  // "IC3", "Level 2"
     level.track = infer_track(level.title);
     level.statements = section.statements;
     ladder.levels.push_back(std::move(level));

@@ -257,28 +257,32 @@ class Reader {
 }  // namespace
 
 TableCell cell_from_blocks(const std::vector<Block>& blocks) {
-  std::vector<std::string> lead;  // paragraphs before the first list item
-  std::vector<std::string> items;
-  std::vector<std::string> after;  // text after a list stands alone
+  std::vector<const Block*> lead;  // paragraphs before the first list item
+  std::vector<const Block*> items;
+  std::vector<const Block*> after;  // text after a list stands alone
   for (const auto& b : blocks) {
     if (b.kind == BlockKind::item) {
-      items.push_back(b.text);
+      items.push_back(&b);
     } else if (b.kind != BlockKind::table && b.kind != BlockKind::placeholder) {
-      (items.empty() ? lead : after).push_back(b.text);
+      (items.empty() ? lead : after).push_back(&b);
     }
   }
   TableCell cell;
+  const auto add = [&cell](std::string text, int line) {
+    cell.items.push_back(std::move(text));
+    cell.lines.push_back(line);
+  };
   if (items.empty() || lead.empty()) {
-    cell.items = lead;
-    cell.items.insert(cell.items.end(), items.begin(), items.end());
+    for (const auto* b : lead) add(b->text, b->line);
+    for (const auto* b : items) add(b->text, b->line);
   } else {
     // "Uses version control, e.g." followed by its examples: one statement.
     std::string joined;
-    for (const auto& p : lead) joined += (joined.empty() ? "" : " ") + p;
-    for (std::size_t i = 0; i < items.size(); ++i) joined += (i == 0 ? " " : "; ") + items[i];
-    cell.items.push_back(std::move(joined));
+    for (const auto* p : lead) joined += (joined.empty() ? "" : " ") + p->text;
+    for (std::size_t i = 0; i < items.size(); ++i) joined += (i == 0 ? " " : "; ") + items[i]->text;
+    add(std::move(joined), lead.front()->line);
   }
-  cell.items.insert(cell.items.end(), after.begin(), after.end());
+  for (const auto* b : after) add(b->text, b->line);
   return cell;
 }
 

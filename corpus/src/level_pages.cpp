@@ -20,14 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Pages a site keeps beside its level pages.
-bool is_index_page(const fs::path& path) {
-  std::string stem = fold_case(path.stem().string());
-  static constexpr std::string_view kNames[] = {"readme", "_index", "index", "faq", "faqs", "about", "contributing",
-                                                "license", "changelog", "summary", "overview", "glossary", "home"};
-  return std::find(std::begin(kNames), std::end(kNames), stem) != std::end(kNames);
-}
-
 std::optional<double> number(const FrontMatter& front, const char* key) {
   const auto it = front.find(key);
   if (it == front.end()) return std::nullopt;
@@ -71,6 +63,13 @@ std::vector<double> order_keys(const std::vector<Page>& pages) {
 }
 
 }  // namespace
+
+bool is_index_page(const fs::path& path) {
+  const std::string stem = fold_case(path.stem().string());
+  static constexpr std::string_view kNames[] = {"readme", "_index", "index", "faq", "faqs", "about", "contributing",
+                                                "license", "changelog", "summary", "overview", "glossary", "home"};
+  return std::find(std::begin(kNames), std::end(kNames), stem) != std::end(kNames);
+}
 
 Page read_page(const fs::path& path) {
   Page page;

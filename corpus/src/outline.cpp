@@ -26,6 +26,11 @@ std::string cell_text(const TableCell& cell) {
   return out;
 }
 
+// The line of a cell's k-th statement, else its row's.
+int item_line(const TableCell& cell, std::size_t k, int row_line) {
+  return k < cell.lines.size() && cell.lines[k] > 0 ? cell.lines[k] : row_line;
+}
+
 const TableCell* cell_at(const std::vector<TableCell>& row, std::size_t i) { return i < row.size() ? &row[i] : nullptr; }
 
 // First column 1, 2, 3, ... (or 0, 1, 2, ...): a numbered level per row.
@@ -279,8 +284,8 @@ class Outliner {
       std::string joined = area();
       if (!row_area.empty()) joined += (joined.empty() ? "" : " / ") + row_area;
       for (std::size_t c = one_column ? 0 : 1; c < row.size(); ++c) {
-        for (const auto& text : row[c].items) {
-          keep(make_statement(text, StatementKind::competency, joined, line, source_), false);
+        for (std::size_t k = 0; k < row[c].items.size(); ++k) {
+          keep(make_statement(row[c].items[k], StatementKind::competency, joined, item_line(row[c], k, line), source_), false);
         }
       }
     }
@@ -410,9 +415,9 @@ void levels_from_tables(const std::vector<Block>& blocks, Document& document, co
         const auto& row = t.rows[r];
         const std::string area = row.empty() ? "" : cell_text(row[0]);
         for (std::size_t c = 1; c < row.size() && c < t.rows[0].size(); ++c) {
-          for (const auto& text : row[c].items) {
-            document.sections[first_section + c - 1].statements.push_back(
-                make_statement(text, StatementKind::competency, area, line_of_row(r), source));
+          for (std::size_t k = 0; k < row[c].items.size(); ++k) {
+            document.sections[first_section + c - 1].statements.push_back(make_statement(
+                row[c].items[k], StatementKind::competency, area, item_line(row[c], k, line_of_row(r)), source));
           }
         }
       }
@@ -422,8 +427,9 @@ void levels_from_tables(const std::vector<Block>& blocks, Document& document, co
         Section section{row.empty() ? "" : cell_text(row[0]), line_of_row(r), {}};
         for (std::size_t c = 1; c < row.size(); ++c) {
           const std::string area = c < t.rows[0].size() ? cell_text(t.rows[0][c]) : "";
-          for (const auto& text : row[c].items) {
-            section.statements.push_back(make_statement(text, StatementKind::competency, area, line_of_row(r), source));
+          for (std::size_t k = 0; k < row[c].items.size(); ++k) {
+            section.statements.push_back(make_statement(row[c].items[k], StatementKind::competency, area,
+                                                        item_line(row[c], k, line_of_row(r)), source));
           }
         }
         document.sections.push_back(std::move(section));

@@ -107,7 +107,11 @@ struct LevelHeading {
 
 /// The file's bytes, checked (not empty, not binary, valid UTF-8) and normalised.
 [[nodiscard]] std::string read_document(const std::filesystem::path& path);
-/// A ladder from a document read alone: ids from headings, ranks from order.
+/// True for the pages a site keeps beside its level pages: README, index,
+/// _index, FAQ, about, license, ... (by file name).
+[[nodiscard]] bool is_index_page(const std::filesystem::path& path);
+/// A ladder from a document read alone: ids from headings, ranks from order;
+/// the ladder id from the file name, or from the folder's for a README or index page.
 [[nodiscard]] Ladder ladder_from_document(const Document& document, const std::filesystem::path& path);
 /// A ladder from a manifest: its documents parsed and matched to its levels.
 [[nodiscard]] Ladder load_manifest(const std::string& text, const std::filesystem::path& path);

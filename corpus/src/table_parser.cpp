@@ -71,7 +71,9 @@ std::size_t find_table(const std::vector<std::string_view>& lines, std::size_t f
 TableCell read_cell(const std::string& cell) {
   static const std::regex kBreak(R"(<br\s*/?>)", std::regex::icase);
   if (cell.find("<li") != std::string::npos || cell.find("<LI") != std::string::npos) {
-    return cell_from_blocks(html_blocks(cell));
+    TableCell read = cell_from_blocks(html_blocks(cell));
+    read.lines.clear();  // lines within the cell's own text: the row's line is the file's
+    return read;
   }
   TableCell out;
   for (std::sregex_token_iterator part(cell.begin(), cell.end(), kBreak, -1), end; part != end; ++part) {
