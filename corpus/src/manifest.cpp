@@ -5,6 +5,10 @@
 //   name: Titles for Ops (SRE)
 //   source: Basecamp handbook, Titles for Ops
 //   documents: [004_6727a1017ec8ed27.txt]     # relative to the manifest's folder
+//   # or, per document: {file: senior.html, format: html, level: senior}
+//   #   format: markdown | html | plain_text forces the format instead of sniffing it;
+//   #   level: the whole document is that one level (its headings are areas)
+//   skip: ["When do I get promoted?", FAQ]   # headings whose sections are not levels
 //   levels:                          # in ladder order; rank = position, from 1
 //     - id: l4                       # optional: slug of `title` when absent
 //       title: Lead SRE
@@ -13,15 +17,19 @@
 //       aliases: [Staff SRE]
 //       track: individual            # or management
 //       missing: true                # declared but absent from the documents
+//       pattern: "^Lead\\b"           # a regular expression (case aside) that matches its headings
 //
 // A document section is a level when its heading, without a "(L4)" suffix or
 // an "L4:" prefix, equals the level's title, heading or an alias (case and
 // spacing aside), or when the whole heading equals `heading`.
 
+#include <optional>
+#include <regex>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
 
+#include "blocks.h"
 #include "parsers.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
@@ -31,8 +39,23 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::set<std::string> kManifestKeys = {"id", "framework", "name", "source", "documents", "levels"};
-const std::set<std::string> kLevelKeys = {"id", "title", "heading", "code", "aliases", "track", "missing"};
+const std::set<std::string> kManifestKeys = {"id", "framework", "name", "source", "documents", "levels", "skip"};
+const std::set<std::string> kLevelKeys = {"id", "title", "heading", "code", "aliases", "track", "missing", "pattern"};
+const std::set<std::string> kDocumentKeys = {"file", "format", "level"};
+
+struct ManifestDocument {
+  std::string file;
+  std::optional<Format> format;  // forced; sniffed when absent
+  std::string level;             // the whole document is this level ("" when not)
+  int line = 0;                  // in the manifest
+};
+
+std::optional<Format> format_named(const std::string& name) {
+  for (auto f : {Format::markdown, Format::html, Format::plain_text}) {
+    if (name == to_string(f)) return f;
+  }
+  return std::nullopt;
+}
 
 int line_of(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
 
@@ -43,6 +66,7 @@ struct ManifestLevel {
   Level level;
   std::string heading_key;         // match_key of `heading`; "" when none
   std::set<std::string> names;     // match_keys of title, heading and aliases
+  std::optional<std::regex> pattern;  // `pattern:`, matched against headings
   int line = 0;                    // in the manifest
   std::string found_at;            // "doc:line" of the section matched so far
 };
@@ -66,22 +90,40 @@ class Manifest {
     ladder_.source = scalar(root, "source");
     read_documents(root["documents"]);
     read_levels(root["levels"]);
+    if (const auto skip = root["skip"]) {
+      if (!skip.IsSequence()) throw ParseError(path_, line_of(skip), "'skip' must list headings");
+      for (const auto& h : skip) {
+        if (!h.IsScalar()) throw ParseError(path_, line_of(h), "a heading to skip must be text");
+        skip_.insert(match_key(h.Scalar()));
+      }
+    }
   }
 
   Ladder load() {
     const fs::path folder = path_.parent_path();
     int last = -1;  // manifest position of the last level found, for the order check
-    for (std::size_t d = 0; d < ladder_.documents.size(); ++d) {
-      const fs::path document_path = folder / ladder_.documents[d];
+    for (const auto& doc : documents_) {
+      const fs::path document_path = folder / doc.file;
       if (!fs::exists(document_path)) {
-        throw ParseError(path_, document_lines_[d],
-                         "document '" + ladder_.documents[d] + "' does not exist (looked for " +
-                             document_path.string() + ")");
+        throw ParseError(path_, doc.line,
+                         "document '" + doc.file + "' does not exist (looked for " + document_path.string() + ")");
       }
       const std::string text = read_document(document_path);
-      const Document document = parse_document(text, sniff_format(text, document_path), document_path,
-                                               [this](const std::string& h) { return find(h) >= 0; });
+      const Format format = doc.format ? *doc.format : sniff_format(text, document_path);
+      if (!doc.level.empty()) {  // the whole document is one level
+        const int index = find_level_id(doc.level, doc.line);
+        const Blocks blocks = read_blocks(text, format, document_path);
+        Section section = outline_level_page(blocks, document_path, page_title(blocks)).sections.front();
+        section.heading = levels_[static_cast<std::size_t>(index)].level.title;
+        assign(index, section, document_path, last);
+        last = index;
+        continue;
+      }
+      const Document document =
+          parse_document(text, format, document_path, [this](const std::string& h) { return !skipped(h) && find(h) >= 0; });
       for (const auto& section : document.sections) {
+        headings_seen_ += (headings_seen_.empty() ? "" : ", ") + ("\"" + section.heading + "\"");
+        if (skipped(section.heading)) continue;
         const int index = find(section.heading);
         assign(index, section, document_path, last);
         last = index;
@@ -91,8 +133,9 @@ class Manifest {
       if (!entry.level.missing && entry.found_at.empty()) {
         throw ParseError(path_, entry.line,
                          "level '" + entry.level.id + "' (\"" + entry.level.title +
-                             "\") has no section in the documents; add `heading:` or `aliases:`, or "
-                             "`missing: true`");
+                             "\") has no section in the documents; add `heading:`, `aliases:` or `pattern:`, or "
+                             "`missing: true` (level headings found: " +
+                             (headings_seen_.empty() ? std::string("none") : headings_seen_) + ")");
       }
       ladder_.levels.push_back(std::move(entry.level));
     }
@@ -120,10 +163,35 @@ class Manifest {
       throw ParseError(path_, documents ? line_of(documents) : 0, "'documents' must list at least one file");
     }
     for (const auto& d : documents) {
-      if (!d.IsScalar() || d.Scalar().empty()) throw ParseError(path_, line_of(d), "a document must be a file name");
-      ladder_.documents.push_back(normalize_text(d.Scalar(), path_, line_of(d)));
-      document_lines_.push_back(line_of(d));
+      ManifestDocument doc;
+      doc.line = line_of(d);
+      if (d.IsMap()) {
+        check_keys(d, kDocumentKeys);
+        doc.file = scalar(d, "file");
+        if (const std::string name = scalar(d, "format"); !name.empty()) {
+          doc.format = format_named(name);
+          if (!doc.format) throw ParseError(path_, doc.line, "format must be markdown, html or plain_text, not '" + name + "'");
+        }
+        doc.level = scalar(d, "level");
+      } else if (d.IsScalar()) {
+        doc.file = normalize_text(d.Scalar(), path_, doc.line);
+      }
+      if (doc.file.empty()) throw ParseError(path_, doc.line, "a document must be a file name or a map with 'file'");
+      ladder_.documents.push_back(doc.file);
+      documents_.push_back(std::move(doc));
     }
+  }
+
+  bool skipped(const std::string& heading) const {
+    return skip_.contains(match_key(heading)) || skip_.contains(match_key(split_level_heading(heading).title));
+  }
+
+  // The manifest position of the level named by id or title in `documents:`.
+  int find_level_id(const std::string& name, int line) const {
+    for (std::size_t i = 0; i < levels_.size(); ++i) {
+      if (levels_[i].level.id == name || match_key(levels_[i].level.title) == match_key(name)) return static_cast<int>(i);
+    }
+    throw ParseError(path_, line, "document level '" + name + "' is not a level of 'levels:'");
   }
 
   void read_levels(const YAML::Node& levels) {
@@ -166,6 +234,13 @@ class Manifest {
       entry.names = {match_key(level.title)};
       if (!heading.empty()) entry.names.insert(entry.heading_key);
       for (const auto& alias : level.aliases) entry.names.insert(match_key(alias));
+      if (const std::string pattern = scalar(node, "pattern"); !pattern.empty()) {
+        try {
+          entry.pattern.emplace(pattern, std::regex::ECMAScript | std::regex::icase);
+        } catch (const std::regex_error& e) {
+          throw ParseError(path_, line_of(node["pattern"]), "'pattern' is not a valid regular expression: " + std::string(e.what()));
+        }
+      }
       levels_.push_back(std::move(entry));
     }
   }
@@ -177,6 +252,10 @@ class Manifest {
     for (std::size_t i = 0; i < levels_.size(); ++i) {
       const auto& entry = levels_[i];
       if (entry.names.contains(title) || (!entry.heading_key.empty() && entry.heading_key == whole)) {
+        return static_cast<int>(i);
+      }
+      constexpr std::size_t kLongestMatchedHeading = 300;  // std::regex recurses per character
+      if (entry.pattern && heading.size() <= kLongestMatchedHeading && std::regex_search(heading, *entry.pattern)) {
         return static_cast<int>(i);
       }
     }
@@ -215,7 +294,9 @@ class Manifest {
 
   fs::path path_;
   Ladder ladder_;
-  std::vector<int> document_lines_;  // manifest line of each document name
+  std::vector<ManifestDocument> documents_;
+  std::set<std::string> skip_;       // match_keys of headings to skip
+  std::string headings_seen_;        // level-depth headings of the documents, for errors
   std::vector<ManifestLevel> levels_;
 };
 

@@ -477,7 +477,12 @@ Document outline_ladder(const Blocks& blocks, const fs::path& path, const LevelT
     for (const auto* h : headings) per_depth[h->depth] += is_level(h->text) ? 1 : 0;
     const auto best = std::max_element(per_depth.begin(), per_depth.end(),
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (best == per_depth.end() || best->second == 0) throw ParseError(path, 0, "no heading names a level of the manifest");
+    if (best == per_depth.end() || best->second == 0) {
+      std::string found;
+      for (const auto* h : headings) found += (found.empty() ? "" : ", ") + ("\"" + h->text + "\"");
+      throw ParseError(path, 0, "no heading names a level of the manifest (headings found: " +
+                                    (found.empty() ? std::string("none") : found) + ")");
+    }
     outliner.ladder(list, best->first, [](const Block&) { return true; });
     return document;
   }

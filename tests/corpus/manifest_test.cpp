@@ -109,3 +109,58 @@ TEST_CASE("every bullet line of the bundled documents becomes a statement") {
 
 }  // namespace
 }  // namespace rungs::corpus
+
+namespace rungs::corpus {
+namespace {
+
+TEST_CASE("manifest: skip sections, match headings by pattern, one document per level, a forced format") {
+  const test::TempDir dir;
+  dir.write("framework.md",
+            "# Framework\n\n## Lead of the pack\n\n- Runs the team.\n\n## When do I get promoted?\n\n- Ask.\n\n"
+            "## Junior one\n\n- Learns.\n");
+  dir.write("senior.txt", "<html><body><h1>Senior</h1><h2>Craft</h2><ul><li>Designs systems.</li></ul></body></html>");
+  const auto manifest = dir.write("m.yaml",
+                                  "id: pack\n"
+                                  "skip: [\"When do I get promoted?\"]\n"
+                                  "documents:\n"
+                                  "  - framework.md\n"
+                                  "  - {file: senior.txt, format: html, level: senior}\n"
+                                  "levels:\n"
+                                  "  - {title: Junior, pattern: \"^junior\"}\n"
+                                  "  - {title: Senior}\n"
+                                  "  - {title: Lead, pattern: \"^lead\\\\b\"}\n");
+  // The manifest's order (junior, senior, lead) contradicts framework.md (lead before junior).
+  CHECK(test::error_message([&] { (void)load_ladder(manifest); }).find("level order contradicts") != std::string::npos);
+
+  dir.write("m.yaml",
+            "id: pack\n"
+            "skip: [\"When do I get promoted?\"]\n"
+            "documents:\n"
+            "  - {file: senior.txt, format: html, level: senior}\n"
+            "  - framework.md\n"
+            "levels:\n"
+            "  - {title: Senior}\n"
+            "  - {title: Lead, pattern: \"^lead\\\\b\"}\n"
+            "  - {title: Junior, pattern: \"^junior\"}\n");
+  const Ladder ladder = load_ladder(manifest);
+  REQUIRE(ladder.levels.size() == 3);
+  CHECK(ladder.levels[0].statements.size() == 1);
+  CHECK(ladder.levels[0].statements[0].area == "Craft");
+  CHECK(ladder.levels[1].statements[0].text == "Runs the team.");
+  CHECK(ladder.levels[2].statements[0].text == "Learns.");
+}
+
+TEST_CASE("manifest: a level with no section lists the headings found") {
+  const test::TempDir dir;
+  dir.write("doc.md", "## Junior Engineer\n\n- a\n\n## Senior Engineer\n\n- b\n");
+  const auto manifest = dir.write("m.yaml", "id: x\ndocuments: [doc.md]\nlevels:\n  - {title: Junior Engineer}\n"
+                                            "  - {title: Senior Engineer}\n  - {title: Staff Engineer}\n");
+  const std::string message = test::error_message([&] { (void)load_ladder(manifest); });
+  CHECK(message.find("level headings found: \"Junior Engineer\", \"Senior Engineer\"") != std::string::npos);
+  dir.write("m.yaml", "id: x\ndocuments: [{file: doc.md, format: pdf}]\nlevels:\n  - {title: A}\n");
+  CHECK(test::error_message([&] { (void)load_ladder(manifest); }).find("format must be markdown, html or plain_text") !=
+        std::string::npos);
+}
+
+}  // namespace
+}  // namespace rungs::corpus
