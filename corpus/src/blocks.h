@@ -79,6 +79,9 @@ struct Blocks {
 /// Empties lines `first`..`last` (1-based, inclusive) of `text`, keeping their line ends.
 void blank_lines(std::string& text, int first, int last);
 
+/// The YAML of a page's front matter; "" when it has none.
+[[nodiscard]] std::string front_matter_yaml(std::string_view text);
+
 /// Splits YAML front matter off `text`: returns its keys and blanks its
 /// lines in `text` (so that line numbers stay the file's).
 [[nodiscard]] FrontMatter take_front_matter(std::string& text, const std::filesystem::path& path);

@@ -144,6 +144,7 @@ Document parse_document(const std::string& text, Format format, const std::files
     case Format::markdown_table: return parse_markdown(text, path, is_level);
     case Format::html: return parse_html(text, path, is_level);
     case Format::plain_text: return parse_plain_text(text, path);
+    case Format::csv: return parse_csv(text, path);
     case Format::manifest:
     case Format::structured: break;
   }

@@ -71,7 +71,15 @@ bool is_index_page(const fs::path& path) {
   return std::find(std::begin(kNames), std::end(kNames), stem) != std::end(kNames);
 }
 
-Page read_page(const fs::path& path) {
+fs::path folder_index_page(const fs::path& folder) {
+  for (const char* name : {"index.md", "_index.md", "README.md", "readme.md", "index.markdown", "index.html", "index.htm"}) {
+    std::error_code ec;
+    if (fs::is_regular_file(folder / name, ec)) return folder / name;
+  }
+  return {};
+}
+
+Page read_page(const fs::path& path, bool folder_page) {
   Page page;
   page.path = path;
   page.text = read_document(path);
@@ -81,14 +89,15 @@ Page read_page(const fs::path& path) {
     return page;
   }
   page.blocks = read_blocks(page.text, page.format, path);
+  const fs::path name = folder_page ? path.parent_path().filename() : path.stem();
   page.title = page_title(page.blocks);
-  if (page.title.empty()) page.title = path.stem().string();
+  if (page.title.empty()) page.title = name.string();
   if (holds_levels(page.blocks)) {
     page.role = PageRole::ladder;
-  } else if (is_index_page(path)) {
+  } else if (!folder_page && is_index_page(path)) {
     page.role = PageRole::left_out;
     page.why = "an index, README or FAQ page, not a level";
-  } else if (looks_like_level_title(page.title) || !read_title(path.stem().string()).code.empty()) {
+  } else if (looks_like_level_title(page.title) || !read_title(name.string()).code.empty()) {
     page.role = PageRole::level;
   } else {
     page.role = PageRole::left_out;
@@ -133,8 +142,13 @@ LoadResult ladder_from_pages(std::vector<Page> pages, const fs::path& folder, co
     }
     level.track = infer_track(level.title);
     level.statements = document.sections.front().statements;
+    // A page in a folder of its own (senior/index.md) is named from the ladder's folder.
+    const std::string document_name =
+        page.path.parent_path() == folder ? page.path.filename().string()
+                                          : (page.path.parent_path().filename() / page.path.filename()).string();
+    for (auto& st : level.statements) st.source = document_name;
     for (auto notice : document.notices) result.notices.push_back(std::move(notice));
-    ladder.documents.push_back(page.path.filename().string());
+    ladder.documents.push_back(document_name);
     ladder.levels.push_back(std::move(level));
   }
   result.ladders.push_back(std::move(ladder));

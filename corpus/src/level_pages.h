@@ -29,7 +29,13 @@ struct Page {
 };
 
 /// Reads and classifies one page. Throws `ParseError` for an unreadable file.
-[[nodiscard]] Page read_page(const std::filesystem::path& path);
+/// `folder_page`: the page is its folder's index (`senior/index.md`), named
+/// by its folder rather than by its file name.
+[[nodiscard]] Page read_page(const std::filesystem::path& path, bool folder_page = false);
+
+/// The index page of a subfolder (index.md, _index.md, README.md, index.html),
+/// or an empty path when it has none.
+[[nodiscard]] std::filesystem::path folder_index_page(const std::filesystem::path& folder);
 
 /// The ladder of `pages` (all `PageRole::level`), id and name from `folder`
 /// unless `name` is given. Throws `ParseError` when two pages give one level id.

@@ -71,17 +71,19 @@ bool is_plain_text(const std::vector<std::string_view>& lines) {
 Ladder ladder_from_text(const std::string& text, Format format, const fs::path& path) {
   switch (format) {
     case Format::manifest: return detail::load_manifest(text, path);
-    case Format::structured: return ladder_from_yaml(text, path);
+    case Format::structured:
+      return ladder_from_yaml(has_front_matter(text) ? detail::front_matter_yaml(text) : text, path);
     case Format::markdown:
     case Format::markdown_table:
     case Format::plain_text:
-    case Format::html: break;
+    case Format::html:
+    case Format::csv: break;
   }
   return detail::ladder_from_document(detail::parse_document(text, format, path, {}), path);
 }
 
 bool is_page_file(const fs::path& path) {
-  static constexpr std::string_view kExtensions[] = {".md", ".markdown", ".html", ".htm", ".txt", ".text"};
+  static constexpr std::string_view kExtensions[] = {".md", ".markdown", ".html", ".htm", ".txt", ".text", ".csv", ".tsv"};
   const std::string ext = fold_case(path.extension().string());
   return std::find(std::begin(kExtensions), std::end(kExtensions), ext) != std::end(kExtensions);
 }
@@ -98,7 +100,8 @@ LoadResult load_one(detail::Page page) {
                                          "whole ladder"});
     return result;
   }
-  if (page.format == Format::manifest || page.format == Format::structured || page.format == Format::plain_text) {
+  if (page.format == Format::manifest || page.format == Format::structured || page.format == Format::plain_text ||
+      page.format == Format::csv) {
     result.ladders.push_back(ladder_from_text(page.text, page.format, page.path));
     return result;
   }
@@ -204,6 +207,18 @@ void check_ladder(const Ladder& ladder, const fs::path& path) {
   }
 }
 
+// Subfolders of `dir`, sorted; hidden ones (.git) left out.
+std::vector<fs::path> subfolders(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code status_error;
+    if (!it->path().filename().string().starts_with(".") && fs::is_directory(it->path(), status_error)) out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool is_ladder_file(const fs::path& path) {
   const auto ext = path.extension();
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
@@ -221,14 +236,19 @@ const char* to_string(Format format) {
     case Format::markdown_table: return "markdown_table";
     case Format::plain_text: return "plain_text";
     case Format::html: return "html";
+    case Format::csv: return "csv";
   }
   return "markdown";
 }
 
 Format sniff_format(const std::string& text, const fs::path& path) {
   const std::string ext = fold_case(path.extension().string());
+  if (ext == ".csv" || ext == ".tsv") return Format::csv;
   if (ext == ".html" || ext == ".htm" || detail::looks_like_html(text)) return Format::html;
-  if (has_front_matter(text)) return Format::markdown;
+  if (has_front_matter(text)) {  // a page, or a ladder kept in its front matter
+    const auto in_front = sniff_yaml(detail::front_matter_yaml(text));
+    return in_front == Format::structured ? Format::structured : Format::markdown;
+  }
   if (const auto format = sniff_yaml(text)) return *format;
   if (detail::has_pipe_table(text)) return Format::markdown_table;
   const auto lines = detail::split_lines(text);
@@ -335,6 +355,9 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
       std::vector<detail::Page> pages;
       for (const auto& file : page_files) {
         if (!documents.contains(file.filename().string())) pages.push_back(detail::read_page(file));
+      }
+      for (const auto& sub : subfolders(path)) {  // one page per level in folders of their own: senior/index.md
+        if (const auto index = detail::folder_index_page(sub); !index.empty()) pages.push_back(detail::read_page(index, true));
       }
       const std::size_t before = result.ladders.size();
       load_pages(std::move(pages), path, false, result);

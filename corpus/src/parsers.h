@@ -44,6 +44,9 @@ struct Blocks;
 /// An HTML page: blocks read by `html_blocks`, outlined by `outline_ladder`.
 [[nodiscard]] Document parse_html(const std::string& text, const std::filesystem::path& path,
                                   const LevelTest& is_level);
+/// A CSV or TSV competency matrix, wide (a column or a row per level) or
+/// long (level, area, statement columns).
+[[nodiscard]] Document parse_csv(const std::string& text, const std::filesystem::path& path);
 /// GitLab-style plain text: title line, section lines, `- ` bullets, footer.
 [[nodiscard]] Document parse_plain_text(const std::string& text, const std::filesystem::path& path);
 /// Runs the parser for `format` (a document format, not manifest/structured).

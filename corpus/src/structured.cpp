@@ -11,7 +11,16 @@
 //         - Ships small features with guidance.
 //       areas:              # optional shorthand: area name → statements
 //         Delivery: [Ships small features with guidance.]
+//
+// Data kept the way spreadsheets and tools keep it is read too: levels
+// without statements (`title` or `name`, `id` or `key`) and, beside them,
+// lists that point at the levels, either one statement per entry
+//   competencies: [{level: 1, area: Craft, description: "..."}]
+// or a matrix by topic
+//   topics: [{name: Craft, levels: {junior: ["..."], senior: "..."}}]
+// The same data in a Markdown page's front matter is read the same way.
 
+#include <algorithm>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
@@ -68,8 +77,8 @@ Statement read_statement(const YAML::Node& node, const std::string& area,
 Level read_level(const YAML::Node& node, int position, const std::filesystem::path& origin) {
   if (!node.IsMap()) throw ParseError(origin, line_of(node), "a level must be a map with 'title'");
   Level level;
-  level.title = scalar(node, "title", origin);
-  level.id = scalar(node, "id", origin, slugify(level.title));
+  level.title = scalar(node, "title", origin, scalar(node, "name", origin));
+  level.id = scalar(node, "id", origin, scalar(node, "key", origin, slugify(level.title)));
   if (level.title.empty()) level.title = level.id;
   if (level.id.empty()) throw ParseError(origin, line_of(node), "a level needs a 'title' or an 'id'");
   level.code = scalar(node, "code", origin);
@@ -114,6 +123,71 @@ Ladder ladder_from_yaml(const std::string& text, const std::filesystem::path& or
 
 namespace {
 
+// The first of `keys` that `node` has as text, and which key it was.
+std::pair<std::string, std::string> first_of(const YAML::Node& node, std::initializer_list<const char*> keys,
+                                             const std::filesystem::path& origin, const std::string& except = "") {
+  for (const char* key : keys) {
+    if (key != except && node[key] && node[key].IsScalar()) return {scalar(node, key, origin), key};
+  }
+  return {"", ""};
+}
+
+// Statements kept beside the levels in lists that point at them (see the top of this file).
+void read_linked_statements(const YAML::Node& root, Ladder& ladder, const std::filesystem::path& origin) {
+  static const std::set<std::string> kLadderKeys = {"id", "name", "framework", "source", "documents", "levels"};
+  const auto level_index = [&](const std::string& ref) -> int {
+    const std::string key = fold_case(ref);
+    for (std::size_t i = 0; i < ladder.levels.size(); ++i) {
+      const Level& l = ladder.levels[i];
+      if (fold_case(l.id) == key || fold_case(l.title) == key || slugify(l.title) == slugify(ref) ||
+          (!l.code.empty() && fold_case(l.code) == key)) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  };
+  const auto unknown = [&](const YAML::Node& node, const std::string& ref) {
+    std::string ids;
+    for (const auto& l : ladder.levels) ids += (ids.empty() ? "" : ", ") + l.id;
+    return ParseError(origin, line_of(node), "level '" + ref + "' is not one of the levels (" + ids + ")");
+  };
+  for (const auto& entry : root) {
+    if (!entry.first.IsScalar() || kLadderKeys.contains(entry.first.Scalar()) || !entry.second.IsSequence()) continue;
+    for (const auto& item : entry.second) {
+      if (!item.IsMap()) continue;
+      if (const auto levels = item["levels"]; levels && levels.IsMap()) {  // a matrix row: one topic, every level
+        const std::string area = first_of(item, {"name", "area", "title", "topic", "category", "competency"}, origin).first;
+        for (const auto& cell : levels) {
+          const std::string ref = cell.first.as<std::string>();
+          const int index = level_index(ref);
+          if (index < 0) throw unknown(cell.first, ref);
+          const auto add = [&](const YAML::Node& s) {
+            ladder.levels[static_cast<std::size_t>(index)].statements.push_back(read_statement(s, area, origin));
+          };
+          if (cell.second.IsSequence()) {
+            for (const auto& s : cell.second) add(s);
+          } else if (cell.second.IsScalar() && !cell.second.Scalar().empty()) {
+            add(cell.second);
+          }
+        }
+        continue;
+      }
+      const auto [ref, ref_key] = first_of(item, {"level", "level_id", "levelId", "level_key", "grade"}, origin);
+      if (ref.empty()) continue;
+      const int index = level_index(ref);
+      if (index < 0) throw unknown(item, ref);
+      const auto [text, text_key] =
+          first_of(item, {"text", "statement", "description", "expectation", "behaviour", "behavior", "example"}, origin);
+      if (text.empty()) throw ParseError(origin, line_of(item), "an entry of '" + entry.first.Scalar() + "' has a level but no text");
+      Statement s{.text = text,
+                  .area = first_of(item, {"area", "category", "competency", "skill", "topic", "theme", "dimension"}, origin,
+                                   text_key).first,
+                  .kind = StatementKind::competency, .source = "", .line = line_of(item), .reason = ""};
+      ladder.levels[static_cast<std::size_t>(index)].statements.push_back(std::move(s));
+    }
+  }
+}
+
 Ladder ladder_from_node(const YAML::Node& root, const std::filesystem::path& origin) {
   if (!root.IsMap() || !root["levels"] || !root["levels"].IsSequence()) {
     throw ParseError(origin, 0, "not a structured ladder: expected a map with a 'levels' list");
@@ -121,6 +195,7 @@ Ladder ladder_from_node(const YAML::Node& root, const std::filesystem::path& ori
   Ladder ladder;
   ladder.name = scalar(root, "name", origin);
   ladder.id = scalar(root, "id", origin, slugify(ladder.name));
+  if (ladder.id.empty()) ladder.id = slugify(origin.stem().string());  // data files rarely name themselves
   if (ladder.id.empty()) throw ParseError(origin, 0, "a ladder needs an 'id' or a 'name'");
   if (ladder.name.empty()) ladder.name = ladder.id;
   ladder.framework = scalar(root, "framework", origin, ladder.id);
@@ -138,6 +213,9 @@ Ladder ladder_from_node(const YAML::Node& root, const std::filesystem::path& ori
     ladder.levels.push_back(std::move(level));
   }
   if (ladder.levels.empty()) throw ParseError(origin, line_of(root["levels"]), "the ladder has no levels");
+  const bool bare_levels = std::all_of(ladder.levels.begin(), ladder.levels.end(),
+                                       [](const Level& l) { return l.statements.empty(); });
+  if (bare_levels) read_linked_statements(root, ladder, origin);
   return ladder;
 }
 

@@ -136,6 +136,13 @@ bool contains_phrase(const std::vector<std::string>& words, std::string_view phr
   return false;
 }
 
+// "Product Manager", "Program Manager": roles that manage work, not people.
+bool manages_work_not_people(const std::vector<std::string>& words, std::size_t at, std::string_view phrase) {
+  static constexpr std::array<std::string_view, 10> kWork = {"product", "project", "program", "programme", "account",
+                                                             "community", "release", "content", "partner", "success"};
+  return phrase == "manager" && at > 0 && std::find(kWork.begin(), kWork.end(), words[at - 1]) != kWork.end();
+}
+
 int roman_value(std::string_view word) {
   constexpr std::array<std::string_view, 8> kRoman = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii"};
   const auto* it = std::find(kRoman.begin(), kRoman.end(), word);
@@ -185,6 +192,10 @@ TitleReading read_title(std::string_view title) {
     for (const auto& cue : kSeniorityCues) {
       length = match_at(words, at, cue.phrase);
       if (length == 0) continue;
+      if (manages_work_not_people(words, at, cue.phrase)) {
+        length = 0;
+        continue;
+      }
       if (!reading.seniority || cue.value > *reading.seniority) {
         reading.seniority = cue.value;
         reading.seniority_word = cue.phrase;

@@ -27,6 +27,8 @@ TEST_CASE("read_title: seniority, codes, numerals, track and family") {
       {"IC3", std::nullopt, "IC3", 3, 0, "individual", ""},
       {"Level 2", std::nullopt, "L2", 2, 0, "individual", ""},
       {"3", std::nullopt, "", 3, 0, "individual", ""},
+      {"Senior Product Manager", seniority::kSenior, "", 0, 0, "individual", "product"},
+      {"Program Manager II", std::nullopt, "", 0, 2, "individual", ""},
       {"Head of Support", 6.0, "", 0, 0, "management", "support"},
       {"VP of Customer Experience", 7.0, "", 0, 0, "management", "support"},
       {"CTO", 8.0, "", 0, 0, "management", ""},

@@ -11,6 +11,8 @@
 //   and label bullets ("Impact:") are competency areas, bullets and prose
 //   paragraphs are statements; or tables whose header row or first column
 //   names levels (one table a track);
+// - CSV/TSV competency matrices: a column or a row per level, or one
+//   statement per row with level, area and statement columns;
 // - GitLab-style plain text: title line, section lines, `- ` bullets, footer.
 // A folder of level pages (or such pages named together) is one ladder.
 // A document read without a manifest gets ids from its headings.
@@ -26,7 +28,7 @@
 
 namespace rungs::corpus {
 
-enum class Format { manifest, structured, markdown, markdown_table, plain_text, html };
+enum class Format { manifest, structured, markdown, markdown_table, plain_text, html, csv };
 
 [[nodiscard]] const char* to_string(Format format);
 
