@@ -24,6 +24,7 @@ struct IndexCommandOptions {
   bool rebuild = false;
   bool no_bundled = false;
   bool dry_run = false;
+  std::string write_manifest;
   bool quiet = false;
   std::vector<std::string> remove;
 };
@@ -42,6 +43,21 @@ void run_index(const IndexCommandOptions& options) {
   };
   corpus::LoadResult read = corpus::load_inputs({options.paths.begin(), options.paths.end()}, warn);
   if (!options.index.json && !options.quiet) print_import_report(read);
+  if (!options.write_manifest.empty()) {
+    if (read.ladders.size() != 1) {
+      throw QueryError(fmt::format("--write-manifest writes the manifest of one ladder, and {} were read; name the "
+                                   "files or folder of one ladder",
+                                   read.ladders.size()));
+    }
+    std::vector<std::string> set_aside;
+    for (const auto& n : read.notices) {
+      if (!n.heading.empty()) set_aside.push_back(n.heading);
+    }
+    write_file_atomically(options.write_manifest,
+                          corpus::to_manifest(read.ladders[0], read.folders[0], options.write_manifest, set_aside));
+    fmt::print(stderr, "rungs: wrote {}; edit it, then `rungs index {}`\n", options.write_manifest, options.write_manifest);
+    return;
+  }
   if (options.dry_run) {
     if (options.index.json) print_json(import_report_json(read));
     if (!options.index.json) fmt::print("Dry run: nothing was written.\n");
@@ -117,6 +133,9 @@ void setup_index(CLI::App& app) {
   cmd->add_flag("--dry-run", options->dry_run,
                 "Read the inputs and print what would be indexed (ladders, levels in order, statement counts, "
                 "what is set aside or left out, warnings); write nothing");
+  cmd->add_option("--write-manifest", options->write_manifest,
+                  "Write the manifest of what was detected to FILE (one ladder), ready to edit and index; "
+                  "nothing is indexed");
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the per-ladder report of what was read");
   options->index.add_to(*cmd);
   cmd->footer("A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"

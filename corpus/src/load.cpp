@@ -385,6 +385,9 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
                             : path);
     }
   }
+  for (std::size_t i = 0; i < result.ladders.size(); ++i) {
+    result.folders.push_back(fs::is_directory(origins[i]) ? origins[i] : origins[i].parent_path());
+  }
   std::map<std::string, fs::path> origin_of;
   for (std::size_t i = 0; i < result.ladders.size(); ++i) {
     const Ladder& ladder = result.ladders[i];

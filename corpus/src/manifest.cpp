@@ -313,3 +313,54 @@ Ladder load_manifest(const std::string& text, const fs::path& path) {
 }
 
 }  // namespace rungs::corpus::detail
+
+namespace rungs::corpus {
+
+namespace fs = std::filesystem;
+
+std::string to_manifest(const Ladder& ladder, const fs::path& documents_folder, const fs::path& manifest_path,
+                        const std::vector<std::string>& set_aside) {
+  const fs::path base = fs::absolute(manifest_path).parent_path();
+  const auto relative = [&](const std::string& document) {
+    return fs::absolute(documents_folder / document).lexically_normal().lexically_relative(base).generic_string();
+  };
+  // Level pages: every level read from a document of its own.
+  std::vector<std::string> level_documents;
+  for (const auto& level : ladder.levels) {
+    if (!level.statements.empty()) level_documents.push_back(level.statements.front().source);
+  }
+  const bool one_per_level = level_documents.size() == ladder.levels.size() && ladder.documents.size() == ladder.levels.size() &&
+                             std::set<std::string>(level_documents.begin(), level_documents.end()).size() == level_documents.size();
+  YAML::Emitter out;
+  out << YAML::BeginMap;
+  out << YAML::Key << "id" << YAML::Value << ladder.id;
+  out << YAML::Key << "name" << YAML::Value << ladder.name;
+  out << YAML::Key << "documents" << YAML::Value << YAML::BeginSeq;
+  if (one_per_level) {
+    for (const auto& level : ladder.levels) {
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "file" << YAML::Value << relative(level.statements.front().source)
+          << YAML::Key << "level" << YAML::Value << level.id << YAML::EndMap;
+    }
+  } else {
+    for (const auto& d : ladder.documents) out << relative(d);
+  }
+  out << YAML::EndSeq;
+  if (!set_aside.empty()) out << YAML::Key << "skip" << YAML::Value << YAML::Flow << set_aside;
+  out << YAML::Key << "levels" << YAML::Value << YAML::BeginSeq;
+  for (const auto& level : ladder.levels) {
+    out << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "id" << YAML::Value << level.id;
+    out << YAML::Key << "title" << YAML::Value << level.title;
+    if (!level.code.empty()) out << YAML::Key << "code" << YAML::Value << level.code;
+    out << YAML::Key << "track" << YAML::Value << level.track;
+    if (!level.aliases.empty()) out << YAML::Key << "aliases" << YAML::Value << level.aliases;
+    if (level.missing) out << YAML::Key << "missing" << YAML::Value << true;
+    out << YAML::EndMap;
+  }
+  out << YAML::EndSeq << YAML::EndMap;
+  return "# Written by `rungs index --write-manifest`: the ladder as rungs read it. Edit it (skip sections,\n"
+         "# force a document's format, rename or reorder levels, match headings with `pattern:`), then index it.\n" +
+         std::string(out.c_str()) + "\n";
+}
+
+}  // namespace rungs::corpus

@@ -220,7 +220,8 @@ class Outliner {
   void close_set_aside() {
     if (set_aside_.line > 0) {
       document_.notices.push_back({.kind = Notice::Kind::set_aside, .ladder = "", .path = path_, .line = set_aside_.line,
-                                   .message = "section \"" + set_aside_.heading + "\" set aside (" + set_aside_.reason + ")"});
+                                   .message = "section \"" + set_aside_.heading + "\" set aside (" + set_aside_.reason + ")",
+                                   .heading = set_aside_.heading});
     }
     set_aside_ = {};
   }
@@ -477,6 +478,10 @@ Document outline_ladder(const Blocks& blocks, const fs::path& path, const LevelT
     for (const auto* h : headings) per_depth[h->depth] += is_level(h->text) ? 1 : 0;
     const auto best = std::max_element(per_depth.begin(), per_depth.end(),
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
+    if ((best == per_depth.end() || best->second == 0) && has_ladder_table(list)) {  // the manifest names table levels
+      levels_from_tables(list, document, path);
+      return document;
+    }
     if (best == per_depth.end() || best->second == 0) {
       std::string found;
       for (const auto* h : headings) found += (found.empty() ? "" : ", ") + ("\"" + h->text + "\"");

@@ -16,12 +16,12 @@ seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 source "$root/tests/sanitizers/env.sh"
 targets=("$@")
-((${#targets[@]})) || targets=(markdown plain_text table structured manifest load text query)
+((${#targets[@]})) || targets=(markdown plain_text table structured manifest load text query html csv)
 
 seeds() {
   local l="$root/corpus/ladders" f="$root/tests/fixtures" s="$root/tests/fuzz/seeds"
   case "$1" in
-    markdown) echo "$l"/*.txt "$f"/*.md "$f"/bad/*.md ;;
+    markdown) echo "$l"/*.txt "$f"/*.md "$f"/bad/*.md "$f"/published/*.md ;;
     plain_text) echo "$l"/*.txt ;;
     table) echo "$s"/table/* "$f"/*.md ;;
     structured) echo "$f"/index/*.yaml "$l"/*.yaml ;;
@@ -29,6 +29,8 @@ seeds() {
     load) echo "$l"/* "$f"/index/*.yaml "$f"/*.md "$s"/table/* ;;
     text) echo "$l"/*.txt ;;
     query) echo "$s"/query/* ;;
+    html) echo "$f"/published/html-pages/* "$f"/published/html-table.md "$root"/tests/layouts/*/*.html ;;
+    csv) echo "$root"/tests/layouts/more/*_csv/* ;;
     *) echo "run.sh: unknown target '$1'" >&2; exit 2 ;;
   esac
 }

@@ -67,6 +67,7 @@ struct Notice {
   std::filesystem::path path;   ///< the file (or folder) it concerns
   int line = 0;                 ///< 1-based; 0 when it concerns the whole file
   std::string message;
+  std::string heading;          ///< the heading of a section set aside; "" otherwise
 
   bool operator==(const Notice&) const = default;
 };
@@ -77,6 +78,7 @@ struct Notice {
 struct LoadResult {
   std::vector<Ladder> ladders;
   std::vector<Notice> notices;
+  std::vector<std::filesystem::path> folders;  ///< per ladder: the folder its `documents` are named from
 };
 
 /// Reads what `rungs index` is given. A file is one ladder, except that
@@ -91,6 +93,13 @@ struct LoadResult {
 /// same ladder id (naming both). Unreadable folder entries go to `skip` as
 /// in `load_corpus`.
 [[nodiscard]] LoadResult load_inputs(const std::vector<std::filesystem::path>& paths, const SkipHandler& skip = {});
+
+/// A manifest that reads `ladder` as it was detected, to edit and index in
+/// place of the documents: its documents named relative to `manifest_path`'s
+/// folder (they are found in `documents_folder`), a document per level for
+/// level pages, its levels in order, and `skip:` for the `set_aside` headings.
+[[nodiscard]] std::string to_manifest(const Ladder& ladder, const std::filesystem::path& documents_folder,
+                                      const std::filesystem::path& manifest_path, const std::vector<std::string>& set_aside);
 
 /// Writes `ladder` in the structured YAML format; `load_ladder` reads it back equal.
 [[nodiscard]] std::string to_yaml(const Ladder& ladder);

@@ -1,0 +1,14 @@
+// HTML pages through gumbo and the outline: headings, lists, tables, hidden elements.
+#include "blocks.h"
+#include "fuzz_support.h"
+#include "parsers.h"
+#include "rungs/corpus/text.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  rungs::fuzz::expect_only_rungs_errors([&] {
+    const std::string text = rungs::corpus::normalize_text(rungs::fuzz::as_string(data, size), "fuzz.html", 1);
+    const auto document = rungs::corpus::detail::parse_html(text, "fuzz.html", {});
+    (void)rungs::corpus::detail::ladder_from_document(document, "fuzz.html");
+  });
+  return 0;
+}
