@@ -3,6 +3,7 @@
 
 #include "common.h"
 #include "html_report.h"
+#include "rungs/mapping/crosswalk.h"
 #include "rungs/corpus/error.h"
 
 namespace rungs::cli {
@@ -15,6 +16,9 @@ struct MapOptions {
   std::string to;
   std::string format = "table";
   std::string html;
+  std::vector<std::string> pins;         ///< FROM=TO
+  std::vector<std::string> crosswalks;   ///< files of decisions
+  std::string save_crosswalk;            ///< write the table's decisions here
 };
 
 nlohmann::json ref_json(const mapping::LevelRef& r) { return {{"level", r.level}, {"title", r.title}, {"code", r.code}}; }
@@ -29,7 +33,8 @@ nlohmann::json table_json(const mapping::MappingTable& t) {
     for (const auto& p : e.evidence) {
       evidence.push_back({{"from_statement", p.from_statement}, {"to_statement", p.to_statement}, {"similarity", p.similarity}});
     }
-    eqs.push_back({{"from", ref_json(e.from)}, {"to", to}, {"confidence", e.confidence}, {"evidence", evidence}, {"note", e.note}});
+    eqs.push_back({{"from", ref_json(e.from)}, {"to", to}, {"confidence", e.confidence}, {"evidence", evidence},
+                   {"note", e.note}, {"pinned", e.pinned}});
   }
   return {{"from", t.from}, {"to", t.to}, {"rows", rows}, {"columns", cols}, {"matrix", t.matrix},
           {"equivalences", eqs}, {"confidence_method", t.confidence_method}};
@@ -52,7 +57,7 @@ void print_markdown(const mapping::MappingTable& t) {
     }
     if (e.to.empty()) evidence = md_cell(e.note);
     fmt::print("| {} | {} | {} | {} |\n", md_cell(e.from.title), md_cell(to_titles(e)),
-               e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence), evidence);
+               e.pinned ? "pinned" : e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence), evidence);
   }
   fmt::print("\nSimilarity matrix (rows: {}, columns: {})\n\n| |", t.from, t.to);
   for (const auto& c : t.to_levels) fmt::print(" {} |", md_cell(c.title));
@@ -67,15 +72,15 @@ void print_markdown(const mapping::MappingTable& t) {
 }
 
 void print_csv(const mapping::MappingTable& t) {
-  fmt::print("from_ladder,from_level,from_title,to_ladder,to_levels,to_titles,confidence,evidence\n");
+  fmt::print("from_ladder,from_level,from_title,to_ladder,to_levels,to_titles,confidence,pinned,evidence\n");
   for (const auto& e : t.equivalences) {
     std::string ids, evidence;
     for (const auto& r : e.to) ids += (ids.empty() ? "" : "|") + r.level;
     for (const auto& p : e.evidence) {
       evidence += fmt::format("{}{} ≈ {} ({:.2f})", evidence.empty() ? "" : " | ", p.from_statement, p.to_statement, p.similarity);
     }
-    fmt::print("{},{},{},{},{},{},{:.3f},{}\n", csv_field(t.from), csv_field(e.from.level), csv_field(e.from.title),
-               csv_field(t.to), csv_field(ids), csv_field(to_titles(e)), e.confidence,
+    fmt::print("{},{},{},{},{},{},{:.3f},{},{}\n", csv_field(t.from), csv_field(e.from.level), csv_field(e.from.title),
+               csv_field(t.to), csv_field(ids), csv_field(to_titles(e)), e.confidence, e.pinned ? "yes" : "no",
                csv_field(e.to.empty() ? e.note : evidence));
   }
 }
@@ -84,8 +89,9 @@ void print_human(const mapping::MappingTable& t) {
   fmt::print("{} → {}\n\n", t.from, t.to);
   std::vector<std::vector<std::string>> rows;
   for (const auto& e : t.equivalences) {
-    rows.push_back({e.from.title, to_titles(e), e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence),
-                    e.to.empty() ? e.note : ""});
+    rows.push_back({e.from.title, to_titles(e),
+                    e.pinned ? "pinned" : e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence),
+                    e.to.empty() && !e.pinned ? e.note : ""});
   }
   print_table({t.from, t.to, "confidence", "note"}, rows);
   fmt::print("\nEvidence (statement pairs that carry each proposal):\n");
@@ -109,7 +115,21 @@ void print_human(const mapping::MappingTable& t) {
 
 void run_map(const MapOptions& options) {
   const auto model = load_model(resolve_db(options.index), options.model);
-  const auto table = model.map_ladders(options.from, options.to);
+  std::vector<mapping::Crosswalk> crosswalks;
+  for (const auto& file : options.crosswalks) {
+    for (auto& c : mapping::read_crosswalks(file)) crosswalks.push_back(std::move(c));
+  }
+  std::vector<mapping::Pin> pins = mapping::pins_for(crosswalks, options.from, options.to);
+  for (const auto& text : options.pins) {  // a pin on the command line overrides the files' for its row
+    const auto pin = mapping::parse_pin(text);
+    std::erase_if(pins, [&](const mapping::Pin& p) { return p.from == pin.from; });
+    pins.push_back(pin);
+  }
+  const auto table = model.map_ladders(options.from, options.to, pins);
+  if (!options.save_crosswalk.empty()) {
+    write_file_atomically(options.save_crosswalk, mapping::crosswalk_yaml(table));
+    fmt::print(stderr, "rungs: wrote {} (every row as a decision; delete the rows not yet decided)\n", options.save_crosswalk);
+  }
   if (!options.html.empty()) {
     write_file_atomically(options.html, html_map_report(table));
     fmt::print(stderr, "rungs: wrote {}\n", options.html);
@@ -136,9 +156,20 @@ void setup_map(CLI::App& app) {
   cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
       ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
   cmd->add_option("--html", options->html, "Also write a self-contained HTML report (heatmap, proposals, evidence) to this file");
+  cmd->add_option("--pin", options->pins,
+                  "Decide a row by hand: FROM=TO (level ids or titles; FROM= for no equivalent); repeatable. The other "
+                  "rows are aligned around the pins");
+  cmd->add_option("--crosswalk", options->crosswalks,
+                  "A file of decisions (YAML: from, to, pins), e.g. written by --save-crosswalk and edited; repeatable")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--save-crosswalk", options->save_crosswalk,
+                  "Write every row of the result as a decision to this YAML file, to review and pass to --crosswalk");
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
-  cmd->footer("Examples:\n  rungs map octopus-support ops-sre\n  rungs map gitlab-support octopus-support --format markdown");
+  cmd->footer("Pinned rows are marked \"pinned\" in every format (\"pinned\": true in JSON).\n"
+              "Examples:\n  rungs map octopus-support ops-sre\n  rungs map gitlab-support octopus-support --format markdown\n"
+              "  rungs map northwind contoso --save-crosswalk decisions.yaml   # review, edit, then:\n"
+              "  rungs map northwind contoso --crosswalk decisions.yaml --pin support-manager=");
   cmd->callback([options] { run_map(*options); });
 }
 

@@ -605,7 +605,26 @@ LadderMatch Model::match_phrase_without(const std::string& phrase, const std::st
   return impl_->rank_levels(impl_->ladder_index(ladder_id), phrase, 0, std::make_pair(hidden_level, hidden_statement));
 }
 
-MappingTable Model::map_ladders(const std::string& from_id, const std::string& to_id) const {
+namespace {
+
+// The index in `ids` of the level of `ladder` that `name` names (id or title,
+// case aside), or throws naming the ladder's levels.
+std::size_t pinned_index(const Ladder& ladder, const std::vector<std::size_t>& ids, const std::string& name) {
+  const std::string key = corpus::fold_case(name);
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    const Level& level = ladder.levels[ids[k]];
+    if (level.id == name || corpus::fold_case(level.title) == key || (!level.code.empty() && corpus::fold_case(level.code) == key)) {
+      return k;
+    }
+  }
+  std::string known;
+  for (auto v : ids) known += (known.empty() ? "" : ", ") + ladder.levels[v].id;
+  throw QueryError("pin: '" + name + "' is no level of " + ladder.id + " that can be mapped (levels: " + known + ")");
+}
+
+}  // namespace
+
+MappingTable Model::map_ladders(const std::string& from_id, const std::string& to_id, const std::vector<Pin>& pins) const {
   const Impl& m = *impl_;
   const std::size_t from = m.ladder_index(from_id);
   const std::size_t to = m.ladder_index(to_id);
@@ -672,15 +691,49 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
       gains[r][c] = gain;
     }
   }
-  const std::vector<int> aligned = align_monotone(gains, kSkipGain);
+  // Pins: a pinned row keeps its pinned column (or none) whatever the
+  // gains; the alignment then runs around it, which keeps the order.
+  std::vector<int> pinned_to(rows.size(), -2);  // -2: not pinned, -1: pinned to no equivalent
+  for (const auto& pin : pins) {
+    const std::size_t r = pinned_index(a, rows, pin.from);
+    if (pinned_to[r] != -2) throw QueryError("pin: " + a.levels[rows[r]].id + " is pinned twice");
+    pinned_to[r] = pin.to.empty() ? -1 : static_cast<int>(pinned_index(b, cols, pin.to));
+  }
+  int last_pinned = -1;
+  std::size_t last_row = 0;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (pinned_to[r] < 0) continue;
+    if (pinned_to[r] < last_pinned) {
+      throw QueryError(fmt::format("pins cross: {} → {} comes after {} → {} in {} but before it in {}", a.levels[rows[r]].id,
+                                   b.levels[cols[static_cast<std::size_t>(pinned_to[r])]].id, a.levels[rows[last_row]].id,
+                                   b.levels[cols[static_cast<std::size_t>(last_pinned)]].id, a.id, b.id));
+    }
+    last_pinned = pinned_to[r];
+    last_row = r;
+  }
+  std::vector<std::vector<double>> aligned_gains = gains;
+  constexpr double kPinnedGain = 1e6;  // outweighs any sum of proposals' gains
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (pinned_to[r] == -2) continue;
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+      aligned_gains[r][c] = static_cast<int>(c) == pinned_to[r] ? kPinnedGain : kForbidden;
+    }
+  }
+  std::vector<int> aligned = align_monotone(aligned_gains, kSkipGain);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (pinned_to[r] == -1) aligned[r] = -1;
+  }
 
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const Level& level = a.levels[rows[r]];
     Equivalence eq;
     eq.from = ref(level);
+    eq.pinned = pinned_to[r] != -2;
     const int c = aligned[r];
     if (c < 0) {
-      if (sa.level_items[rows[r]].empty()) {
+      if (eq.pinned) {
+        eq.note = "pinned: no equivalent in " + b.id;
+      } else if (sa.level_items[rows[r]].empty()) {
         eq.note = "no statements to compare";
       } else if (std::all_of(gains[r].begin(), gains[r].end(), [](double g) { return g == kForbidden; })) {
         eq.note = fmt::format("{} has no level on the {} track", b.id, level.track);
@@ -707,7 +760,8 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
       if (k == c) chosen = open.size();
       open.push_back(gains[r][static_cast<std::size_t>(k)]);
     }
-    eq.confidence = softmax_share(open, chosen, kMapTemperature);
+    eq.confidence = eq.pinned ? 1.0 : softmax_share(open, chosen, kMapTemperature);
+    if (eq.pinned) eq.note = "pinned";
     // Evidence: the statement pairs that carry the match, best first, each statement once.
     std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
     for (auto i : sa.level_items[rows[r]]) {

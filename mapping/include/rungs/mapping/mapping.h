@@ -88,9 +88,10 @@ struct EvidencePair {
 struct Equivalence {
   LevelRef from;
   std::vector<LevelRef> to;  ///< empty: no level of TO is a fair equivalent
-  double confidence = 0;     ///< see `MappingTable::confidence_method`
+  double confidence = 0;     ///< see `MappingTable::confidence_method`; 1 for a pinned row
   std::vector<EvidencePair> evidence;
   std::string note;          ///< why `to` is empty, or what to watch
+  bool pinned = false;       ///< decided by a person (`Pin`), not proposed
 
   bool operator==(const Equivalence&) const = default;
 };
@@ -105,6 +106,16 @@ struct MappingTable {
   std::string confidence_method;            ///< how `confidence` is computed, for people
 
   bool operator==(const MappingTable&) const = default;
+};
+
+/// A decision a person took on one row of a mapping: level `from` of the
+/// FROM ladder is equivalent to level `to` of the TO ladder ("" when it has
+/// no equivalent there). Levels are named by id or title.
+struct Pin {
+  std::string from;
+  std::string to;
+
+  bool operator==(const Pin&) const = default;
 };
 
 /// Order-preserving alignment of FROM rows to TO columns. `scores[i][j]` is
@@ -143,9 +154,13 @@ class Model {
                                                  std::size_t hidden_level,
                                                  std::size_t hidden_statement) const;
 
-  /// Proposes equivalences from each level of `from` to levels of `to`.
-  /// Throws `QueryError` for an unknown ladder id.
-  [[nodiscard]] MappingTable map_ladders(const std::string& from, const std::string& to) const;
+  /// Proposes equivalences from each level of `from` to levels of `to`. Rows
+  /// named by `pins` take the pinned level (marked `pinned`) and the other
+  /// rows are aligned around them, in order. Throws `QueryError` for an
+  /// unknown ladder id, a pin naming an unknown level, two pins of one row,
+  /// or pins whose order crosses (a later level pinned below an earlier one).
+  [[nodiscard]] MappingTable map_ladders(const std::string& from, const std::string& to,
+                                         const std::vector<Pin>& pins = {}) const;
 
   /// The built model as a compact, versioned binary file (magic, format
   /// version, size, checksum), tagged with `key`: whatever identifies what

@@ -1,0 +1,103 @@
+// Reviewed crosswalks: pins decide rows, the rest is aligned around them.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "rungs/corpus/error.h"
+#include "rungs/corpus/load.h"
+#include "rungs/mapping/crosswalk.h"
+#include "rungs/mapping/mapping.h"
+
+namespace {
+
+using rungs::mapping::Pin;
+
+rungs::corpus::Ladder ladder(const std::string& yaml) { return rungs::corpus::ladder_from_yaml(yaml, "test.yaml"); }
+
+const char* kFrom = R"(
+id: from
+name: From
+levels:
+  - {title: Engineer I, statements: [Fixes small bugs with guidance from a senior engineer.]}
+  - {title: Engineer II, statements: [Owns features end to end independently.]}
+  - {title: Engineer III, statements: [Sets technical direction for the whole organisation.]}
+)";
+const char* kTo = R"(
+id: to
+name: To
+levels:
+  - {title: Junior, statements: [Fixes small bugs under guidance.]}
+  - {title: Mid, statements: [Independently owns features from design to release.]}
+  - {title: Senior, statements: [Sets the technical direction of the organisation.]}
+)";
+
+std::vector<std::string> targets(const rungs::mapping::MappingTable& t) {
+  std::vector<std::string> out;
+  for (const auto& e : t.equivalences) out.push_back(e.to.empty() ? "-" : e.to.front().level);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pins decide their rows and the other rows are aligned around them, in order") {
+  const rungs::mapping::Model model({ladder(kFrom), ladder(kTo)});
+  REQUIRE(targets(model.map_ladders("from", "to")) == std::vector<std::string>{"junior", "mid", "senior"});
+
+  struct Case {
+    const char* name;
+    std::vector<Pin> pins;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"a pin against the proposal", {{"engineer-ii", "senior"}}, {"junior", "senior", "senior"}},
+      {"pins by title, case aside", {{"Engineer I", "MID"}}, {"mid", "mid", "senior"}},
+      {"no equivalent", {{"engineer-iii", ""}}, {"junior", "mid", "-"}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(std::string(c.name));
+    const auto table = model.map_ladders("from", "to", c.pins);
+    CHECK(targets(table) == c.expected);
+    for (const auto& e : table.equivalences) {
+      const bool pinned = std::any_of(c.pins.begin(), c.pins.end(), [&](const Pin& p) {
+        return p.from == e.from.level || p.from == e.from.title;
+      });
+      CHECK(e.pinned == pinned);
+      if (pinned && !e.to.empty()) CHECK(e.confidence == 1.0);
+    }
+  }
+}
+
+TEST_CASE("pins that cross, repeat a row or name no level are refused with the reason") {
+  const rungs::mapping::Model model({ladder(kFrom), ladder(kTo)});
+  const auto message = [&](const std::vector<Pin>& pins) {
+    try {
+      (void)model.map_ladders("from", "to", pins);
+    } catch (const rungs::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  CHECK(message({{"engineer-i", "senior"}, {"engineer-ii", "junior"}}).starts_with("pins cross"));
+  CHECK(message({{"engineer-i", "junior"}, {"Engineer I", "mid"}}).find("pinned twice") != std::string::npos);
+  CHECK(message({{"engineer-iv", "junior"}}).find("no level of from") != std::string::npos);
+  CHECK(message({{"engineer-i", "staff"}}).find("levels: junior, mid, senior") != std::string::npos);
+}
+
+TEST_CASE("a saved crosswalk reads back as pins of every row, and reversed for the other direction") {
+  const rungs::mapping::Model model({ladder(kFrom), ladder(kTo)});
+  const auto table = model.map_ladders("from", "to", {{"engineer-iii", ""}});
+  const auto path = std::filesystem::temp_directory_path() / ("rungs-crosswalk-" + std::to_string(std::random_device{}()) + ".yaml");
+  std::ofstream(path) << rungs::mapping::crosswalk_yaml(table);
+  const auto crosswalks = rungs::mapping::read_crosswalks(path);
+  std::filesystem::remove(path);
+  REQUIRE(crosswalks.size() == 1);
+  CHECK(crosswalks[0].pins == std::vector<Pin>{{"engineer-i", "junior"}, {"engineer-ii", "mid"}, {"engineer-iii", ""}});
+  CHECK(targets(model.map_ladders("from", "to", rungs::mapping::pins_for(crosswalks, "from", "to"))) ==
+        targets(table));
+  CHECK(rungs::mapping::pins_for(crosswalks, "to", "from") == std::vector<Pin>{{"junior", "engineer-i"}, {"mid", "engineer-ii"}});
+  CHECK(rungs::mapping::parse_pin("a=b") == Pin{"a", "b"});
+  CHECK(rungs::mapping::parse_pin("a=") == Pin{"a", ""});
+  CHECK_THROWS_AS((void)rungs::mapping::parse_pin("a"), rungs::QueryError);
+}
