@@ -5,6 +5,7 @@
 
 #include "common.h"
 #include "html_report.h"
+#include "rungs/mapping/crosswalk.h"
 #include "rungs/mapping/harmonise.h"
 
 namespace rungs::cli {
@@ -16,6 +17,8 @@ struct HarmoniseOptions {
   std::vector<std::string> ladders;
   std::string format = "table";
   std::string html;
+  std::string pivot;
+  std::vector<std::string> crosswalks;
 };
 
 std::string member_titles(const mapping::Band& band, const std::string& ladder) {
@@ -42,29 +45,35 @@ nlohmann::json harmonisation_json(const mapping::Harmonisation& h) {
                          {"evidence", {{"from_statement", m.evidence.from_statement}, {"to_statement", m.evidence.to_statement},
                                        {"similarity", m.evidence.similarity}}}});
     }
-    bands.push_back({{"band", band.number}, {"track", band.track}, {"members", members}, {"confidence", band.confidence},
-                     {"notes", band.notes}});
+    bands.push_back({{"band", band.number}, {"name", band_name(band)}, {"track", band.track}, {"members", members},
+                     {"confidence", band.confidence}, {"notes", band.notes}});
   }
   nlohmann::json unplaced = nlohmann::json::array();
   for (std::size_t i = 0; i < h.unplaced.size(); ++i) {
     unplaced.push_back({{"ladder", h.unplaced_ladders[i]}, {"level", h.unplaced[i].level}, {"title", h.unplaced[i].title}});
   }
-  return {{"ladders", h.ladders}, {"pivots", h.pivots}, {"bands", bands}, {"unplaced", unplaced}};
+  nlohmann::json pivots = nlohmann::json::array();
+  for (const auto& p : h.pivots) pivots.push_back({{"track", p.track}, {"ladder", p.ladder}});
+  return {{"ladders", h.ladders}, {"pivots", pivots}, {"bands", bands}, {"unplaced", unplaced}};
 }
 
 void run_harmonise(const HarmoniseOptions& options) {
   const auto model = load_model(resolve_db(options.index), options.model);
-  const auto h = mapping::harmonise(model, options.ladders);
+  mapping::HarmoniseOptions harmonise_options{.pivot = options.pivot, .crosswalks = {}};
+  for (const auto& file : options.crosswalks) {
+    for (auto& c : mapping::read_crosswalks(file)) harmonise_options.crosswalks.push_back(std::move(c));
+  }
+  const auto h = mapping::harmonise(model, options.ladders, harmonise_options);
   if (!options.html.empty()) {
     std::vector<mapping::MappingTable> to_pivot;
     // One heatmap per ladder against the pivot of each track it has levels on.
     for (const auto& pivot : h.pivots) {
-      const std::string track = pivot.substr(0, pivot.find(": "));
-      const std::string id = pivot.substr(pivot.find(": ") + 2);
       for (const auto& l : h.ladders) {
         const auto& levels = model.ladder(l).levels;
-        const bool on_track = std::any_of(levels.begin(), levels.end(), [&](const auto& v) { return v.track == track; });
-        if (l != id && on_track) to_pivot.push_back(model.map_ladders(l, id));
+        const bool on_track = std::any_of(levels.begin(), levels.end(), [&](const auto& v) { return v.track == pivot.track; });
+        if (l != pivot.ladder && on_track) {
+          to_pivot.push_back(model.map_ladders(l, pivot.ladder, mapping::pins_for(harmonise_options.crosswalks, l, pivot.ladder)));
+        }
       }
     }
     write_file_atomically(options.html, html_harmonise_report(h, to_pivot));
@@ -78,12 +87,24 @@ void run_harmonise(const HarmoniseOptions& options) {
   std::vector<std::string> header{"band"};
   header.insert(header.end(), h.ladders.begin(), h.ladders.end());
   header.insert(header.end(), {"confidence", "notes"});
+  // For people, the notes go below the table, numbered, so that rows stay narrow.
+  const bool table = format == "table";
+  std::vector<std::string> footnotes;
   std::vector<std::vector<std::string>> rows;
   for (const auto& band : h.bands) {
-    std::vector<std::string> row{fmt::format("Band {}{}", band.number, band.track == "individual" ? "" : " (" + band.track + ")")};
+    std::vector<std::string> row{band_name(band)};
     for (const auto& l : h.ladders) row.push_back(member_titles(band, l));
     row.push_back(band.members.size() > 1 ? fmt::format("{:.0f}%", 100 * band.confidence) : "—");
-    row.push_back(joined_notes(band, format == "markdown" ? "<br>" : "; "));
+    if (table) {
+      std::string refs;
+      for (const auto& note : band.notes) {
+        footnotes.push_back(fmt::format("{}: {}", band_name(band), note));
+        refs += fmt::format("{}[{}]", refs.empty() ? "" : " ", footnotes.size());
+      }
+      row.push_back(refs);
+    } else {
+      row.push_back(joined_notes(band, format == "markdown" ? "<br>" : "; "));
+    }
     rows.push_back(std::move(row));
   }
   if (format == "csv") {
@@ -96,12 +117,14 @@ void run_harmonise(const HarmoniseOptions& options) {
   } else if (format == "markdown") {
     print_markdown_table(header, rows);
   } else {
-    fmt::print("Pivot{}: ", h.pivots.size() > 1 ? "s" : "");
-    for (std::size_t i = 0; i < h.pivots.size(); ++i) fmt::print("{}{}", i ? ", " : "", h.pivots[i]);
+    fmt::print("Bands: B on the individual track, M on the management track. Pivot{}: ", h.pivots.size() > 1 ? "s" : "");
+    for (std::size_t i = 0; i < h.pivots.size(); ++i) fmt::print("{}{} ({})", i ? ", " : "", h.pivots[i].ladder, h.pivots[i].track);
     fmt::print("\n\n");
     print_table(header, rows);
+    if (!footnotes.empty()) fmt::print("\nNotes:\n");
+    for (std::size_t i = 0; i < footnotes.size(); ++i) fmt::print("  [{}] {}\n", i + 1, footnotes[i]);
   }
-  for (std::size_t i = 0; i < h.unplaced.size() && format == "table"; ++i) {
+  for (std::size_t i = 0; i < h.unplaced.size() && table; ++i) {
     fmt::print("not placed: {} {}\n", h.unplaced_ladders[i], h.unplaced[i].title);
   }
 }
@@ -116,11 +139,18 @@ void setup_harmonise(CLI::App& app) {
   cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
       ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
   cmd->add_option("--html", options->html, "Also write a self-contained HTML report to this file");
+  cmd->add_option("--pivot", options->pivot,
+                  "The ladder whose levels are the bands (after a merger, the acquirer's); default: per track, the "
+                  "ladder with the most levels");
+  cmd->add_option("--crosswalk", options->crosswalks,
+                  "Decisions taken on pairs of these ladders (see `rungs map --save-crosswalk`); repeatable")
+      ->check(CLI::ExistingFile);
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
-  cmd->footer("Bands follow a pivot ladder per track (the one with most levels); every other ladder is aligned to it,\n"
-              "and each band notes gaps, doubles, and where a direct mapping between two ladders disagrees.\n"
-              "Example:\n  rungs harmonise octopus-support gitlab-support ops-sre --html bands.html");
+  cmd->footer("Bands follow a pivot ladder per track (--pivot, else the one with most levels); every other ladder is\n"
+              "aligned to it, and each band notes gaps, doubles, and where a direct mapping between two ladders disagrees.\n"
+              "Bands are B1, B2, ... on the individual track and M1, M2, ... on the management track.\n"
+              "Example:\n  rungs harmonise octopus-support gitlab-support ops-sre --pivot ops-sre --html bands.html");
   cmd->callback([options] { run_harmonise(*options); });
 }
 

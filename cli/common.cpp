@@ -1,5 +1,7 @@
 #include "common.h"
 
+#include <cctype>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -220,6 +222,13 @@ void print_json(const nlohmann::json& value) {
   // Invalid UTF-8 (a query typed in another encoding, echoed back) becomes
   // U+FFFD rather than an exception from the JSON writer.
   fmt::print("{}\n", value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::string band_name(const mapping::Band& band) {
+  const char letter = band.track == "individual" ? 'B'
+                      : band.track.empty()       ? '?'
+                                                 : static_cast<char>(std::toupper(static_cast<unsigned char>(band.track[0])));
+  return letter + std::to_string(band.number);
 }
 
 }  // namespace rungs::cli

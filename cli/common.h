@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "rungs/mapping/harmonise.h"
 #include "rungs/mapping/mapping.h"
 #include "rungs/search/searcher.h"
 
@@ -67,6 +68,10 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 [[nodiscard]] std::string md_cell(const std::string& s);
 /// Prints rows as a Markdown table.
 void print_markdown_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+/// A band's name in every output: "B3" on the individual track, "M1" on the
+/// management track (another track: its initial, upper case).
+[[nodiscard]] std::string band_name(const mapping::Band& band);
 
 /// Prints `value` indented, newline-terminated.
 void print_json(const nlohmann::json& value);

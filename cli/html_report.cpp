@@ -1,5 +1,7 @@
 #include "html_report.h"
 
+#include "common.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -107,12 +109,12 @@ std::string html_map_report(const mapping::MappingTable& table) {
 
 std::string html_harmonise_report(const mapping::Harmonisation& h, const std::vector<mapping::MappingTable>& to_pivot) {
   std::string body = "<p class=\"muted\">Pivots (the ladder each track's bands follow): ";
-  for (const auto& p : h.pivots) body += escape(p) + "; ";
+  for (const auto& p : h.pivots) body += escape(p.track + ": " + p.ladder) + "; ";
   body += "</p>\n<h2>Bands</h2>\n<table class=\"bands\"><tr><th>band</th><th>track</th>";
   for (const auto& l : h.ladders) body += "<th>" + escape(l) + "</th>";
   body += "<th>confidence</th><th>notes</th></tr>\n";
   for (const auto& band : h.bands) {
-    body += fmt::format("<tr><td>Band {}</td><td>{}</td>", band.number, escape(band.track));
+    body += fmt::format("<tr><td class=\"band\">{}</td><td>{}</td>", escape(band_name(band)), escape(band.track));
     for (const auto& l : h.ladders) {
       std::string cell;
       for (const auto& m : band.members) {

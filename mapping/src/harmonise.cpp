@@ -25,10 +25,16 @@ std::vector<std::string> levels_on(const Ladder& ladder, const std::string& trac
 
 }  // namespace
 
-Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladder_ids) {
+Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladder_ids, const HarmoniseOptions& options) {
   if (ladder_ids.size() < 2) throw QueryError("harmonising needs at least two ladders");
   std::set<std::string> distinct(ladder_ids.begin(), ladder_ids.end());
   if (distinct.size() != ladder_ids.size()) throw QueryError("a ladder is named twice");
+  if (!options.pivot.empty() && !distinct.contains(options.pivot)) {
+    throw QueryError("the pivot '" + options.pivot + "' is not one of the ladders harmonised");
+  }
+  const auto map = [&](const std::string& from, const std::string& to) {
+    return model.map_ladders(from, to, pins_for(options.crosswalks, from, to));
+  };
   std::vector<const Ladder*> ladders;
   for (const auto& id : ladder_ids) ladders.push_back(&model.ladder(id));
 
@@ -51,7 +57,10 @@ Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladd
     const Ladder* pivot = *std::max_element(members.begin(), members.end(), [&](const Ladder* x, const Ladder* y) {
       return levels_on(*x, track).size() < levels_on(*y, track).size();
     });
-    result.pivots.push_back(track + ": " + pivot->id);
+    for (const auto* l : members) {
+      if (l->id == options.pivot) pivot = l;
+    }
+    result.pivots.push_back({track, pivot->id});
     const auto pivot_levels = levels_on(*pivot, track);
     const std::size_t first_band = result.bands.size();
     std::map<std::string, std::size_t> band_of_pivot_level;
@@ -69,7 +78,7 @@ Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladd
     for (const auto& id : pivot_levels) placed[{pivot->id, id}] = band_of_pivot_level[id];
     for (const auto* other : members) {
       if (other == pivot) continue;
-      const auto table = model.map_ladders(other->id, pivot->id);
+      const auto table = map(other->id, pivot->id);
       for (const auto& eq : table.equivalences) {
         const auto* level = corpus::find_level(*other, eq.from.level);
         if (level->track != track || corpus::count(*level, StatementKind::competency) == 0) continue;
@@ -108,7 +117,7 @@ Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladd
     for (const auto* x : members) {
       for (const auto* y : members) {
         if (x == pivot || y == pivot || x == y || x->id > y->id) continue;
-        const auto direct = model.map_ladders(x->id, y->id);
+        const auto direct = map(x->id, y->id);
         for (const auto& eq : direct.equivalences) {
           if (eq.to.empty()) continue;
           auto from = placed.find({x->id, eq.from.level});

@@ -346,7 +346,7 @@ TEST_CASE("HTML reports are self-contained, and a real browser shows the bands a
   CHECK(std::system(dump.c_str()) == 0);
   const std::string dom = slurp_file(dom_file);
   // What the browser shows: a row per band, each member's title, one outlined cell per proposal.
-  CHECK(occurrences(dom, "<td>Band ") == bands["bands"].size());
+  CHECK(occurrences(dom, "<td class=\"band\">") == bands["bands"].size());
   for (const auto& band : bands["bands"]) {
     for (const auto& m : band["members"]) CHECK(dom.find(m["title"].get<std::string>()) != std::string::npos);
   }

@@ -8,6 +8,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/mapping/crosswalk.h"
+#include "rungs/mapping/harmonise.h"
 #include "rungs/mapping/mapping.h"
 
 namespace {
@@ -100,4 +101,27 @@ TEST_CASE("a saved crosswalk reads back as pins of every row, and reversed for t
   CHECK(rungs::mapping::parse_pin("a=b") == Pin{"a", "b"});
   CHECK(rungs::mapping::parse_pin("a=") == Pin{"a", ""});
   CHECK_THROWS_AS((void)rungs::mapping::parse_pin("a"), rungs::QueryError);
+}
+
+TEST_CASE("harmonise: the pivot can be chosen, pins apply to each ladder's alignment onto it") {
+  const char* kTwo = R"(
+id: two
+name: Two
+levels:
+  - {title: Junior, statements: [Fixes small bugs under guidance.]}
+  - {title: Senior, statements: [Sets the technical direction of the organisation.]}
+)";
+  const rungs::mapping::Model model({ladder(kFrom), ladder(kTo), ladder(kTwo)});
+  const auto by_default = rungs::mapping::harmonise(model, {"two", "from", "to"});
+  REQUIRE(by_default.pivots.size() == 1);
+  CHECK(by_default.pivots[0].ladder == "from");  // the first of the ladders with most levels
+  const auto chosen = rungs::mapping::harmonise(model, {"two", "from", "to"}, {.pivot = "two", .crosswalks = {}});
+  CHECK(chosen.pivots[0] == rungs::mapping::Pivot{"individual", "two"});
+  CHECK(chosen.bands.size() == 2);
+  const rungs::mapping::Crosswalk decided{.from = "from", .to = "two", .pins = {{"engineer-ii", "junior"}}};
+  const auto pinned = rungs::mapping::harmonise(model, {"two", "from"}, {.pivot = "two", .crosswalks = {decided}});
+  const auto& band1 = pinned.bands[0].members;
+  CHECK(std::any_of(band1.begin(), band1.end(), [](const auto& m) { return m.level.level == "engineer-ii"; }));
+  CHECK_THROWS_WITH_AS((void)rungs::mapping::harmonise(model, {"two", "from"}, {.pivot = "to", .crosswalks = {}}),
+                       "the pivot 'to' is not one of the ladders harmonised", rungs::QueryError);
 }

@@ -2,8 +2,9 @@
 // Proposing one band structure across N ladders (harmonising titles after a
 // merger), and benchmarking two ladders against each other.
 //
-// Bands come from a centre-star alignment: per career track, the ladder with
-// the most levels on it is the pivot, its levels are the bands, and every
+// Bands come from a centre-star alignment: per career track, the ladder
+// chosen as pivot (after a merger, the acquirer's; by default the one with
+// the most levels on the track) gives the bands, and every
 // other ladder is aligned to it with `Model::map_ladders` (so the bands
 // inherit its order-preserving proposals). Consistency is then checked pair
 // by pair: where the direct mapping of two non-pivot ladders disagrees with
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "rungs/mapping/crosswalk.h"
 #include "rungs/mapping/mapping.h"
 
 namespace rungs::mapping {
@@ -31,17 +33,33 @@ struct Band {
   std::vector<std::string> notes;  ///< gaps, doubles and disagreements, in words
 };
 
+/// The ladder whose levels are the bands of one track.
+struct Pivot {
+  std::string track;
+  std::string ladder;
+
+  bool operator==(const Pivot&) const = default;
+};
+
 struct Harmonisation {
   std::vector<std::string> ladders;
-  std::vector<std::string> pivots;        ///< one per track, "track: ladder"
+  std::vector<Pivot> pivots;               ///< one per track, individual first
   std::vector<Band> bands;
   std::vector<LevelRef> unplaced;          ///< levels no band could take
   std::vector<std::string> unplaced_ladders;  ///< ladder of each `unplaced` entry
 };
 
+struct HarmoniseOptions {
+  /// The pivot of every track it has levels on; "" picks, per track, the ladder with the most levels there.
+  std::string pivot;
+  /// Decisions taken on pairs of these ladders: pins of each ladder onto the pivot.
+  std::vector<Crosswalk> crosswalks;
+};
+
 /// Bands across `ladder_ids` (at least two). Throws `QueryError` for an
-/// unknown or repeated ladder id.
-[[nodiscard]] Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladder_ids);
+/// unknown or repeated ladder id, or a pivot that is not among them.
+[[nodiscard]] Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladder_ids,
+                                      const HarmoniseOptions& options = {});
 
 /// How much of one theme a level asks for.
 struct ThemeCoverage {
