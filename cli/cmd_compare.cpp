@@ -15,6 +15,7 @@ struct CompareOptions {
   std::string b;
   std::string format = "table";
   std::string html;
+  bool verbose = false;
 };
 
 nlohmann::json profile_json(const mapping::LadderProfile& p) {
@@ -24,8 +25,13 @@ nlohmann::json profile_json(const mapping::LadderProfile& p) {
                       {"statements", p.statement_counts[i]}});
   }
   for (const auto& t : p.themes) {
+    nlohmann::json evidence = nlohmann::json::object();
+    for (std::size_t i = 0; i < p.levels.size(); ++i) {
+      if (!t.evidence[i].empty()) evidence[p.levels[i].level] = t.evidence[i];
+    }
     themes.push_back({{"theme", t.theme}, {"statements", t.statements},
-                      {"first_level", t.first_level < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.levels[static_cast<std::size_t>(t.first_level)].level)}});
+                      {"first_level", t.first_level < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.levels[static_cast<std::size_t>(t.first_level)].level)},
+                      {"evidence", evidence}});
   }
   return {{"ladder", p.ladder}, {"levels", levels}, {"themes", themes}, {"thin_levels", p.thin_levels},
           {"near_duplicates", p.near_duplicates}};
@@ -90,6 +96,16 @@ void run_compare(const CompareOptions& options) {
       print_table(theme_header(*p), theme_rows(*p));
     }
     fmt::print("\n");
+    if (options.verbose) {  // the statements behind each count
+      for (const auto& t : p->themes) {
+        for (std::size_t i = 0; i < p->levels.size(); ++i) {
+          if (t.evidence[i].empty()) continue;
+          fmt::print("{}{} at {}:\n", markdown ? "#### " : "  ", t.theme, p->levels[i].title);
+          for (const auto& text : t.evidence[i]) fmt::print("{}{}\n", markdown ? "- " : "    - ", text);
+        }
+      }
+      fmt::print("\n");
+    }
     for (const auto& s : p->thin_levels) fmt::print("{}thin level: {}\n", markdown ? "- " : "  ", s);
     for (const auto& s : p->near_duplicates) fmt::print("{}near duplicate: {}\n", markdown ? "- " : "  ", s);
     if (!p->thin_levels.empty() || !p->near_duplicates.empty()) fmt::print("\n");
@@ -109,6 +125,8 @@ void setup_compare(CLI::App& app) {
   cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
       ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
   cmd->add_option("--html", options->html, "Also write a self-contained HTML report to this file");
+  cmd->add_flag("-v,--verbose", options->verbose,
+                "List, per theme and level, the statements that put the level under the theme (JSON and HTML always do)");
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
   cmd->footer("Example:\n  rungs compare gitlab-support ops-sre --html compare.html");

@@ -156,10 +156,26 @@ std::string html_compare_report(const mapping::Comparison& c) {
     }
     for (const auto& t : p->themes) {
       body += "<tr><th>" + escape(t.theme) + "</th>";
-      for (int n : t.statements) body += fmt::format("<td class=\"cell\" style=\"background:{}\">{}</td>", colour(n, 0, top), n ? std::to_string(n) : "");
+      for (std::size_t i = 0; i < t.statements.size(); ++i) {
+        // The statements behind the count show on hover, and are listed below.
+        std::string behind;
+        for (const auto& text : t.evidence[i]) behind += (behind.empty() ? "" : "\n") + text;
+        const int n = t.statements[i];
+        body += fmt::format("<td class=\"cell\" style=\"background:{}\" title=\"{}\">{}</td>", colour(n, 0, top), escape(behind),
+                            n ? std::to_string(n) : "");
+      }
       body += "</tr>\n";
     }
-    body += "</table>\n";
+    body += "</table>\n<details><summary>Statements behind each theme</summary>\n";
+    for (const auto& t : p->themes) {
+      for (std::size_t i = 0; i < t.evidence.size(); ++i) {
+        if (t.evidence[i].empty()) continue;
+        body += "<h4>" + escape(t.theme + " at " + p->levels[i].title) + "</h4>\n<ul>";
+        for (const auto& text : t.evidence[i]) body += "<li>" + escape(text) + "</li>";
+        body += "</ul>\n";
+      }
+    }
+    body += "</details>\n";
     for (const auto& s : p->thin_levels) body += "<p class=\"note\">Thin level: " + escape(s) + "</p>\n";
     for (const auto& s : p->near_duplicates) body += "<p class=\"note\">Near duplicate: " + escape(s) + "</p>\n";
   }

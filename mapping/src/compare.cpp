@@ -60,10 +60,15 @@ LadderProfile profile(const Model& model, const std::string& id) {
     level_index.push_back(v);
   }
   for (std::size_t t = 0; t < compiled.size(); ++t) {
-    ThemeCoverage coverage{kThemes[t].theme, std::vector<int>(p.levels.size(), 0), -1};
+    ThemeCoverage coverage{kThemes[t].theme, std::vector<int>(p.levels.size(), 0), -1,
+                           std::vector<std::vector<std::string>>(p.levels.size())};
     for (std::size_t i = 0; i < level_index.size(); ++i) {
       for (const auto& s : ladder.levels[level_index[i]].statements) {
-        if (s.kind == StatementKind::competency && !compiled[t].find(analyzer.words(s.text)).empty()) ++coverage.statements[i];
+        if (s.kind != StatementKind::competency) continue;
+        if (!compiled[t].find(analyzer.words(s.text)).empty() || !compiled[t].find(analyzer.words(s.area)).empty()) {
+          ++coverage.statements[i];
+          coverage.evidence[i].push_back(s.text);
+        }
       }
       if (coverage.statements[i] > 0 && coverage.first_level < 0) coverage.first_level = static_cast<int>(i);
     }

@@ -125,3 +125,26 @@ levels:
   CHECK_THROWS_WITH_AS((void)rungs::mapping::harmonise(model, {"two", "from"}, {.pivot = "to", .crosswalks = {}}),
                        "the pivot 'to' is not one of the ladders harmonised", rungs::QueryError);
 }
+
+TEST_CASE("compare: an area named after a theme counts for it, and the statements behind each count are kept") {
+  const char* kAreas = R"(
+id: areas
+name: Areas
+levels:
+  - title: Junior
+    areas:
+      Collaboration: [Joins the weekly planning with the other squads.]
+      Craft: [Writes readable code.]
+  - title: Senior
+    areas:
+      Craft: [Designs systems.]
+)";
+  const rungs::mapping::Model model({ladder(kAreas), ladder(kTo)});
+  const auto c = rungs::mapping::compare(model, "areas", "to");
+  const auto& themes = c.a.themes;
+  const auto collaboration = std::find_if(themes.begin(), themes.end(), [](const auto& t) { return t.theme == "collaboration"; });
+  REQUIRE(collaboration != themes.end());
+  CHECK(collaboration->statements == std::vector<int>{1, 0});
+  CHECK(collaboration->evidence[0] == std::vector<std::string>{"Joins the weekly planning with the other squads."});
+  CHECK(collaboration->evidence[1].empty());
+}

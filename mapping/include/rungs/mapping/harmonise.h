@@ -66,6 +66,9 @@ struct ThemeCoverage {
   std::string theme;
   std::vector<int> statements;  ///< per level of the ladder, statements touching the theme
   int first_level = -1;         ///< index of the first level asking for it, -1 when none
+  /// Per level, the statements that put it under the theme: their words, or
+  /// the area they sit in (a "Collaboration" column counts for collaboration).
+  std::vector<std::vector<std::string>> evidence;
 };
 
 struct LadderProfile {
