@@ -222,4 +222,17 @@ void print_json(const nlohmann::json& value) {
   fmt::print("{}\n", value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+nlohmann::json evidence_json(const std::vector<mapping::Evidence>& evidence) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : evidence) out.push_back({{"text", e.text}, {"area", e.area}, {"score", e.score}});
+  return out;
+}
+
+nlohmann::json level_answer_json(const mapping::LevelAnswer& a) {
+  return {{"ladder", a.ladder},         {"level", a.level.level}, {"title", a.level.title},
+          {"code", a.level.code},       {"rank", a.rank},         {"described", a.described},
+          {"confidence", a.confidence}, {"basis", a.basis},       {"reason", a.reason},
+          {"note", a.note},             {"evidence", evidence_json(a.evidence)}};
+}
+
 }  // namespace rungs::cli
