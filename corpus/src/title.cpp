@@ -46,6 +46,9 @@ constexpr std::array kExpansions = {
     Expansion{"coo", "chief operating officer"},  Expansion{"cio", "chief information officer"},
     Expansion{"ciso", "chief information security officer"}, Expansion{"qa", "quality assurance"},
     Expansion{"int", "intermediate"},    Expansion{"mid", "intermediate"},
+    Expansion{"app", "application"},     Expansion{"apps", "applications"},
+    Expansion{"admin", "administrator"}, Expansion{"infra", "infrastructure"},
+    Expansion{"ops", "operations"},      Expansion{"tech", "technical"},
 };
 
 std::vector<std::string> expand(const std::vector<std::string>& words) {

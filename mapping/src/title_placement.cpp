@@ -19,7 +19,7 @@ namespace scale = corpus::seniority;
 // seniority = 1). General choices, not fitted to any listed title.
 constexpr double kOrderStep = 0.25;        // a level without a word sits this far above the one before it
 constexpr double kFamilyBonus = 0.2;       // the title's role family is the level's: a tie-breaker, less than a step
-constexpr double kRoleOverlap = 0.5;       // Jaccard overlap of the role words, a tie-breaker within a family
+constexpr double kRoleOverlap = 0.3;       // Jaccard overlap of the role words, a tie-breaker within a family
 constexpr double kTemperature = 0.5;       // softmax temperature of the confidence
 constexpr double kNumeralStep = 0.1;       // "Senior Engineer II" a little above "Senior Engineer"
 constexpr double kNoWordFactor = 0.75;     // a title with no seniority word says less
@@ -126,6 +126,7 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
     if (said > 0 && std::isnan(title_seniority(reading)) && !level.aliases.empty()) sum += scale::kIntermediate, ++said;
     if (said > 0) t.seniority[v] = sum / said;
   }
+  t.title_said = t.seniority;
   if (const auto name_family = corpus::read_title(ladder.name).family; !name_family.empty()) families.insert(name_family);
   t.families.assign(families.begin(), families.end());
 
@@ -223,11 +224,6 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
                               reading.code, ladder.levels[coded.front()].code, ladder.levels[coded.back()].code));
       return p;
     }
-    if (!reading.seniority && reading.numeral == 0) {
-      none.note = coded.empty() ? fmt::format("{} has no level codes to read {} against", ladder.id, reading.code.empty() ? title : reading.code)
-                                : fmt::format("no level of {} has the code {}", ladder.id, reading.code.empty() ? title : reading.code);
-      return none;
-    }
   }
 
   // (b) The seniority word on the industry scale, against what each level says of itself.
@@ -242,8 +238,17 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
     wanted = *s;
     basis = "numeral";
     factor = kNumeralFactor;
+  } else if (auto c = corpus::numeral_seniority(reading.code_number); c && has_code) {
+    // "Tier 2", "L3" where the ladder has no such code: the n-th step of a
+    // ladder that starts at junior, as a numeral would be.
+    wanted = *c;
+    basis = "numeral";
+    factor = kNumeralFactor * kOtherSchemeCode;
   }
-  if (reading.words.empty()) return none;
+  if (reading.words.empty()) {
+    none.note = "the title has no words";
+    return none;
+  }
 
   // (c) The track: only levels of the title's track, unless the ladder has
   // none. A team lead is an individual level where the ladder has an
@@ -272,9 +277,38 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
   }
 
   // (d) The role family: a tie-breaker within the ladder, a caveat across ladders.
+  // Levels of exactly the title's role ("DevOps Application Engineer II"
+  // among "DevOps Application Engineer" and "Senior DevOps Application
+  // Engineer") are its only candidates, read by their own words (within one
+  // role, a title without a word is that role's intermediate), unless the
+  // title is more senior than the role goes: a staff engineer of a role
+  // whose top is senior belongs to the ladder's next level.
+  const auto own_words = [&](std::size_t v) {
+    const double said = levels.title_said[v];
+    if (!std::isnan(said) || levels.source[v] == SenioritySource::statements) return std::isnan(said) ? levels.seniority[v] : said;
+    return ladder.levels[v].track == "management" ? 4.0 : scale::kIntermediate;
+  };
+  std::vector<std::size_t> same_role;
+  const std::set<std::string> role(reading.role_words.begin(), reading.role_words.end());
+  double role_top = -std::numeric_limits<double>::infinity();
+  for (auto c : candidates) {
+    if (!role.empty() && std::set<std::string>(levels.role_words[c].begin(), levels.role_words[c].end()) == role) {
+      same_role.push_back(c);
+      role_top = std::max(role_top, own_words(c));
+    }
+  }
+  const bool one_role = !same_role.empty() && !other_track && wanted <= role_top + kOrderStep * 2;
+  if (one_role) candidates = same_role;
+  // Where the ladder's order raised a level above its title's word ("Senior
+  // Operations Engineer" after "Senior Support Engineer"), either reading may fit.
+  const auto distance = [&](std::size_t v) {
+    const double by_place = std::abs(wanted - levels.seniority[v]);
+    const double said = one_role ? own_words(v) : levels.title_said[v];
+    return std::isnan(said) ? by_place : std::min(by_place, std::abs(wanted - said));
+  };
   std::vector<double> scores;
   for (auto v : candidates) {
-    double score = -std::abs(wanted - levels.seniority[v]);
+    double score = -distance(v);
     if (!reading.family.empty() && levels.family[v] == reading.family) score += kFamilyBonus;
     score += kRoleOverlap * jaccard(reading.role_words, levels.role_words[v]);
     scores.push_back(score);
@@ -283,7 +317,7 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
   const std::size_t v = candidates[best];
   double total = 0;
   for (double s : scores) total += std::exp((s - scores[best]) / kTemperature);
-  const double gap = std::abs(wanted - levels.seniority[v]);
+  const double gap = distance(v);
   double confidence = factor * (1 / total) * (0.5 + 0.5 * std::exp(-gap));
 
   const std::string& level_track = ladder.levels[v].track;
@@ -296,7 +330,9 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
   } else if (basis == "seniority word") {
     said = fmt::format("seniority word '{}' ({})", reading.seniority_word, scale_word(wanted, reading.track));
   } else if (basis == "numeral") {
-    said = fmt::format("numeral {} read as {}", reading.numeral, scale_word(wanted, reading.track));
+    said = reading.numeral > 0 ? fmt::format("numeral {} read as {}", reading.numeral, scale_word(wanted, reading.track))
+                               : fmt::format("{} read as step {}, {}", reading.code.empty() ? title : reading.code,
+                                             reading.code_number, scale_word(wanted, reading.track));
   } else {
     said = "no seniority word, read as intermediate";
   }

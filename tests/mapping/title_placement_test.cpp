@@ -64,10 +64,22 @@ levels:
   - {title: Platform Architect, statements: [Sets company-wide platform strategy and mentors engineers across teams.]}
 )";
 
+// One progression through two roles: the second role starts above the
+// first role's senior level, so its titles' words and its place disagree.
+const char* kTwoRoles = R"(
+id: two-roles
+name: Support and Operations
+levels:
+  - {title: Support Engineer, statements: [Answers customer tickets.]}
+  - {title: Senior Support Engineer, statements: [Handles escalations and mentors others.]}
+  - {title: Operations Engineer, statements: [Runs the production platform independently.]}
+  - {title: Senior Operations Engineer, statements: [Leads the design of the production platform.]}
+)";
+
 const Model& model() {
   static const Model m = [] {
     std::vector<rungs::corpus::Ladder> ladders;
-    for (const char* yaml : {kReliability, kHelpdesk, kNumbered, kPlain}) {
+    for (const char* yaml : {kReliability, kHelpdesk, kNumbered, kPlain, kTwoRoles}) {
       ladders.push_back(rungs::corpus::ladder_from_yaml(yaml, "test.yaml"));
     }
     ModelOptions options;
@@ -107,7 +119,8 @@ TEST_CASE("place_title: the ladder's own titles, aliases and codes, however spel
       {"Reliability Engineer (r3)", "reliability", "senior-reliability-engineer", "code"},
       {"L2", "reliability", "reliability-engineer", "code"},     // another scheme, read by number
       {"Level 5", "reliability", "principal-reliability-engineer", "code"},
-      {"IC3", "helpdesk", "", ""},                                 // no codes to read it against
+      {"IC3", "helpdesk", "senior-support-engineer", "numeral"},  // no codes here: the third step
+      {"", "helpdesk", "", ""},
   };
   check_cases(std::begin(cases), std::end(cases));
 }
@@ -129,6 +142,18 @@ TEST_CASE("place_title: seniority words and numerals on the industry scale, plac
       // Numbered levels read as junior, intermediate, senior.
       {"Senior Data Analyst", "numbered", "data-analyst-iii", "seniority word"},
       {"Junior Data Analyst", "numbered", "data-analyst-i", "seniority word"},
+      // Support tiers and codes of another ladder read as numerals where the ladder has no codes.
+      {"Tier 2 Support Engineer", "helpdesk", "support-engineer", "numeral"},
+      {"Tier 3 Support Engineer", "helpdesk", "senior-support-engineer", "numeral"},
+      {"App Support Engineer", "two-roles", "support-engineer", "no seniority word"},
+      // A senior of the second role is its senior level, though the ladder's
+      // order puts that level above a senior of the first role.
+      {"Senior Ops Engineer", "two-roles", "senior-operations-engineer", "title"},
+      {"Senior Production Engineer", "two-roles", "senior-operations-engineer", "seniority word"},
+      {"Senior Customer Support Engineer", "two-roles", "senior-support-engineer", "seniority word"},
+      {"Staff Support Engineer", "two-roles", "senior-operations-engineer", "seniority word"},
+      {"Operations Engineer II", "two-roles", "operations-engineer", "numeral"},
+      {"Junior Operations Engineer", "two-roles", "operations-engineer", "seniority word"},
       // No title word anywhere: the statements order the levels.
       {"Principal Platform Engineer", "plain", "platform-architect", "seniority word"},
       {"Junior Platform Engineer", "plain", "platform-engineer", "seniority word"},
