@@ -91,5 +91,6 @@ void setup_map(CLI::App& app);
 void setup_eval(CLI::App& app);
 void setup_harmonise(CLI::App& app);
 void setup_compare(CLI::App& app);
+void setup_assign(CLI::App& app);
 
 }  // namespace rungs::cli

@@ -25,6 +25,7 @@ constexpr double kNumeralStep = 0.1;       // "Senior Engineer II" a little abov
 constexpr double kNoWordFactor = 0.75;     // a title with no seniority word says less
 constexpr double kNumeralFactor = 0.85;    // a numeral means less than a word across ladders
 constexpr double kOtherFamilyFactor = 0.4; // a title of another role family
+constexpr double kWordCap = 0.9;           // a seniority word is never as sure as the level's own title
 constexpr double kTeamLeadFactor = 0.6;   // "team lead" read as management is a guess
 constexpr double kOtherTrackCap = 0.15;    // a title of a track the ladder lacks
 constexpr double kOtherSchemeCode = 0.6;   // "IC3" read by its number on a ladder of L-codes
@@ -318,7 +319,8 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
   double total = 0;
   for (double s : scores) total += std::exp((s - scores[best]) / kTemperature);
   const double gap = distance(v);
-  double confidence = factor * (1 / total) * (0.5 + 0.5 * std::exp(-gap));
+  // Below the ladder's own title and code, however alone the level stands.
+  const double confidence = std::min(kWordCap, factor * (1 / total) * (0.5 + 0.5 * std::exp(-gap)));
 
   const std::string& level_track = ladder.levels[v].track;
   const char* from = levels.source[v] == SenioritySource::title   ? "its title"

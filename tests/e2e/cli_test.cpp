@@ -195,6 +195,75 @@ TEST_CASE("level places job titles and says what decided, in text and JSON") {
   CHECK(mixed.out.find("mentor") != std::string::npos);  // the duties' evidence
 }
 
+TEST_CASE("assign places every row of a staff list, in input order, and reports bad rows by line") {
+  const auto db = (scratch() / "merger-staff").string();
+  const std::string examples = std::string(RUNGS_SOURCE_DIR) + "/examples/merger/";
+  REQUIRE(rungs_run({"index", examples + "northwind.md", examples + "contoso.yaml", "--db", db}).exit_code == 0);
+  auto run = rungs_run({"assign", examples + "staff.csv", "--ladder", "contoso", "--ladder", "northwind", "--db", db, "--json"});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  const auto out = json::parse(run.out);
+  std::ifstream staff(examples + "staff.csv");
+  std::string line;
+  std::size_t lines = 0;
+  while (std::getline(staff, line)) lines += line.empty() ? 0 : 1;
+  REQUIRE(out["rows"].size() == lines - 1);  // the header is not a row
+  int last = 0;
+  for (const auto& row : out["rows"]) {
+    CHECK(row["line"].get<int>() > last);
+    last = row["line"].get<int>();
+    CHECK(row["error"] == "");
+    REQUIRE(row["ladders"].size() == 2);
+    CHECK(row["ladders"][0]["ladder"] == "contoso");
+    for (const auto& a : row["ladders"]) CHECK_FALSE(a["reason"].get<std::string>().empty());
+  }
+  CHECK(out["rows"][0]["title"] == "Support Engineer I");
+  CHECK(out["rows"][0]["ladders"][1]["level"] == "support-engineer-i");
+  CHECK(out["rows"][0]["ladders"][1]["basis"] == "title");
+  CHECK(out["rows"][0]["ladders"][0]["level"] == "associate-customer-engineer");
+
+  for (const std::string format : {"table", "markdown", "csv"}) {
+    CAPTURE(format);
+    run = rungs_run({"assign", examples + "staff.csv", "--ladder", "contoso", "--format", format, "--db", db});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("Staff Customer Engineer") != std::string::npos);
+  }
+
+  // One title per line, a quoted title with a comma in a CSV, and bad rows:
+  // each reported with its line, the others still placed (exit 3).
+  const auto list = write_file("titles.txt", "Senior SRE\n\nStaff Engineer\ncaf\xe9 Engineer\n" + std::string(300, 'x') + "\nL2\n");
+  run = rungs_run({"assign", list.string(), "--ladder", "ops-sre", "--format", "csv", "--db", bundled_db()});
+  CHECK(run.exit_code == 3);
+  CHECK(run.err.find(":2: empty title") != std::string::npos);
+  CHECK(run.err.find(":4: invalid UTF-8") != std::string::npos);
+  CHECK(run.err.find(":5: a title of 300 bytes") != std::string::npos);
+  std::vector<std::string> csv_lines;
+  std::istringstream csv(run.out);
+  while (std::getline(csv, line)) csv_lines.push_back(line);
+  REQUIRE(csv_lines.size() == 7);  // header and six rows, bad ones included
+  CHECK(csv_lines[1].find(",l3,") != std::string::npos);
+  CHECK(csv_lines[3].find(",l4,") != std::string::npos);
+  CHECK(csv_lines[6].find(",l2,") != std::string::npos);
+
+  const auto quoted = write_file("quoted.csv", "id,Job Title\n1,\"Intern, Site Reliability\"\n2,Principal SRE\n");
+  const auto placed = json::parse(rungs_run({"assign", quoted.string(), "--ladder", "ops-sre", "--db", bundled_db(), "--json"}).out);
+  REQUIRE(placed["rows"].size() == 2);
+  CHECK(placed["rows"][0]["title"] == "Intern, Site Reliability");
+  CHECK(placed["rows"][0]["ladders"][0]["level"] == "l1");
+  CHECK(placed["rows"][1]["ladders"][0]["level"] == "l5");
+
+  const auto wrong_column = rungs_run({"assign", quoted.string(), "--column", "role", "--db", bundled_db()});
+  CHECK(wrong_column.exit_code == 1);
+  CHECK(wrong_column.err.find("no column 'role'") != std::string::npos);
+  // Standard input, one title per line.
+  const auto piped = scratch() / "piped.csv";
+  const std::string command = "printf 'Senior SRE\\nLead SRE\\n' | " + quote(RUNGS_BINARY) +
+                              " assign --ladder ops-sre --format csv --db " + quote(bundled_db()) + " >" + quote(piped.string());
+  CHECK(std::system(command.c_str()) == 0);
+  CHECK(slurp_file(piped).find("2,Lead SRE,l4,") != std::string::npos);
+  const auto nothing = write_file("nothing.txt", "\n\n");
+  CHECK(rungs_run({"assign", nothing.string(), "--db", bundled_db()}).exit_code == 1);
+}
+
 TEST_CASE("map works for every pair of bundled ladders in every format") {
   const std::vector<std::string> ids = {"octopus-support", "octopus-devops-support", "gitlab-support", "ops-sre"};
   for (const auto& from : ids) {
