@@ -289,15 +289,20 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
     if (!std::isnan(said) || levels.source[v] == SenioritySource::statements) return std::isnan(said) ? levels.seniority[v] : said;
     return ladder.levels[v].track == "management" ? 4.0 : scale::kIntermediate;
   };
-  std::vector<std::size_t> same_role;
+  // The role's levels: those whose role words are the title's, else those
+  // whose role words include all of the title's ("Platform Analyst" among
+  // "Data Platform Analyst" and "Senior Data Platform Analyst").
   const std::set<std::string> role(reading.role_words.begin(), reading.role_words.end());
-  double role_top = -std::numeric_limits<double>::infinity();
+  std::vector<std::size_t> same_role, wider_role;
   for (auto c : candidates) {
-    if (!role.empty() && std::set<std::string>(levels.role_words[c].begin(), levels.role_words[c].end()) == role) {
-      same_role.push_back(c);
-      role_top = std::max(role_top, own_words(c));
-    }
+    const std::set<std::string> theirs(levels.role_words[c].begin(), levels.role_words[c].end());
+    if (role.empty()) continue;
+    if (theirs == role) same_role.push_back(c);
+    if (std::includes(theirs.begin(), theirs.end(), role.begin(), role.end())) wider_role.push_back(c);
   }
+  if (same_role.empty()) same_role = std::move(wider_role);
+  double role_top = -std::numeric_limits<double>::infinity();
+  for (auto c : same_role) role_top = std::max(role_top, own_words(c));
   const bool one_role = !same_role.empty() && !other_track && wanted <= role_top + kOrderStep * 2;
   if (one_role) candidates = same_role;
   // Where the ladder's order raised a level above its title's word ("Senior

@@ -76,10 +76,21 @@ levels:
   - {title: Senior Operations Engineer, statements: [Leads the design of the production platform.]}
 )";
 
+// The same, with longer role names: a title may name its role in fewer words.
+const char* kAnalysts = R"(
+id: analysts
+name: Analysts
+levels:
+  - {title: Customer Support Analyst, statements: [Answers customer questions about reports.]}
+  - {title: Senior Customer Support Analyst, statements: [Handles escalated reporting questions.]}
+  - {title: Data Platform Analyst, statements: [Maintains the data platform's pipelines.]}
+  - {title: Senior Data Platform Analyst, statements: [Designs the data platform's pipelines.]}
+)";
+
 const Model& model() {
   static const Model m = [] {
     std::vector<rungs::corpus::Ladder> ladders;
-    for (const char* yaml : {kReliability, kHelpdesk, kNumbered, kPlain, kTwoRoles}) {
+    for (const char* yaml : {kReliability, kHelpdesk, kNumbered, kPlain, kTwoRoles, kAnalysts}) {
       ladders.push_back(rungs::corpus::ladder_from_yaml(yaml, "test.yaml"));
     }
     ModelOptions options;
@@ -154,6 +165,10 @@ TEST_CASE("place_title: seniority words and numerals on the industry scale, plac
       {"Staff Support Engineer", "two-roles", "senior-operations-engineer", "seniority word"},
       {"Operations Engineer II", "two-roles", "operations-engineer", "numeral"},
       {"Junior Operations Engineer", "two-roles", "operations-engineer", "seniority word"},
+      {"Platform Analyst", "analysts", "data-platform-analyst", "no seniority word"},
+      {"Junior Platform Analyst", "analysts", "data-platform-analyst", "seniority word"},
+      {"Senior Platform Analyst", "analysts", "senior-data-platform-analyst", "seniority word"},
+      {"Support Analyst", "analysts", "customer-support-analyst", "no seniority word"},
       // No title word anywhere: the statements order the levels.
       {"Principal Platform Engineer", "plain", "platform-architect", "seniority word"},
       {"Junior Platform Engineer", "plain", "platform-engineer", "seniority word"},
