@@ -49,6 +49,7 @@ constexpr std::array kExpansions = {
     Expansion{"app", "application"},     Expansion{"apps", "applications"},
     Expansion{"admin", "administrator"}, Expansion{"infra", "infrastructure"},
     Expansion{"ops", "operations"},      Expansion{"tech", "technical"},
+    Expansion{"rep", "representative"},  Expansion{"spec", "specialist"},
 };
 
 std::vector<std::string> expand(const std::vector<std::string>& words) {
@@ -327,13 +328,15 @@ std::optional<TitleSplit> find_title(std::string_view text) {
   };
   text = trim(text);
   if (is_job_title(text)) return TitleSplit{std::string(text), ""};
-  // Clause boundaries, each with the length of its marker.
+  // Clause boundaries ("who", a comma, a dash; "at", "in" before a place or
+  // team), each with the length of its marker.
   std::vector<std::pair<std::size_t, std::size_t>> boundaries;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == ',' || text[i] == ';' || text[i] == ':' || text[i] == '(') boundaries.emplace_back(i, 1);
   }
-  static constexpr std::array<std::string_view, 9> kMarkers = {" who ", " that ", " which ", " with ", " whose ",
-                                                               " - ",   " \u2014 ", " \u2013 ", " and "};
+  static constexpr std::array<std::string_view, 13> kMarkers = {
+      " who ", " that ", " which ", " with ", " whose ", " - ", " \u2014 ", " \u2013 ", " and ",
+      " at ",  " in ",   " on ",    " for "};
   for (const auto marker : kMarkers) {
     for (auto at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
       boundaries.emplace_back(at, marker.size());

@@ -117,6 +117,7 @@ TEST_CASE("is_job_title tells titles from duty phrases") {
       {"Level 3", true},
       {"Data Analyst II", true},
       {"VP Engineering", true},
+      {"Customer Support Rep", true},
       {"mentors juniors", false},
       {"lead the incident response", false},
       {"manages six support engineers", false},
@@ -146,6 +147,8 @@ TEST_CASE("find_title splits a title from the duties after it") {
       {"Support Engineer - answers tickets", true, "Support Engineer", "answers tickets"},
       {"Lead SRE, runs the war room", true, "Lead SRE", "runs the war room"},
       {"Intern, Site Reliability", true, "Intern, Site Reliability", ""},
+      {"Staff SRE at a payments company", true, "Staff SRE", "a payments company"},
+      {"Senior Support Engineer in the EMEA team", true, "Senior Support Engineer", "the EMEA team"},
       {"mentors juniors", false, "", ""},
       {"builds tools that make the support team more effective", false, "", ""},
   };

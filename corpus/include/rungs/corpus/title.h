@@ -102,8 +102,8 @@ struct TitleSplit {
 /// The job title `text` is or starts with, and the rest: "senior SRE who
 /// mentors juniors" → {"senior SRE", "mentors juniors"}; "Staff Engineer" →
 /// {"Staff Engineer", ""}; nullopt for a duty phrase with no title in front.
-/// The title ends at a clause boundary: "who", "that", "which", "with", a
-/// comma, semicolon, colon, dash or parenthesis.
+/// The title ends at a clause boundary: "who", "that", "which", "with",
+/// "and", "at", "in", "on", "for", a comma, semicolon, colon, dash or parenthesis.
 [[nodiscard]] std::optional<TitleSplit> find_title(std::string_view text);
 
 }  // namespace rungs::corpus
