@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -25,6 +26,7 @@ constexpr double kNumeralStep = 0.1;       // "Senior Engineer II" a little abov
 constexpr double kNoWordFactor = 0.75;     // a title with no seniority word says less
 constexpr double kNumeralFactor = 0.85;    // a numeral means less than a word across ladders
 constexpr double kOtherFamilyFactor = 0.4; // a title of another role family
+constexpr double kNumeralStepFactor = 0.8; // a numeral counted past the ladder's own numerals
 constexpr double kWordCap = 0.9;           // a seniority word is never as sure as the level's own title
 constexpr double kTeamLeadFactor = 0.6;   // "team lead" read as management is a guess
 constexpr double kOtherTrackCap = 0.15;    // a title of a track the ladder lacks
@@ -105,6 +107,7 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
     const corpus::Level& level = ladder.levels[v];
     const auto reading = corpus::read_title(level.title);
     t.keys.push_back(corpus::title_key(reading));
+    t.numerals.push_back(reading.numeral);
     const auto code = corpus::read_title(level.code).words;
     t.code_words.push_back(code.size() == 1 ? code.front() : "");
     t.family.push_back(reading.family);
@@ -312,6 +315,29 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
     const double said = one_role ? own_words(v) : levels.title_said[v];
     return std::isnan(said) ? by_place : std::min(by_place, std::abs(wanted - said));
   };
+  // Numerals counted on the ladder's own, where it has them: "Designer III"
+  // is the step after "Designer II", whatever that step is called.
+  if (!reading.seniority && reading.numeral > 0 && !other_track) {
+    std::optional<std::size_t> anchor;  // index into candidates
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+      const int theirs = levels.numerals[candidates[k]];
+      if (theirs > 0 && theirs <= reading.numeral && (!anchor || theirs > levels.numerals[candidates[*anchor]])) anchor = k;
+    }
+    if (anchor) {
+      const std::size_t from = candidates[*anchor];
+      const auto steps = static_cast<std::size_t>(reading.numeral - levels.numerals[from]);
+      const std::size_t at = std::min(*anchor + steps, candidates.size() - 1);
+      const bool beyond = *anchor + steps > at;
+      auto p = placed(ladder, candidates[at], kNumeralFactor * (steps == 0 ? 1.0 : kNumeralStepFactor) * (beyond ? kOtherSchemeCode : 1.0),
+                      "numeral",
+                      steps == 0 ? fmt::format("numeral {} as in {}", reading.numeral, ladder.levels[from].title)
+                                 : fmt::format("numeral {} counted from {}: {} step{} above it", reading.numeral,
+                                               ladder.levels[from].title, steps, steps == 1 ? "" : "s"));
+      if (beyond) add_note(p, fmt::format("the ladder's {} track ends before that step", track));
+      return p;
+    }
+  }
+
   std::vector<double> scores;
   for (auto v : candidates) {
     double score = -distance(v);

@@ -24,6 +24,7 @@ enum class SenioritySource {
 struct LadderTitles {
   std::vector<std::string> keys;                      ///< `corpus::title_key` of each title
   std::vector<std::vector<std::string>> alias_keys;   ///< of each alias
+  std::vector<int> numerals;                          ///< the title's trailing numeral ("Engineer II" → 2), 0 when none
   std::vector<std::string> code_words;                ///< each code as a title word ("l3"), "" when none or several words
   std::vector<double> title_said;                     ///< what the title alone says, before the ladder's order; NaN when nothing
   std::vector<double> seniority;                      ///< on the industry scale (`corpus::seniority`)

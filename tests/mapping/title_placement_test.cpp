@@ -87,10 +87,21 @@ levels:
   - {title: Senior Data Platform Analyst, statements: [Designs the data platform's pipelines.]}
 )";
 
+// Numerals that stop short of senior: the ladder's own count decides.
+const char* kDesigners = R"(
+id: designers
+name: Design
+levels:
+  - {title: Designer I, statements: [Designs screens from a given brief.]}
+  - {title: Designer II, statements: [Designs whole features on their own.]}
+  - {title: Lead Designer, statements: [Leads the design of a product area and mentors designers.]}
+  - {title: Design Manager, track: management, statements: [Hires and manages the design team.]}
+)";
+
 const Model& model() {
   static const Model m = [] {
     std::vector<rungs::corpus::Ladder> ladders;
-    for (const char* yaml : {kReliability, kHelpdesk, kNumbered, kPlain, kTwoRoles, kAnalysts}) {
+    for (const char* yaml : {kReliability, kHelpdesk, kNumbered, kPlain, kTwoRoles, kAnalysts, kDesigners}) {
       ladders.push_back(rungs::corpus::ladder_from_yaml(yaml, "test.yaml"));
     }
     ModelOptions options;
@@ -169,6 +180,10 @@ TEST_CASE("place_title: seniority words and numerals on the industry scale, plac
       {"Junior Platform Analyst", "analysts", "data-platform-analyst", "seniority word"},
       {"Senior Platform Analyst", "analysts", "senior-data-platform-analyst", "seniority word"},
       {"Support Analyst", "analysts", "customer-support-analyst", "no seniority word"},
+      // Numerals counted on the ladder's own numerals: III is the step after II.
+      {"Designer III", "designers", "lead-designer", "numeral"},
+      {"Product Designer II", "designers", "designer-ii", "numeral"},
+      {"Data Analyst IV", "numbered", "data-analyst-iii", "numeral"},
       // No title word anywhere: the statements order the levels.
       {"Principal Platform Engineer", "plain", "platform-architect", "seniority word"},
       {"Junior Platform Engineer", "plain", "platform-engineer", "seniority word"},
