@@ -51,15 +51,13 @@ Answer Model::answer(const std::string& text, const std::vector<std::string>& la
   }
   for (const auto& id : ids) (void)ladder(id);  // unknown ids fail here, whatever the text
 
-  if (!answer.duties.empty()) {
-    if (answer.title.empty()) {
+  if (answer.title.empty()) {
+    answer.phrase = match_phrase(answer.duties, ids, evidence_per_level);  // throws for a text with no words
+  } else if (!answer.duties.empty()) {
+    try {
       answer.phrase = match_phrase(answer.duties, ids, evidence_per_level);
-    } else {
-      try {
-        answer.phrase = match_phrase(answer.duties, ids, evidence_per_level);
-      } catch (const QueryError&) {
-        answer.duties.clear();  // "Senior SRE (" : nothing after the title to match
-      }
+    } catch (const QueryError&) {
+      answer.duties.clear();  // "Senior SRE (" : nothing after the title to match
     }
   }
   std::vector<TitlePlacement> placements;

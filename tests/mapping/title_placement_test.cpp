@@ -262,6 +262,11 @@ TEST_CASE("answer: titles, duty phrases and both, with the reason") {
   const auto mixed = model().answer("Senior Reliability Engineer who handles incidents on call", {"reliability"});
   CHECK(mixed.duties == "handles incidents on call");
   CHECK_THROWS_AS((void)model().answer("Senior SRE", {"no-such-ladder"}), rungs::QueryError);
+  for (const char* nothing : {"", "   ", "!!!"}) {
+    const std::string text = nothing;
+    CAPTURE(text);
+    CHECK_THROWS_AS((void)model().answer(nothing, {"reliability"}), rungs::QueryError);
+  }
 }
 
 }  // namespace
