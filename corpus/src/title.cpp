@@ -310,14 +310,19 @@ bool is_job_title(std::string_view text) {
   const TitleReading reading = read_title(text);
   if (!reading.code.empty() || (reading.code_number > 0 && raw.size() == 1)) return true;
   const auto& words = reading.words;
-  for (const auto& cue : kSeniorityCues) {
-    if (match_at(words, 0, cue.phrase) > 0) return true;
-  }
   // The last word, a trailing numeral aside, names the role: singular role
   // nouns only, so that "manages six engineers" stays a duty phrase.
   const std::size_t last = words.size() - (reading.numeral > 0 && words.size() > 1 ? 2 : 1);
-  return words[last] != "engineers" &&
-         std::find(kRoleNouns.begin(), kRoleNouns.end(), words[last]) != kRoleNouns.end();
+  const bool role_noun = words[last] != "engineers" &&
+                         std::find(kRoleNouns.begin(), kRoleNouns.end(), words[last]) != kRoleNouns.end();
+  if (role_noun) return true;
+  // A seniority word in front: a title when it stands alone, is a management
+  // word ("VP Engineering") or names a role family ("Principal, Platform");
+  // "Lead incident response" is a duty phrase in the imperative.
+  for (const auto& cue : kSeniorityCues) {
+    if (match_at(words, 0, cue.phrase) > 0) return words.size() == 1 || cue.management || !reading.family.empty();
+  }
+  return false;
 }
 
 std::optional<TitleSplit> find_title(std::string_view text) {

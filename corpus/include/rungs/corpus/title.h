@@ -88,9 +88,11 @@ struct TitleReading {
 /// "Intern, Site Reliability", "L3", "Engineer II") rather than a duty
 /// phrase ("mentors juniors", "lead the incident response", "manages a
 /// team of six"): few words, none of the small words sentences need
-/// ("the", "a", "to", "with", "who", ...), and it starts with a seniority
-/// word, carries a level code, or ends with a role noun ("engineer",
-/// "manager", "lead").
+/// ("the", "a", "to", "with", "who", ...), and it carries a level code,
+/// ends with a role noun ("engineer", "manager", "lead"), or starts with a
+/// seniority word that stands alone, is a management word ("VP
+/// Engineering") or comes with a role family ("Intern, Site Reliability";
+/// not "Lead incident response").
 [[nodiscard]] bool is_job_title(std::string_view text);
 
 /// A text split into the job title it starts with and the duties after it.
