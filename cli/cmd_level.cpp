@@ -51,7 +51,7 @@ void run_level(const LevelOptions& options) {
     }
     fmt::print("{}: {}{}  (confidence {:.0f}%)\n", ladder, a.level.title, a.level.code.empty() ? "" : " [" + a.level.code + "]",
                100 * a.confidence);
-    if (a.basis != "statements") fmt::print("    why: {} ({})\n", a.reason, a.basis);
+    if (a.basis != "statements" || !answer.title.empty()) fmt::print("    why: {} ({})\n", a.reason, a.basis);
     if (!a.note.empty()) fmt::print("    note: {}\n", a.note);
     for (const auto& e : a.evidence) fmt::print("    {:.2f}  {}{}\n", e.score, e.text, e.area.empty() ? "" : "  (" + e.area + ")");
     if (a.basis == "statements" && !answer.phrase.ladders.empty()) {

@@ -78,7 +78,7 @@ Answer Model::answer(const std::string& text, const std::vector<std::string>& la
       LevelAnswer a = from_duties(*duties);
       a.reason = fmt::format("the title '{}' {}; {}", answer.title,
                              p.level.level.empty() ? "cannot be placed" : "has no seniority word", a.reason);
-      a.note = p.note;
+      if (p.other_family) a.note = "the title names another role family than the ladder's";
       answer.ladders.push_back(std::move(a));
       continue;
     }

@@ -381,6 +381,7 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
   const bool family_known = std::find(levels.families.begin(), levels.families.end(), reading.family) != levels.families.end();
   if (!reading.family.empty() && !levels.families.empty() && !family_known) {
     p.confidence *= kOtherFamilyFactor;
+    p.other_family = true;
     std::string families;
     for (const auto& f : levels.families) families += (families.empty() ? "" : "/") + f;
     add_note(p, fmt::format("a {} title on a {} ladder: the closest level by seniority only", reading.family, families));

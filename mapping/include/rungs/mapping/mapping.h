@@ -94,6 +94,7 @@ struct TitlePlacement {
   std::string basis;
   std::string reason;    ///< for people: which title, alias, code or word, against which level
   std::string note;      ///< a caveat (another role family, no such track, undescribed level); "" when none
+  bool other_family = false;  ///< the title names a role family the ladder's titles do not
 
   bool operator==(const TitlePlacement&) const = default;
 };
