@@ -14,46 +14,54 @@ struct LevelOptions {
   std::size_t evidence = 3;
 };
 
-nlohmann::json match_json(const mapping::PhraseMatch& match) {
+nlohmann::json answer_json(const mapping::Answer& answer) {
   nlohmann::json ladders = nlohmann::json::array();
-  for (const auto& l : match.ladders) {
+  for (std::size_t i = 0; i < answer.ladders.size(); ++i) {
+    const auto& a = answer.ladders[i];
     nlohmann::json levels = nlohmann::json::array();
-    for (const auto& level : l.levels) {
-      nlohmann::json evidence = nlohmann::json::array();
-      for (const auto& e : level.evidence) evidence.push_back({{"text", e.text}, {"area", e.area}, {"score", e.score}});
-      levels.push_back({{"level", level.level}, {"title", level.title}, {"code", level.code}, {"rank", level.rank},
-                        {"score", level.score}, {"evidence", evidence}});
+    if (!answer.phrase.ladders.empty()) {
+      for (const auto& level : answer.phrase.ladders[i].levels) {
+        levels.push_back({{"level", level.level}, {"title", level.title}, {"code", level.code}, {"rank", level.rank},
+                          {"score", level.score}, {"evidence", evidence_json(level.evidence)}});
+      }
     }
-    ladders.push_back({{"ladder", l.ladder}, {"confidence", l.confidence}, {"levels", levels}});
+    nlohmann::json out = level_answer_json(a);
+    out["levels"] = levels;
+    ladders.push_back(std::move(out));
   }
-  return {{"query", match.query}, {"ladders", ladders}};
+  return {{"query", answer.query}, {"title", answer.title}, {"duties", answer.duties}, {"ladders", ladders}};
 }
 
 void run_level(const LevelOptions& options) {
   const auto model = load_model(resolve_db(options.index), options.model);
-  std::string phrase;
-  for (const auto& w : options.words) phrase += (phrase.empty() ? "" : " ") + w;
-  const auto match = model.match_phrase(phrase, options.ladders, options.evidence);
+  std::string text;
+  for (const auto& w : options.words) text += (text.empty() ? "" : " ") + w;
+  const auto answer = model.answer(text, options.ladders, options.evidence);
   if (options.index.json) {
-    print_json(match_json(match));
+    print_json(answer_json(answer));
     return;
   }
   const bool colour = use_colour();
-  for (const auto& l : match.ladders) {
-    if (l.levels.empty()) continue;
-    const auto& best = l.levels.front();
-    if (l.confidence == 0) {
-      fmt::print("{}{}{}: no statement shares a word with the phrase\n\n", colour ? "\033[1m" : "", l.ladder, colour ? "\033[0m" : "");
+  for (std::size_t i = 0; i < answer.ladders.size(); ++i) {
+    const auto& a = answer.ladders[i];
+    const std::string ladder = colour ? "\033[1m" + a.ladder + "\033[0m" : a.ladder;
+    if (a.level.level.empty()) {
+      fmt::print("{}: no level{}\n\n", ladder, a.note.empty() ? "" : " (" + a.note + ")");
       continue;
     }
-    fmt::print("{}{}{}: {}{}  (confidence {:.0f}%)\n", colour ? "\033[1m" : "", l.ladder, colour ? "\033[0m" : "",
-               best.title, best.code.empty() ? "" : " [" + best.code + "]", 100 * l.confidence);
-    for (const auto& e : best.evidence) fmt::print("    {:.2f}  {}{}\n", e.score, e.text, e.area.empty() ? "" : "  (" + e.area + ")");
-    std::string others;
-    for (std::size_t i = 1; i < l.levels.size(); ++i) {
-      others += fmt::format("{}{} {:.2f}", i == 1 ? "" : ", ", l.levels[i].level, l.levels[i].score);
+    fmt::print("{}: {}{}  (confidence {:.0f}%)\n", ladder, a.level.title, a.level.code.empty() ? "" : " [" + a.level.code + "]",
+               100 * a.confidence);
+    if (a.basis != "statements" || !answer.title.empty()) fmt::print("    why: {} ({})\n", a.reason, a.basis);
+    if (!a.note.empty()) fmt::print("    note: {}\n", a.note);
+    for (const auto& e : a.evidence) fmt::print("    {:.2f}  {}{}\n", e.score, e.text, e.area.empty() ? "" : "  (" + e.area + ")");
+    if (a.basis == "statements" && !answer.phrase.ladders.empty()) {
+      const auto& levels = answer.phrase.ladders[i].levels;
+      std::string others;
+      for (std::size_t k = 1; k < levels.size(); ++k) {
+        others += fmt::format("{}{} {:.2f}", k == 1 ? "" : ", ", levels[k].level, levels[k].score);
+      }
+      if (!others.empty()) fmt::print("    then: {}\n", others);
     }
-    if (!others.empty()) fmt::print("    then: {}\n", others);
     fmt::print("\n");
   }
 }
@@ -62,13 +70,13 @@ void run_level(const LevelOptions& options) {
 
 void setup_level(CLI::App& app) {
   auto options = std::make_shared<LevelOptions>();
-  auto* cmd = app.add_subcommand("level", "Which level of each ladder best matches a phrase, with the statements behind it");
-  cmd->add_option("phrase", options->words, "What the person does, in plain words")->required();
+  auto* cmd = app.add_subcommand("level", "Which level of each ladder matches a job title or a phrase, and why");
+  cmd->add_option("phrase", options->words, "A job title (\"Sr. SRE\"), what the person does in plain words, or both (\"senior SRE who mentors juniors\")")->required();
   cmd->add_option("--ladder", options->ladders, "Only these ladders (repeatable)");
   cmd->add_option("--evidence", options->evidence, "Statements shown per level")->capture_default_str();
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
-  cmd->footer("Examples:\n  rungs level \"runs the incident war room\"\n  rungs level \"mentors juniors\" --ladder ops-sre --json");
+  cmd->footer("A job title is placed by the ladder's own titles, aliases and codes, then by its seniority word; a phrase by\nthe statements it matches. Every answer says which decided (`why:`, JSON `basis` and `reason`).\nExamples:\n  rungs level \"runs the incident war room\"\n  rungs level \"Sr. Production Engineer\" --ladder ops-sre\n  rungs level \"mentors juniors\" --ladder ops-sre --json");
   cmd->callback([options] { run_level(*options); });
 }
 

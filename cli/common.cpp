@@ -231,4 +231,17 @@ std::string band_name(const mapping::Band& band) {
   return letter + std::to_string(band.number);
 }
 
+nlohmann::json evidence_json(const std::vector<mapping::Evidence>& evidence) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : evidence) out.push_back({{"text", e.text}, {"area", e.area}, {"score", e.score}});
+  return out;
+}
+
+nlohmann::json level_answer_json(const mapping::LevelAnswer& a) {
+  return {{"ladder", a.ladder},         {"level", a.level.level}, {"title", a.level.title},
+          {"code", a.level.code},       {"rank", a.rank},         {"described", a.described},
+          {"confidence", a.confidence}, {"basis", a.basis},       {"reason", a.reason},
+          {"note", a.note},             {"evidence", evidence_json(a.evidence)}};
+}
+
 }  // namespace rungs::cli

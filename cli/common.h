@@ -76,6 +76,13 @@ void print_markdown_table(const std::vector<std::string>& header, const std::vec
 /// Prints `value` indented, newline-terminated.
 void print_json(const nlohmann::json& value);
 
+/// Statements with their scores, as `rungs level --json` prints them.
+[[nodiscard]] nlohmann::json evidence_json(const std::vector<mapping::Evidence>& evidence);
+
+/// One ladder's answer for `rungs level` and `rungs assign`: ladder, level,
+/// title, code, rank, described, confidence, basis, reason, note, evidence.
+[[nodiscard]] nlohmann::json level_answer_json(const mapping::LevelAnswer& answer);
+
 /// Display width of UTF-8 text (code points; good enough for ladder text).
 [[nodiscard]] std::size_t display_width(const std::string& text);
 
@@ -89,5 +96,6 @@ void setup_map(CLI::App& app);
 void setup_eval(CLI::App& app);
 void setup_harmonise(CLI::App& app);
 void setup_compare(CLI::App& app);
+void setup_assign(CLI::App& app);
 
 }  // namespace rungs::cli

@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "rungs: which level of a career ladder matches a phrase, and which levels of two ladders are equivalent.\n"
+      "rungs: which level of a career ladder matches a job title or a phrase, and which levels of two ladders are equivalent.\n"
       "Works on the bundled ladders out of the box (index built on first use); add your own with `rungs index`."};
   app.set_version_flag("--version", RUNGS_VERSION);
   app.require_subcommand(1);
@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
       "  rungs map octopus-support ops-sre --html report.html\n"
       "  rungs harmonise octopus-support gitlab-support ops-sre\n"
       "  rungs compare gitlab-support ops-sre\n"
+      "  rungs assign staff.csv --ladder ops-sre\n"
       "  rungs index my-company/ladder.md --db ./idx\n"
       "Environment: RUNGS_DB (index directory), RUNGS_CORPUS (bundled corpus), NO_COLOR.");
   rungs::cli::setup_ladders(app);
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
   rungs::cli::setup_map(app);
   rungs::cli::setup_harmonise(app);
   rungs::cli::setup_compare(app);
+  rungs::cli::setup_assign(app);
   rungs::cli::setup_index(app);
   rungs::cli::setup_export(app);
   rungs::cli::setup_eval(app);

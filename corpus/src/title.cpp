@@ -46,6 +46,10 @@ constexpr std::array kExpansions = {
     Expansion{"coo", "chief operating officer"},  Expansion{"cio", "chief information officer"},
     Expansion{"ciso", "chief information security officer"}, Expansion{"qa", "quality assurance"},
     Expansion{"int", "intermediate"},    Expansion{"mid", "intermediate"},
+    Expansion{"app", "application"},     Expansion{"apps", "applications"},
+    Expansion{"admin", "administrator"}, Expansion{"infra", "infrastructure"},
+    Expansion{"ops", "operations"},      Expansion{"tech", "technical"},
+    Expansion{"rep", "representative"},  Expansion{"spec", "specialist"},
 };
 
 std::vector<std::string> expand(const std::vector<std::string>& words) {
@@ -279,6 +283,88 @@ bool looks_like_level_title(std::string_view heading) {
   return std::any_of(reading.words.begin(), reading.words.end(), [](const std::string& w) {
     return std::find(kRoleNouns.begin(), kRoleNouns.end(), w) != kRoleNouns.end();
   });
+}
+
+std::optional<double> numeral_seniority(int numeral) {
+  if (numeral <= 0) return std::nullopt;
+  return std::min(static_cast<double>(numeral), seniority::kDistinguished);
+}
+
+std::string title_key(const TitleReading& reading) {
+  std::vector<std::string> words = reading.words;
+  if (reading.numeral > 0 && !words.empty()) words.pop_back();
+  std::erase_if(words, [](const std::string& w) { return w == "of" || w == "the" || w == "and" || w == "a" || w == "an"; });
+  if (words.empty()) return "";
+  std::sort(words.begin(), words.end());
+  std::string key;
+  for (const auto& w : words) key += (key.empty() ? "" : " ") + w;
+  if (reading.numeral > 0) key += " #" + std::to_string(reading.numeral);
+  return key;
+}
+
+bool is_job_title(std::string_view text) {
+  constexpr std::size_t kLongestTitle = 80;
+  constexpr std::size_t kMostTitleWords = 8;
+  if (text.empty() || text.size() > kLongestTitle) return false;
+  const auto raw = split_words(text);
+  if (raw.empty() || raw.size() > kMostTitleWords) return false;
+  // The small words a sentence needs and a title does without ("Head of
+  // Support" and "Research and Development" keep theirs).
+  static constexpr std::array<std::string_view, 30> kSentenceWords = {
+      "a",    "an",   "the",   "to",    "for",  "with",  "who",  "that", "which", "on",
+      "in",   "at",   "by",    "from",  "is",   "are",   "can",  "will", "my",    "their",
+      "his",  "her",  "they",  "not",   "no",   "when",  "what", "how",  "why",   "into"};
+  for (const auto& w : raw) {
+    if (std::find(kSentenceWords.begin(), kSentenceWords.end(), w) != kSentenceWords.end()) return false;
+  }
+  if (!prose_section_reason(text).empty()) return false;
+  const TitleReading reading = read_title(text);
+  if (!reading.code.empty() || (reading.code_number > 0 && raw.size() == 1)) return true;
+  const auto& words = reading.words;
+  // The last word, a trailing numeral aside, names the role: singular role
+  // nouns only, so that "manages six engineers" stays a duty phrase.
+  const std::size_t last = words.size() - (reading.numeral > 0 && words.size() > 1 ? 2 : 1);
+  const bool role_noun = words[last] != "engineers" &&
+                         std::find(kRoleNouns.begin(), kRoleNouns.end(), words[last]) != kRoleNouns.end();
+  if (role_noun) return true;
+  // A seniority word in front: a title when it stands alone, is a management
+  // word ("VP Engineering") or names a role family ("Principal, Platform");
+  // "Lead incident response" is a duty phrase in the imperative.
+  for (const auto& cue : kSeniorityCues) {
+    if (match_at(words, 0, cue.phrase) > 0) return words.size() == 1 || cue.management || !reading.family.empty();
+  }
+  return false;
+}
+
+std::optional<TitleSplit> find_title(std::string_view text) {
+  const auto trim = [](std::string_view s) {
+    const auto begin = s.find_first_not_of(" \t\r\n");
+    if (begin == std::string_view::npos) return std::string_view{};
+    return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+  };
+  text = trim(text);
+  if (is_job_title(text)) return TitleSplit{std::string(text), ""};
+  // Clause boundaries ("who", a comma, a dash; "at", "in" before a place or
+  // team), each with the length of its marker.
+  std::vector<std::pair<std::size_t, std::size_t>> boundaries;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ',' || text[i] == ';' || text[i] == ':' || text[i] == '(') boundaries.emplace_back(i, 1);
+  }
+  static constexpr std::array<std::string_view, 13> kMarkers = {
+      " who ", " that ", " which ", " with ", " whose ", " - ", " \u2014 ", " \u2013 ", " and ",
+      " at ",  " in ",   " on ",    " for "};
+  for (const auto marker : kMarkers) {
+    for (auto at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
+      boundaries.emplace_back(at, marker.size());
+    }
+  }
+  std::sort(boundaries.begin(), boundaries.end());
+  for (const auto& [at, length] : boundaries) {
+    const auto head = trim(text.substr(0, at));
+    const auto rest = trim(text.substr(at + length));
+    if (!head.empty() && is_job_title(head)) return TitleSplit{std::string(head), std::string(rest)};
+  }
+  return std::nullopt;
 }
 
 double title_order_key(const TitleReading& reading) {

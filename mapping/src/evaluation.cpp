@@ -1,6 +1,7 @@
 #include "rungs/mapping/evaluation.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -8,6 +9,7 @@
 
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
+#include "rungs/corpus/title.h"
 
 namespace rungs::mapping {
 namespace {
@@ -102,7 +104,35 @@ void record(MethodScore& score, std::string case_id, std::string predicted, bool
   score.outcomes.push_back({std::move(case_id), std::move(predicted), hit, confidence});
 }
 
+bool is_expected(const corpus::Ladder& ladder, const PhraseCase& c, const std::string& predicted) {
+  return std::any_of(c.expected.begin(), c.expected.end(),
+                     [&](const std::string& e) { return resolve_level(ladder, e) == predicted; });
+}
+
 }  // namespace
+
+std::string title_baseline(const corpus::Ladder& ladder, const std::string& title) {
+  const std::string wanted = corpus::fold_case(title);
+  for (const auto& level : ladder.levels) {
+    std::vector<std::string> names = level.aliases;
+    names.push_back(level.title);
+    for (const auto& n : names) {
+      if (corpus::fold_case(n) == wanted) return level.id;
+    }
+  }
+  const auto reading = corpus::read_title(title);
+  std::vector<const corpus::Level*> members;
+  for (const auto& level : ladder.levels) {
+    if (level.track == reading.track) members.push_back(&level);
+  }
+  if (members.empty()) {
+    for (const auto& level : ladder.levels) members.push_back(&level);
+  }
+  if (members.empty()) return "";
+  const double position = reading.seniority.value_or(corpus::seniority::kIntermediate) / corpus::seniority::kDistinguished;
+  const auto at = static_cast<std::size_t>(std::lround(std::clamp(position, 0.0, 1.0) * static_cast<double>(members.size() - 1)));
+  return members[at]->id;
+}
 
 std::vector<PhraseCase> read_phrase_cases(const std::filesystem::path& path) {
   std::vector<PhraseCase> cases;
@@ -129,7 +159,7 @@ std::string resolve_level(const corpus::Ladder& ladder, const std::string& name)
 }
 
 EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::vector<PhraseCase>& phrases,
-                    const std::vector<GoldLink>& gold) {
+                    const std::vector<GoldLink>& gold, const std::vector<PhraseCase>& titles) {
   const auto& ladders = model.ladders();
   EvalReport report;
 
@@ -146,27 +176,36 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::v
   const Variant variants[] = {{"rungs", &model}, {"rungs without synonyms", &no_synonyms},
                               {"statement similarity only", &content_only}};
 
-  for (const auto& v : variants) {
-    MethodScore score{v.name, 0, 0, {}};
-    for (const auto& c : phrases) {
-      const auto& ladder = find_ladder(ladders, c.ladder);
-      const auto match = v.model->match_phrase(c.phrase, {c.ladder}, 0).ladders.front();
-      const std::string predicted = match.levels.empty() ? "" : match.levels.front().level;
-      bool hit = false;
-      for (const auto& e : c.expected) hit = hit || resolve_level(ladder, e) == predicted;
-      record(score, c.id, predicted, hit, match.confidence);
+  // What `rungs level` answers, and what the statements alone answer.
+  const auto by_answer = [](const Model& m, const PhraseCase& c) {
+    const auto a = m.answer(c.phrase, {c.ladder}, 0).ladders.front();
+    return std::make_pair(a.level.level, a.confidence);
+  };
+  const auto by_statements = [](const Model& m, const PhraseCase& c) {
+    const auto match = m.match_phrase(c.phrase, {c.ladder}, 0).ladders.front();
+    return std::make_pair(match.levels.empty() ? std::string() : match.levels.front().level, match.confidence);
+  };
+  const auto score_cases = [&](const char* name, const std::vector<PhraseCase>& cases, const auto& predict) {
+    MethodScore score{name, 0, 0, {}};
+    for (const auto& c : cases) {
+      const auto [predicted, confidence] = predict(c);
+      record(score, c.id, predicted, is_expected(find_ladder(ladders, c.ladder), c, predicted), confidence);
     }
-    report.phrases.push_back(std::move(score));
+    return score;
+  };
+  for (const auto& v : variants) {
+    report.phrases.push_back(score_cases(v.name, phrases, [&](const PhraseCase& c) { return by_answer(*v.model, c); }));
   }
-  MethodScore bm25_phrases{"BM25 baseline", 0, 0, {}};
-  for (const auto& c : phrases) {
-    const auto& ladder = find_ladder(ladders, c.ladder);
-    const std::string predicted = best_level(bm25_totals(searcher, c.phrase, c.ladder));
-    bool hit = false;
-    for (const auto& e : c.expected) hit = hit || resolve_level(ladder, e) == predicted;
-    record(bm25_phrases, c.id, predicted, hit);
-  }
-  report.phrases.push_back(std::move(bm25_phrases));
+  report.phrases.push_back(score_cases("BM25 baseline", phrases, [&](const PhraseCase& c) {
+    return std::make_pair(best_level(bm25_totals(searcher, c.phrase, c.ladder)), 0.0);
+  }));
+
+  report.titles.push_back(score_cases("rungs", titles, [&](const PhraseCase& c) { return by_answer(model, c); }));
+  report.titles.push_back(
+      score_cases("statements only (as a duty phrase)", titles, [&](const PhraseCase& c) { return by_statements(model, c); }));
+  report.titles.push_back(score_cases("title-only baseline", titles, [&](const PhraseCase& c) {
+    return std::make_pair(title_baseline(find_ladder(ladders, c.ladder), c.phrase), 0.0);
+  }));
 
   for (const auto& v : variants) {
     MethodScore score{v.name, 0, 0, {}};

@@ -18,6 +18,7 @@
 #include "rungs/indexer/thesaurus.h"
 #include "binary_io.h"
 #include "seniority.h"
+#include "title_placement.h"
 #include "vector_space.h"
 
 namespace rungs::mapping {
@@ -165,6 +166,8 @@ struct Model::Impl {
   mutable std::mutex cache_mutex;
   mutable std::unordered_map<std::string, std::vector<std::uint32_t>> synonym_cache;
   mutable std::unordered_map<std::size_t, std::vector<double>> bias_cache;
+  // What each ladder's level titles say, read at the first title placed on it.
+  mutable std::unordered_map<std::size_t, std::shared_ptr<const LadderTitles>> titles_cache;
   // Least-squares map from the lexicon's reading to the relative-position scale.
   double seniority_intercept = 0.0;
   double seniority_slope = 1.0;
@@ -268,6 +271,17 @@ struct Model::Impl {
     throw QueryError("unknown ladder '" + id + "' (known: " + known + ")");
   }
 
+  // The indices of `ids`, or of every ladder when `ids` is empty.
+  std::vector<std::size_t> ladder_indices(const std::vector<std::string>& ids) const {
+    std::vector<std::size_t> chosen;
+    if (ids.empty()) {
+      chosen.resize(ladders.size());
+      std::iota(chosen.begin(), chosen.end(), 0);
+    }
+    for (const auto& id : ids) chosen.push_back(ladder_index(id));
+    return chosen;
+  }
+
   // Cosine of every item of ladder `a` with every item of ladder `b`, row
   // major. Synonyms are left out here: with a level's worth of statements on
   // both sides the words themselves carry the match, and expanding both sides
@@ -328,6 +342,19 @@ struct Model::Impl {
     const double position = spaces[ladder].position[level];
     const double words = spaces[ladder].seniority[level];
     return std::isnan(position) ? words : 0.5 * (position + words);
+  }
+
+  // The level titles of ladder `l`, read once.
+  std::shared_ptr<const LadderTitles> ladder_titles(std::size_t l) const {
+    {
+      std::lock_guard lock(cache_mutex);
+      if (auto it = titles_cache.find(l); it != titles_cache.end()) return it->second;
+    }
+    std::vector<double> statement_seniority(ladders[l].levels.size());
+    for (std::size_t v = 0; v < statement_seniority.size(); ++v) statement_seniority[v] = spaces[l].seniority[v];
+    auto titles = std::make_shared<const LadderTitles>(read_ladder_titles(ladders[l], statement_seniority));
+    std::lock_guard lock(cache_mutex);
+    return titles_cache.emplace(l, std::move(titles)).first->second;
   }
 
   // Content similarity of two levels: F1 of the weighted mean best match in
@@ -589,15 +616,17 @@ PhraseMatch Model::match_phrase(const std::string& phrase, const std::vector<std
   if (impl_->analyzer.stems(phrase).empty()) throw QueryError("the phrase has no words to match: '" + phrase + "'");
   PhraseMatch result;
   result.query = phrase;
-  std::vector<std::size_t> chosen;
-  if (ladder_ids.empty()) {
-    chosen.resize(impl_->ladders.size());
-    std::iota(chosen.begin(), chosen.end(), 0);
-  } else {
-    for (const auto& id : ladder_ids) chosen.push_back(impl_->ladder_index(id));
-  }
+  const auto chosen = impl_->ladder_indices(ladder_ids);
   for (auto l : chosen) result.ladders.push_back(impl_->rank_levels(l, phrase, evidence_per_level, std::nullopt));
   return result;
+}
+
+std::vector<TitlePlacement> Model::place_title(const std::string& title, const std::vector<std::string>& ladder_ids) const {
+  const auto chosen = impl_->ladder_indices(ladder_ids);
+  const auto reading = corpus::read_title(title);
+  std::vector<TitlePlacement> placements;
+  for (auto l : chosen) placements.push_back(place_title_on(impl_->ladders[l], *impl_->ladder_titles(l), title, reading));
+  return placements;
 }
 
 LadderMatch Model::match_phrase_without(const std::string& phrase, const std::string& ladder_id,

@@ -104,5 +104,88 @@ TEST_CASE("title_order_key orders titles of one ladder by code, seniority word, 
   CHECK(key("L2") < key("L10"));
 }
 
+TEST_CASE("is_job_title tells titles from duty phrases") {
+  struct Case {
+    const char* text;
+    bool title;
+  };
+  const Case cases[] = {
+      {"Senior SRE", true},
+      {"Head of Customer Support", true},
+      {"Intern, Site Reliability", true},
+      {"Reliability Engineer", true},
+      {"Support Team Lead", true},
+      {"IC4", true},
+      {"Level 3", true},
+      {"Data Analyst II", true},
+      {"VP Engineering", true},
+      {"Customer Support Rep", true},
+      {"Senior", true},
+      {"Principal, Platform", true},
+      {"Lead incident response", false},
+      {"Lead on-call rotations for the team", false},
+      {"mentors juniors", false},
+      {"lead the incident response", false},
+      {"manages six support engineers", false},
+      {"manages a team of six to ten support engineers", false},
+      {"shadows junior teammates", false},
+      {"runs the incident war room", false},
+      {"Overview", false},
+      {"", false},
+  };
+  for (const auto& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    CHECK(is_job_title(c.text) == c.title);
+  }
+}
+
+TEST_CASE("find_title splits a title from the duties after it") {
+  struct Case {
+    const char* text;
+    bool found;
+    const char* title;
+    const char* duties;
+  };
+  const Case cases[] = {
+      {"senior SRE who mentors juniors", true, "senior SRE", "mentors juniors"},
+      {"Staff Engineer", true, "Staff Engineer", ""},
+      {"Support Engineer - answers tickets", true, "Support Engineer", "answers tickets"},
+      {"Lead SRE, runs the war room", true, "Lead SRE", "runs the war room"},
+      {"Intern, Site Reliability", true, "Intern, Site Reliability", ""},
+      {"Staff SRE at a payments company", true, "Staff SRE", "a payments company"},
+      {"Senior Support Engineer in the EMEA team", true, "Senior Support Engineer", "the EMEA team"},
+      {"mentors juniors", false, "", ""},
+      {"builds tools that make the support team more effective", false, "", ""},
+  };
+  for (const auto& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    const auto split = find_title(c.text);
+    REQUIRE(split.has_value() == c.found);
+    if (!split) continue;
+    CHECK(split->title == c.title);
+    CHECK(split->duties == c.duties);
+  }
+}
+
+TEST_CASE("title_key: one key for the spellings of one title") {
+  const auto key = [](const char* t) { return title_key(read_title(t)); };
+  CHECK(key("Sr. SRE II") == key("senior site reliability engineer 2"));
+  CHECK(key("Intern, Site Reliability") == key("Site Reliability Intern"));
+  CHECK(key("Head of Support") == key("head support"));
+  CHECK(key("Senior SRE") != key("SRE"));
+  CHECK(key("SRE I") != key("SRE II"));
+  CHECK(key("") == "");
+}
+
+TEST_CASE("numeral_seniority: I, II, III read as junior, intermediate, senior") {
+  CHECK(numeral_seniority(1) == seniority::kJunior);
+  CHECK(numeral_seniority(2) == seniority::kIntermediate);
+  CHECK(numeral_seniority(3) == seniority::kSenior);
+  CHECK(numeral_seniority(9) == seniority::kDistinguished);
+  CHECK_FALSE(numeral_seniority(0).has_value());
+}
+
 }  // namespace
 }  // namespace rungs::corpus

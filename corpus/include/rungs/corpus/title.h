@@ -72,4 +72,40 @@ struct TitleReading {
 /// seniority word (no word = intermediate), then the trailing numeral.
 [[nodiscard]] double title_order_key(const TitleReading& reading);
 
+/// The industry-scale seniority a trailing numeral implies on a ladder that
+/// does not use numerals itself: I → junior, II → intermediate, III →
+/// senior, IV → staff, V → principal, VI and above → distinguished; nullopt for 0.
+[[nodiscard]] std::optional<double> numeral_seniority(int numeral);
+
+/// A key under which two spellings of one title are equal: the folded words
+/// with abbreviations expanded, in any order, "of"/"the"/"and" left out,
+/// the trailing numeral as a number ("Sr. SRE II", "senior site
+/// reliability engineer 2" and "Site Reliability Engineer, Senior II" share
+/// one key); "" for a title with no words.
+[[nodiscard]] std::string title_key(const TitleReading& reading);
+
+/// True when `text` reads as a job title ("Senior SRE", "Head of Support",
+/// "Intern, Site Reliability", "L3", "Engineer II") rather than a duty
+/// phrase ("mentors juniors", "lead the incident response", "manages a
+/// team of six"): few words, none of the small words sentences need
+/// ("the", "a", "to", "with", "who", ...), and it carries a level code,
+/// ends with a role noun ("engineer", "manager", "lead"), or starts with a
+/// seniority word that stands alone, is a management word ("VP
+/// Engineering") or comes with a role family ("Intern, Site Reliability";
+/// not "Lead incident response").
+[[nodiscard]] bool is_job_title(std::string_view text);
+
+/// A text split into the job title it starts with and the duties after it.
+struct TitleSplit {
+  std::string title;   ///< "senior SRE"
+  std::string duties;  ///< "mentors juniors"; "" when the text is only a title
+};
+
+/// The job title `text` is or starts with, and the rest: "senior SRE who
+/// mentors juniors" → {"senior SRE", "mentors juniors"}; "Staff Engineer" →
+/// {"Staff Engineer", ""}; nullopt for a duty phrase with no title in front.
+/// The title ends at a clause boundary: "who", "that", "which", "with",
+/// "and", "at", "in", "on", "for", a comma, semicolon, colon, dash or parenthesis.
+[[nodiscard]] std::optional<TitleSplit> find_title(std::string_view text);
+
 }  // namespace rungs::corpus

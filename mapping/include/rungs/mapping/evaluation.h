@@ -53,6 +53,10 @@ struct MethodScore {
 
 struct EvalReport {
   std::vector<MethodScore> phrases;        ///< rungs and the BM25 baseline
+  /// Job titles (`titles.*.tsv`, the phrase format): rungs, its statements
+  /// alone, and a title-only baseline (exact title, else the seniority word's
+  /// relative position).
+  std::vector<MethodScore> titles;
   std::vector<MethodScore> mapping;        ///< rungs, BM25 and position baselines
   /// Hide a statement, ask for its level; statements that another level of
   /// the ladder repeats word for word are left out (they have no single answer).
@@ -60,7 +64,15 @@ struct EvalReport {
 };
 
 /// Runs every method on the cases. `searcher` must index the same ladders as `model`.
+/// Phrases and titles are both answered as `rungs level` answers them (`Model::answer`).
 [[nodiscard]] EvalReport evaluate(const Model& model, search::Searcher& searcher,
-                                  const std::vector<PhraseCase>& phrases, const std::vector<GoldLink>& gold);
+                                  const std::vector<PhraseCase>& phrases, const std::vector<GoldLink>& gold,
+                                  const std::vector<PhraseCase>& titles = {});
+
+/// The title-only baseline: the level whose title or alias is `title`
+/// (ignoring case), else the level at the relative position of its seniority
+/// word on the industry scale (no word: the middle) among the levels of its
+/// track. "" when the ladder has no level of any track.
+[[nodiscard]] std::string title_baseline(const corpus::Ladder& ladder, const std::string& title);
 
 }  // namespace rungs::mapping

@@ -1,5 +1,10 @@
 #pragma once
-// Which level matches a phrase, and which levels of two ladders are equivalent.
+// Which level matches a phrase or a job title, and which levels of two
+// ladders are equivalent.
+//
+// A job title ("Sr. SRE", "Staff Engineer") is placed by what the ladder's
+// own level titles, aliases and codes say, then by its seniority word on the
+// industry scale (`place_title`); `answer` takes a title, a phrase or both.
 //
 // The model works on statements, not on levels as bags of words: every
 // competency and summary becomes a TF-IDF vector over the index's stems
@@ -77,6 +82,50 @@ struct LevelRef {
   bool operator==(const LevelRef&) const = default;
 };
 
+/// Where a job title sits on one ladder, and what decided it.
+struct TitlePlacement {
+  std::string ladder;
+  LevelRef level;        ///< `level.level` is "" when the title cannot be placed on this ladder
+  int rank = 0;          ///< the level's rank, 0 when none
+  bool described = true; ///< false for a level the ladder declares but does not describe (`Level::missing`)
+  double confidence = 0; ///< in [0, 1]; low for another role family or a track the ladder lacks
+  /// What decided, strongest first: "title", "alias", "code", "seniority word",
+  /// "numeral", "no seniority word" (read as intermediate), "track"; "" when nothing did.
+  std::string basis;
+  std::string reason;    ///< for people: which title, alias, code or word, against which level
+  std::string note;      ///< a caveat (another role family, no such track, undescribed level); "" when none
+  bool other_family = false;  ///< the title names a role family the ladder's titles do not
+
+  bool operator==(const TitlePlacement&) const = default;
+};
+
+/// The answer for one ladder to `Model::answer`: a title's placement, or the
+/// duty phrase's best level, with the reason either way.
+struct LevelAnswer {
+  std::string ladder;
+  LevelRef level;         ///< `level.level` is "" when nothing places the text on this ladder
+  int rank = 0;
+  bool described = true;  ///< see `TitlePlacement::described`
+  double confidence = 0;
+  /// A `TitlePlacement::basis`, or "statements" when the duty phrase decided.
+  std::string basis;
+  std::string reason;
+  std::string note;
+  std::vector<Evidence> evidence;  ///< statements of the level that match the duties, best first
+
+  bool operator==(const LevelAnswer&) const = default;
+};
+
+struct Answer {
+  std::string query;
+  std::string title;   ///< the part of the query read as a job title; "" when none
+  std::string duties;  ///< the part matched against statements; "" when the query is only a title
+  std::vector<LevelAnswer> ladders;
+  PhraseMatch phrase;  ///< every level ranked for `duties` (no ladders when there are none)
+
+  bool operator==(const Answer&) const = default;
+};
+
 struct EvidencePair {
   std::string from_statement;
   std::string to_statement;
@@ -146,6 +195,28 @@ class Model {
   [[nodiscard]] PhraseMatch match_phrase(const std::string& phrase,
                                          const std::vector<std::string>& ladder_ids = {},
                                          std::size_t evidence_per_level = 3) const;
+
+  /// Places the job title `title` ("Sr. SRE", "Staff Engineer", "IC4", "Head
+  /// of Support") on every ladder (or on `ladder_ids`), strongest evidence
+  /// first: the ladder's own level titles and aliases after normalising
+  /// (case, abbreviations, numerals), its level codes, then the seniority word
+  /// on the industry scale (`corpus::seniority`) against what each level's
+  /// title (else its statements) says, then the track. A title of another
+  /// role family, or of a track the ladder lacks, still gets the nearest level,
+  /// with a low confidence and a note. Throws `QueryError` for an unknown ladder id.
+  /// **Example**: `place_title("Sr. Production Engineer", {"ops-sre"})` →
+  /// Senior SRE [L3], basis "seniority word".
+  [[nodiscard]] std::vector<TitlePlacement> place_title(const std::string& title,
+                                                        const std::vector<std::string>& ladder_ids = {}) const;
+
+  /// What `rungs level` answers: `text` may be a job title ("Senior SRE"), a
+  /// duty phrase ("mentors juniors") or both ("senior SRE who mentors
+  /// juniors"; `corpus::find_title` splits them). A title decides the level
+  /// (the duties add evidence, and a note where they read otherwise), except
+  /// that duties outweigh a title with no seniority word. Throws `QueryError`
+  /// for an unknown ladder id or a text with no words.
+  [[nodiscard]] Answer answer(const std::string& text, const std::vector<std::string>& ladder_ids = {},
+                              std::size_t evidence_per_level = 3) const;
 
   /// Same, but pretends statement `hidden_statement` of level `hidden_level`
   /// of ladder `ladder_id` is not in the corpus (leave-one-out evaluation).
