@@ -39,6 +39,12 @@ constexpr double kCuePrior = 2.0;           // cues needed before a reading coun
 constexpr double kSeniorityWeight = 8.0;    // (Δ seniority read from the words)² penalty when aligning
 constexpr double kContentScale = 15.0;      // alignment gain per unit of content similarity above the row mean
 constexpr double kPositionWeight = 4.0;     // (Δ relative position)² penalty when aligning ladders
+// (Δ place on the industry scale)² penalty when both levels are placed by
+// their titles or codes: one step apart costs about what a clear content
+// contrast gains, two steps four times that. Chosen on the zoo ladders mapped
+// onto ops-sre (scripts/zoo-map-eval.py: 4 → 67%, 12 → 89%, 20 → 98%, 30 → 99%)
+// with the seed gold mapping held at 10/10; 20 leaves content a say.
+constexpr double kAbsoluteWeight = 20.0;
 constexpr double kSkipGain = -3.0;          // gain of "no equivalent", in row z-score units
 constexpr std::size_t kReferenceLevels = 200;  // levels a column bias is estimated from, at most
 constexpr double kPhraseTemperature = 0.05; // softmax temperature of phrase confidence
@@ -342,6 +348,27 @@ struct Model::Impl {
     const double position = spaces[ladder].position[level];
     const double words = spaces[ladder].seniority[level];
     return std::isnan(position) ? words : 0.5 * (position + words);
+  }
+
+  // Each level's place for aligning ladders: its seniority on the industry
+  // scale, junior 0 .. principal 1 (management: manager 0 .. chief 1), where
+  // the titles or codes of its track say; its relative position otherwise.
+  struct Placement {
+    double position = std::numeric_limits<double>::quiet_NaN();
+    bool absolute = false;  // read from titles or codes, not from the level's rank alone
+  };
+  std::vector<Placement> absolute_positions(std::size_t l) const {
+    const auto titles = ladder_titles(l);
+    std::vector<Placement> out(spaces[l].position.size());
+    for (std::size_t v = 0; v < out.size(); ++v) {
+      out[v].position = spaces[l].position[v];
+      if (titles->source[v] == SenioritySource::statements || std::isnan(titles->seniority[v])) continue;
+      const bool management = ladders[l].levels[v].track == "management";
+      const double low = management ? 4.0 : corpus::seniority::kJunior;
+      const double high = management ? 8.0 : corpus::seniority::kPrincipal;
+      out[v] = {(titles->seniority[v] - low) / (high - low), true};
+    }
+    return out;
   }
 
   // The level titles of ladder `l`, read once.
@@ -687,6 +714,11 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     }
   }
   const std::vector<double> column_bias = m.column_bias(to);
+  // Where each level sits: on the industry scale where its titles or codes
+  // say (so that a ladder starting at its second step, or of two levels,
+  // lands where it belongs), else by its relative position in its ladder.
+  const auto positions_a = m.absolute_positions(from);
+  const auto positions_b = m.absolute_positions(to);
 
   // Gains: content similarity above the row's mean (which TO level is
   // relatively closest), minus the disagreement of relative positions and of
@@ -709,9 +741,12 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     mean /= static_cast<double>(allowed.size());
     for (auto c : allowed) {
       double gain = kContentScale * (contrast[c] - mean);
-      const double from_position = sa.position[rows[r]], to_position = sb.position[cols[c]];
+      const double from_position = positions_a[rows[r]].position, to_position = positions_b[cols[c]].position;
       const bool positioned = m.options.use_position && !std::isnan(from_position) && !std::isnan(to_position);
-      if (positioned) gain -= kPositionWeight * (from_position - to_position) * (from_position - to_position);
+      const bool absolute = positions_a[rows[r]].absolute && positions_b[cols[c]].absolute;
+      if (positioned) {
+        gain -= (absolute ? kAbsoluteWeight : kPositionWeight) * (from_position - to_position) * (from_position - to_position);
+      }
       if (m.options.use_seniority) {
         // Without positions to compare, the words stand in for them.
         const double gap = sa.seniority[rows[r]] - sb.seniority[cols[c]];

@@ -146,9 +146,25 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
       if (ladder.levels[v].track == track) members.push_back(v);
     }
     const bool any_word = std::any_of(members.begin(), members.end(), [&](auto v) { return !std::isnan(t.seniority[v]); });
-    double previous = -std::numeric_limits<double>::infinity();
+    // Codes alone (L1..L6, IC1..IC5, 1..6) are steps of the industry scale
+    // taken at face value, L1 being the first step; a scheme that runs past
+    // the scale (L3..L10) is shifted down to end on it.
+    std::vector<int> codes;
     for (auto v : members) {
-      if (!any_word) {
+      const corpus::Level& level = ladder.levels[v];
+      int number = code_number(level.code);
+      if (number == 0) number = corpus::read_title(level.title).code_number;
+      codes.push_back(number);
+    }
+    const bool all_coded = !codes.empty() && std::all_of(codes.begin(), codes.end(), [](int c) { return c > 0; });
+    const int shift = all_coded ? std::max(0, *std::max_element(codes.begin(), codes.end()) - static_cast<int>(scale::kDistinguished)) : 0;
+    double previous = -std::numeric_limits<double>::infinity();
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      const auto v = members[k];
+      if (!any_word && all_coded && !management) {
+        t.seniority[v] = std::max(static_cast<double>(codes[k] - shift), previous + kOrderStep);
+        t.source[v] = SenioritySource::code;
+      } else if (!any_word) {
         const double s = v < statement_seniority.size() ? statement_seniority[v] : 0.5;
         // The statements' 0..1 reading spread over junior..principal (manager..director).
         t.seniority[v] = management ? 4 + 2 * s : scale::kJunior + (scale::kPrincipal - scale::kJunior) * s;
@@ -158,8 +174,16 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
         t.source[v] = SenioritySource::order;
       } else if (t.seniority[v] < previous + kOrderStep && t.source[v] == SenioritySource::title) {
         // The ladder's order outranks the words: "Senior DevOps Application
-        // Engineer" comes after "DevOps Application Engineer".
-        t.seniority[v] = previous + kOrderStep;
+        // Engineer" comes after "DevOps Application Engineer", and as far
+        // above it as "senior" is above no word, when the role is the same.
+        double raised = previous + kOrderStep;
+        for (std::size_t k = 0; k < members.size() && members[k] != v; ++k) {
+          const auto u = members[k];
+          if (t.role_words[u] != t.role_words[v]) continue;
+          const double u_said = std::isnan(t.title_said[u]) ? (management ? 4.0 : scale::kIntermediate) : t.title_said[u];
+          if (t.title_said[v] > u_said) raised = std::max(raised, t.seniority[u] + (t.title_said[v] - u_said));
+        }
+        t.seniority[v] = raised;
         t.source[v] = SenioritySource::order;
       }
       previous = t.seniority[v];

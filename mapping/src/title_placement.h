@@ -17,7 +17,8 @@ namespace rungs::mapping {
 enum class SenioritySource {
   title,       ///< its title or aliases carry a seniority word or numeral
   order,       ///< no word: the track's default, raised above the level before it
-  statements,  ///< no level of its track has a word: read from its statements
+  code,        ///< no level of its track has a word, every one a level code or number: L1 is the first step
+  statements,  ///< no level of its track has a word or a code: read from its statements
 };
 
 /// What the levels of one ladder say of themselves, per level in ladder order.
