@@ -259,6 +259,14 @@ TEST_CASE("answer: titles, duty phrases and both, with the reason") {
     CHECK(a.ladders[0].basis == c.basis);
     CHECK_FALSE(a.ladders[0].reason.empty());
   }
+  // A text that does not read as a title is a duty phrase, unless the caller
+  // knows it is a title (a staff list's title column).
+  const auto detected = model().answer("Reliability Operations", {"reliability"});
+  CHECK(detected.title.empty());
+  const auto told = model().answer("Reliability Operations", {"reliability"}, 3, rungs::mapping::TextKind::title);
+  CHECK(told.title == "Reliability Operations");
+  CHECK(told.ladders[0].level.level == "reliability-engineer");
+  CHECK(told.ladders[0].basis == "no seniority word");
   const auto mixed = model().answer("Senior Reliability Engineer who handles incidents on call", {"reliability"});
   CHECK(mixed.duties == "handles incidents on call");
   CHECK_THROWS_AS((void)model().answer("Senior SRE", {"no-such-ladder"}), rungs::QueryError);
