@@ -267,7 +267,8 @@ void run_assign(const AssignOptions& options) {
   for (auto& row : rows) {
     if (row.error.empty()) {
       try {
-        const auto answer = model.answer(row.title, ladders, 0);
+        // The column holds titles: read each as one, even where it would not pass for one in `rungs level`.
+        const auto answer = model.answer(row.title, ladders, 0, mapping::TextKind::title);
         row.answers = answer.ladders;
       } catch (const QueryError& e) {
         row.error = e.what();  // no words to place
@@ -310,6 +311,7 @@ void setup_assign(CLI::App& app) {
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
   cmd->footer(
+      "Every row is read as a job title (duties after it, \"Senior SRE who mentors juniors\", add evidence).\n"
       "One output row per input row, in input order. A bad row (empty, over 200 bytes, invalid UTF-8, too few\n"
       "fields) is reported on stderr with its line and left unplaced; the others are placed. Exit 0 when every\n"
       "row is placed, 3 when some were skipped, 1 when none could be.\n"

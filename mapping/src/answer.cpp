@@ -36,12 +36,14 @@ LevelAnswer from_duties(const LadderMatch& m) {
 }  // namespace
 
 Answer Model::answer(const std::string& text, const std::vector<std::string>& ladder_ids,
-                     std::size_t evidence_per_level) const {
+                     std::size_t evidence_per_level, TextKind kind) const {
   Answer answer;
   answer.query = text;
   if (const auto split = corpus::find_title(text)) {
     answer.title = split->title;
     answer.duties = split->duties;
+  } else if (kind == TextKind::title && !corpus::read_title(text).words.empty()) {
+    answer.title = text;
   } else {
     answer.duties = text;
   }

@@ -378,7 +378,7 @@ struct Model::Impl {
       if (auto it = titles_cache.find(l); it != titles_cache.end()) return it->second;
     }
     std::vector<double> statement_seniority(ladders[l].levels.size());
-    for (std::size_t v = 0; v < statement_seniority.size(); ++v) statement_seniority[v] = spaces[l].seniority[v];
+    for (std::size_t v = 0; v < statement_seniority.size(); ++v) statement_seniority[v] = level_seniority(l, v);
     auto titles = std::make_shared<const LadderTitles>(read_ladder_titles(ladders[l], statement_seniority));
     std::lock_guard lock(cache_mutex);
     return titles_cache.emplace(l, std::move(titles)).first->second;

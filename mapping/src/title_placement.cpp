@@ -166,7 +166,7 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
         t.source[v] = SenioritySource::code;
       } else if (!any_word) {
         const double s = v < statement_seniority.size() ? statement_seniority[v] : 0.5;
-        // The statements' 0..1 reading spread over junior..principal (manager..director).
+        // The statements' and the place's 0..1 reading spread over junior..principal (manager..director).
         t.seniority[v] = management ? 4 + 2 * s : scale::kJunior + (scale::kPrincipal - scale::kJunior) * s;
         t.source[v] = SenioritySource::statements;
       } else if (std::isnan(t.seniority[v])) {

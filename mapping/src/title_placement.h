@@ -38,8 +38,9 @@ struct LadderTitles {
 };
 
 /// Reads the levels of `ladder`. `statement_seniority` holds, per level, the
-/// seniority the model reads from its statements (0 entry .. 1 most senior);
-/// it is used only for a track whose titles carry no seniority word at all.
+/// seniority the model reads from its statements blended with its place in
+/// its track (0 entry .. 1 most senior); it is used only for a track whose
+/// titles carry no seniority word at all ("L1" … "L5", "Engineer", "Architect").
 [[nodiscard]] LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<double>& statement_seniority);
 
 /// Places the title read as `reading` (written `title`) on `ladder`, whose

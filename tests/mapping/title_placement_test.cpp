@@ -98,10 +98,20 @@ levels:
   - {title: Design Manager, track: management, statements: [Hires and manages the design team.]}
 )";
 
+// Levels named only by grade: words and place in the ladder order them.
+const char* kGrades = R"(
+id: grades
+name: Grades
+levels:
+  - {title: Grade 1, statements: [Learns the codebase with help from a mentor.]}
+  - {title: Grade 2, statements: [Delivers features independently.]}
+  - {title: Grade 3, statements: [Sets company-wide technical strategy.]}
+)";
+
 const Model& model() {
   static const Model m = [] {
     std::vector<rungs::corpus::Ladder> ladders;
-    for (const char* yaml : {kReliability, kHelpdesk, kNumbered, kPlain, kTwoRoles, kAnalysts, kDesigners}) {
+    for (const char* yaml : {kReliability, kHelpdesk, kNumbered, kPlain, kTwoRoles, kAnalysts, kDesigners, kGrades}) {
       ladders.push_back(rungs::corpus::ladder_from_yaml(yaml, "test.yaml"));
     }
     ModelOptions options;
@@ -184,7 +194,10 @@ TEST_CASE("place_title: seniority words and numerals on the industry scale, plac
       {"Designer III", "designers", "lead-designer", "numeral"},
       {"Product Designer II", "designers", "designer-ii", "numeral"},
       {"Data Analyst IV", "numbered", "data-analyst-iii", "numeral"},
-      // No title word anywhere: the statements order the levels.
+      // No title word anywhere: the statements and the order place the levels.
+      {"Grade 2", "grades", "grade-2", "title"},
+      {"Junior Engineer", "grades", "grade-1", "seniority word"},
+      {"Principal Engineer", "grades", "grade-3", "seniority word"},
       {"Principal Platform Engineer", "plain", "platform-architect", "seniority word"},
       {"Junior Platform Engineer", "plain", "platform-engineer", "seniority word"},
   };
@@ -259,6 +272,14 @@ TEST_CASE("answer: titles, duty phrases and both, with the reason") {
     CHECK(a.ladders[0].basis == c.basis);
     CHECK_FALSE(a.ladders[0].reason.empty());
   }
+  // A text that does not read as a title is a duty phrase, unless the caller
+  // knows it is a title (a staff list's title column).
+  const auto detected = model().answer("Reliability Operations", {"reliability"});
+  CHECK(detected.title.empty());
+  const auto told = model().answer("Reliability Operations", {"reliability"}, 3, rungs::mapping::TextKind::title);
+  CHECK(told.title == "Reliability Operations");
+  CHECK(told.ladders[0].level.level == "reliability-engineer");
+  CHECK(told.ladders[0].basis == "no seniority word");
   const auto mixed = model().answer("Senior Reliability Engineer who handles incidents on call", {"reliability"});
   CHECK(mixed.duties == "handles incidents on call");
   CHECK_THROWS_AS((void)model().answer("Senior SRE", {"no-such-ladder"}), rungs::QueryError);

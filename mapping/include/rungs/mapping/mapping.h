@@ -116,6 +116,12 @@ struct LevelAnswer {
   bool operator==(const LevelAnswer&) const = default;
 };
 
+/// How `Model::answer` reads its text.
+enum class TextKind {
+  detect,  ///< a job title, a duty phrase or both, as `corpus::find_title` tells
+  title,   ///< a job title (a staff list's title column), with any duties after it
+};
+
 struct Answer {
   std::string query;
   std::string title;   ///< the part of the query read as a job title; "" when none
@@ -213,10 +219,12 @@ class Model {
   /// duty phrase ("mentors juniors") or both ("senior SRE who mentors
   /// juniors"; `corpus::find_title` splits them). A title decides the level
   /// (the duties add evidence, and a note where they read otherwise), except
-  /// that duties outweigh a title with no seniority word. Throws `QueryError`
-  /// for an unknown ladder id or a text with no words.
+  /// that duties outweigh a title with no seniority word. With
+  /// `TextKind::title`, a text that does not read as a title is placed as one
+  /// all the same. Throws `QueryError` for an unknown ladder id or a text
+  /// with no words.
   [[nodiscard]] Answer answer(const std::string& text, const std::vector<std::string>& ladder_ids = {},
-                              std::size_t evidence_per_level = 3) const;
+                              std::size_t evidence_per_level = 3, TextKind kind = TextKind::detect) const;
 
   /// Same, but pretends statement `hidden_statement` of level `hidden_level`
   /// of ladder `ladder_id` is not in the corpus (leave-one-out evaluation).
