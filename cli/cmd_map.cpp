@@ -23,6 +23,10 @@ struct MapOptions {
 
 nlohmann::json ref_json(const mapping::LevelRef& r) { return {{"level", r.level}, {"title", r.title}, {"code", r.code}}; }
 
+nlohmann::json gain_json(const mapping::GainTerms& g) {
+  return {{"content", g.content}, {"position", g.position}, {"seniority", g.seniority}, {"total", g.total}};
+}
+
 nlohmann::json table_json(const mapping::MappingTable& t) {
   nlohmann::json rows = nlohmann::json::array(), cols = nlohmann::json::array(), eqs = nlohmann::json::array();
   for (const auto& r : t.from_levels) rows.push_back(ref_json(r));
@@ -33,8 +37,13 @@ nlohmann::json table_json(const mapping::MappingTable& t) {
     for (const auto& p : e.evidence) {
       evidence.push_back({{"from_statement", p.from_statement}, {"to_statement", p.to_statement}, {"similarity", p.similarity}});
     }
-    eqs.push_back({{"from", ref_json(e.from)}, {"to", to}, {"confidence", e.confidence}, {"evidence", evidence},
-                   {"note", e.note}, {"pinned", e.pinned}});
+    nlohmann::json row = {{"from", ref_json(e.from)}, {"to", to}, {"confidence", e.confidence}, {"evidence", evidence},
+                          {"note", e.note}, {"pinned", e.pinned}, {"gain", gain_json(e.gain)},
+                          {"decided_by", mapping::to_string(e.decided_by)}, {"explanation", decision_words(e)}};
+    row["runner_up"] = e.runner_up ? nlohmann::json{{"level", ref_json(*e.runner_up)}, {"gain", gain_json(e.runner_up_gain)}}
+                                   : nlohmann::json(nullptr);
+    row["content_choice"] = e.content_choice ? ref_json(*e.content_choice) : nlohmann::json(nullptr);
+    eqs.push_back(std::move(row));
   }
   return {{"from", t.from}, {"to", t.to}, {"rows", rows}, {"columns", cols}, {"matrix", t.matrix},
           {"equivalences", eqs}, {"confidence_method", t.confidence_method}};
@@ -56,6 +65,7 @@ void print_markdown(const mapping::MappingTable& t) {
                               md_cell(p.to_statement), p.similarity);
     }
     if (e.to.empty()) evidence = md_cell(e.note);
+    if (const auto why = decision_words(e); !why.empty()) evidence = md_cell("(" + why + ")") + "<br>" + evidence;
     fmt::print("| {} | {} | {} | {} |\n", md_cell(e.from.title), md_cell(to_titles(e)),
                e.pinned ? "pinned" : e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence), evidence);
   }
@@ -88,12 +98,18 @@ void print_csv(const mapping::MappingTable& t) {
 void print_human(const mapping::MappingTable& t) {
   fmt::print("{} → {}\n\n", t.from, t.to);
   std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> footnotes;  // rows where something beside the statements decided
   for (const auto& e : t.equivalences) {
+    std::string note = e.to.empty() && !e.pinned ? e.note : "";
+    if (e.content_choice && !e.to.empty()) {
+      note = fmt::format("[{}]", footnotes.size() + 1);
+      footnotes.push_back(e.from.title + ": " + decision_words(e));
+    }
     rows.push_back({e.from.title, to_titles(e),
-                    e.pinned ? "pinned" : e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence),
-                    e.to.empty() && !e.pinned ? e.note : ""});
+                    e.pinned ? "pinned" : e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence), note});
   }
   print_table({t.from, t.to, "confidence", "note"}, rows);
+  for (std::size_t i = 0; i < footnotes.size(); ++i) fmt::print("  [{}] {}\n", i + 1, footnotes[i]);
   fmt::print("\nEvidence (statement pairs that carry each proposal):\n");
   for (const auto& e : t.equivalences) {
     if (e.to.empty()) continue;

@@ -224,6 +224,14 @@ void print_json(const nlohmann::json& value) {
   fmt::print("{}\n", value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+std::string decision_words(const mapping::Equivalence& e) {
+  if (!e.content_choice || e.to.empty()) return "";
+  const std::string why = e.decided_by == mapping::Decider::position
+                              ? "the levels' places on the seniority scale (titles, codes or rank)"
+                              : "the seniority their statements' words read";
+  return fmt::format("the statements alone favour {}; {} placed it at {}", e.content_choice->title, why, e.to.front().title);
+}
+
 std::string band_name(const mapping::Band& band) {
   const char letter = band.track == "individual" ? 'B'
                       : band.track.empty()       ? '?'

@@ -84,7 +84,9 @@ std::string heatmap(const mapping::MappingTable& t) {
     if (eq.to.empty()) {
       html += "<span class=\"note\">no equivalent: " + escape(eq.note) + "</span>";
     } else {
-      html += fmt::format("<details><summary>{} ({:.0f}%)</summary>", escape(level_label(eq.to.front())), 100 * eq.confidence);
+      html += fmt::format("<details><summary>{} ({})</summary>", escape(level_label(eq.to.front())),
+                          eq.pinned ? std::string("pinned") : fmt::format("{:.0f}%", 100 * eq.confidence));
+      if (const auto why = decision_words(eq); !why.empty()) html += "<div class=\"note\">" + escape(why) + "</div>";
       for (const auto& p : eq.evidence) {
         html += fmt::format("<div class=\"pair\">“{}”<br>≈ “{}” <span class=\"sim\">{:.2f}</span></div>", escape(p.from_statement),
                             escape(p.to_statement), p.similarity);

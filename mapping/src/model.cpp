@@ -661,6 +661,17 @@ LadderMatch Model::match_phrase_without(const std::string& phrase, const std::st
   return impl_->rank_levels(impl_->ladder_index(ladder_id), phrase, 0, std::make_pair(hidden_level, hidden_statement));
 }
 
+const char* to_string(Decider decider) {
+  switch (decider) {
+    case Decider::content: return "content";
+    case Decider::position: return "position";
+    case Decider::seniority: return "seniority";
+    case Decider::pin: return "pin";
+    case Decider::none: return "none";
+  }
+  return "none";
+}
+
 namespace {
 
 // The index in `ids` of the level of `ladder` that `name` names (id or title,
@@ -726,6 +737,7 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
   // statements, cannot be matched.
   constexpr double kForbidden = -std::numeric_limits<double>::infinity();
   std::vector<std::vector<double>> gains(rows.size(), std::vector<double>(cols.size(), kForbidden));
+  std::vector<std::vector<GainTerms>> terms(rows.size(), std::vector<GainTerms>(cols.size()));
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const Level& level = a.levels[rows[r]];
     if (sa.level_items[rows[r]].empty()) continue;
@@ -740,21 +752,50 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     for (auto c : allowed) mean += contrast[c];
     mean /= static_cast<double>(allowed.size());
     for (auto c : allowed) {
-      double gain = kContentScale * (contrast[c] - mean);
+      GainTerms& t = terms[r][c];
+      t.content = kContentScale * (contrast[c] - mean);
       const double from_position = positions_a[rows[r]].position, to_position = positions_b[cols[c]].position;
       const bool positioned = m.options.use_position && !std::isnan(from_position) && !std::isnan(to_position);
       const bool absolute = positions_a[rows[r]].absolute && positions_b[cols[c]].absolute;
       if (positioned) {
-        gain -= (absolute ? kAbsoluteWeight : kPositionWeight) * (from_position - to_position) * (from_position - to_position);
+        t.position = -(absolute ? kAbsoluteWeight : kPositionWeight) * (from_position - to_position) * (from_position - to_position);
       }
       if (m.options.use_seniority) {
         // Without positions to compare, the words stand in for them.
         const double gap = sa.seniority[rows[r]] - sb.seniority[cols[c]];
-        gain -= (positioned ? kSeniorityWeight : kSeniorityWeight + kPositionWeight) * gap * gap;
+        t.seniority = -(positioned ? kSeniorityWeight : kSeniorityWeight + kPositionWeight) * gap * gap;
       }
-      gains[r][c] = gain;
+      t.total = t.content + t.position + t.seniority;
+      gains[r][c] = t.total;
     }
   }
+  // What decided each row: its gain split into terms, the runner-up among
+  // the levels the order leaves open, and, where the statements alone
+  // favour another level, which term moved the row off it.
+  const auto explain = [&](Equivalence& eq, std::size_t r, std::size_t c, int low, int high) {
+    eq.gain = terms[r][c];
+    std::optional<std::size_t> runner, by_content;
+    for (int k = low; k <= high; ++k) {
+      const auto j = static_cast<std::size_t>(k);
+      if (gains[r][j] == kForbidden) continue;
+      if (j != c && (!runner || gains[r][j] > gains[r][*runner])) runner = j;
+      if (!by_content || terms[r][j].content > terms[r][*by_content].content) by_content = j;
+    }
+    if (runner) {
+      eq.runner_up = ref(b.levels[cols[*runner]]);
+      eq.runner_up_gain = terms[r][*runner];
+    }
+    if (eq.pinned) {
+      eq.decided_by = Decider::pin;
+    } else if (!by_content || *by_content == c) {
+      eq.decided_by = Decider::content;
+    } else {
+      eq.content_choice = ref(b.levels[cols[*by_content]]);
+      const GainTerms& other = terms[r][*by_content];
+      const double position = eq.gain.position - other.position, seniority = eq.gain.seniority - other.seniority;
+      eq.decided_by = position >= seniority ? Decider::position : Decider::seniority;
+    }
+  };
   // Pins: a pinned row keeps its pinned column (or none) whatever the
   // gains; the alignment then runs around it, which keeps the order.
   std::vector<int> pinned_to(rows.size(), -2);  // -2: not pinned, -1: pinned to no equivalent
@@ -826,6 +867,7 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     }
     eq.confidence = eq.pinned ? 1.0 : softmax_share(open, chosen, kMapTemperature);
     if (eq.pinned) eq.note = "pinned";
+    explain(eq, r, static_cast<std::size_t>(c), low, high);
     // Evidence: the statement pairs that carry the match, best first, each statement once.
     std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
     for (auto i : sa.level_items[rows[r]]) {

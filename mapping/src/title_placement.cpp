@@ -177,8 +177,8 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
         // Engineer" comes after "DevOps Application Engineer", and as far
         // above it as "senior" is above no word, when the role is the same.
         double raised = previous + kOrderStep;
-        for (std::size_t k = 0; k < members.size() && members[k] != v; ++k) {
-          const auto u = members[k];
+        for (std::size_t earlier = 0; earlier < members.size() && members[earlier] != v; ++earlier) {
+          const auto u = members[earlier];
           if (t.role_words[u] != t.role_words[v]) continue;
           const double u_said = std::isnan(t.title_said[u]) ? (management ? 4.0 : scale::kIntermediate) : t.title_said[u];
           if (t.title_said[v] > u_said) raised = std::max(raised, t.seniority[u] + (t.title_said[v] - u_said));

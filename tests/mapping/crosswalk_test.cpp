@@ -148,3 +148,40 @@ levels:
   CHECK(collaboration->evidence[0] == std::vector<std::string>{"Joins the weekly planning with the other squads."});
   CHECK(collaboration->evidence[1].empty());
 }
+
+TEST_CASE("map explains each row: gain terms, runner-up, and what moved a row off the statements' choice") {
+  const char* kTitled = R"(
+id: titled
+name: Titled
+levels:
+  - {title: Junior Engineer, statements: [Sets the technical direction of the organisation.]}
+  - {title: Senior Engineer, statements: [Sets the technical direction of the organisation and mentors others.]}
+)";
+  const char* kPlain = R"(
+id: plain
+name: Plain
+levels:
+  - {title: Junior Engineer, statements: [Fixes small bugs under guidance.]}
+  - {title: Engineer, statements: [Independently owns features from design to release.]}
+  - {title: Senior Engineer, statements: [Sets the technical direction of the organisation.]}
+)";
+  const rungs::mapping::Model model({ladder(kTitled), ladder(kPlain)});
+  const auto table = model.map_ladders("titled", "plain");
+  for (const auto& e : table.equivalences) {
+    CAPTURE(e.from.level);
+    CHECK(e.gain.total == doctest::Approx(e.gain.content + e.gain.position + e.gain.seniority));
+    REQUIRE(e.runner_up.has_value());
+    CHECK(e.runner_up_gain.total <= e.gain.total);
+  }
+  for (const auto& e : table.equivalences) {
+    if (e.content_choice) {  // something beside the statements moved the row, and says which
+      CHECK(e.content_choice->level != e.to.at(0).level);
+      CHECK((e.decided_by == rungs::mapping::Decider::position || e.decided_by == rungs::mapping::Decider::seniority));
+    } else {
+      CHECK(e.decided_by == rungs::mapping::Decider::content);
+    }
+  }
+  // The junior level says junior in its title, though its statement is the senior one's.
+  CHECK(table.equivalences[0].to.at(0).level != "senior-engineer");
+  REQUIRE(table.equivalences[0].content_choice.has_value());
+}

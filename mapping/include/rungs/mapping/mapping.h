@@ -140,6 +140,21 @@ struct EvidencePair {
   bool operator==(const EvidencePair&) const = default;
 };
 
+/// The alignment gain of mapping a level onto one level of the other
+/// ladder, split into what makes it: `total` = `content` + `position` + `seniority`.
+struct GainTerms {
+  double content = 0;    ///< what the statements share, relative to the other candidate levels
+  double position = 0;   ///< minus the distance of the two levels' places (industry scale, or rank)
+  double seniority = 0;  ///< minus the distance of the seniority their statements' words read
+  double total = 0;
+
+  bool operator==(const GainTerms&) const = default;
+};
+
+/// Which term decided a proposal over the level content alone would choose.
+enum class Decider { content, position, seniority, pin, none };
+[[nodiscard]] const char* to_string(Decider decider);
+
 struct Equivalence {
   LevelRef from;
   std::vector<LevelRef> to;  ///< empty: no level of TO is a fair equivalent
@@ -147,6 +162,13 @@ struct Equivalence {
   std::vector<EvidencePair> evidence;
   std::string note;          ///< why `to` is empty, or what to watch
   bool pinned = false;       ///< decided by a person (`Pin`), not proposed
+  GainTerms gain;            ///< of the chosen level (of none: all zero)
+  std::optional<LevelRef> runner_up;  ///< the best other level the order allowed
+  GainTerms runner_up_gain;
+  /// The level the statements alone favour (highest `content`), when it is
+  /// not the chosen one; what moved the row off it is `decided_by`.
+  std::optional<LevelRef> content_choice;
+  Decider decided_by = Decider::none;  ///< content when the content choice was kept
 
   bool operator==(const Equivalence&) const = default;
 };
