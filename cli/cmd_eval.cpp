@@ -42,6 +42,47 @@ nlohmann::json score_json(const mapping::MethodScore& s) {
   return {{"method", s.method}, {"hits", s.hits}, {"total", s.total}, {"outcomes", outcomes}};
 }
 
+// What rungs' confidences are worth: per set, and over every answer pooled.
+std::vector<std::pair<std::string, mapping::Calibration>> calibrations(const mapping::EvalReport& report) {
+  std::vector<std::pair<std::string, mapping::Calibration>> out;
+  std::vector<mapping::Outcome> pooled;
+  for (const auto& [name, scores] : {std::pair{"phrases", &report.phrases}, std::pair{"titles", &report.titles},
+                                     std::pair{"mapping", &report.mapping}, std::pair{"leave_one_out", &report.leave_one_out}}) {
+    if (scores->empty() || scores->front().outcomes.empty()) continue;
+    const auto& outcomes = scores->front().outcomes;
+    out.emplace_back(name, mapping::calibration(outcomes));
+    pooled.insert(pooled.end(), outcomes.begin(), outcomes.end());
+  }
+  out.emplace_back("all", mapping::calibration(pooled));
+  return out;
+}
+
+void print_calibration(const mapping::EvalReport& report) {
+  const auto sets = calibrations(report);
+  fmt::print("Calibration of rungs' confidence (expected calibration error, ECE: 0 is perfect)\n");
+  std::vector<std::vector<std::string>> summary;
+  for (const auto& [name, c] : sets) summary.push_back({name, std::to_string(c.outcomes), fmt::format("{:.3f}", c.expected_error)});
+  print_table({"set", "answers", "ECE"}, summary);
+  fmt::print("\nReliability, all answers pooled (a well-calibrated row has accuracy = mean confidence):\n");
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& bin : sets.back().second.bins) {
+    rows.push_back({fmt::format("{:.0f}-{:.0f}%", 100 * bin.low, 100 * bin.high), std::to_string(bin.count),
+                    bin.count ? fmt::format("{:.0f}%", 100 * bin.mean_confidence) : "—",
+                    bin.count ? fmt::format("{:.0f}%", 100 * bin.accuracy) : "—"});
+  }
+  print_table({"confidence", "answers", "mean confidence", "accuracy"}, rows);
+  fmt::print("\n");
+}
+
+nlohmann::json calibration_json(const mapping::Calibration& c) {
+  nlohmann::json bins = nlohmann::json::array();
+  for (const auto& b : c.bins) {
+    bins.push_back({{"low", b.low}, {"high", b.high}, {"answers", b.count}, {"mean_confidence", b.mean_confidence},
+                    {"accuracy", b.accuracy}});
+  }
+  return {{"ece", c.expected_error}, {"answers", c.outcomes}, {"bins", bins}};
+}
+
 void run_eval(const EvalOptions& options) {
   const auto db = resolve_db(options.index);
   search::Searcher searcher(db);
@@ -55,6 +96,8 @@ void run_eval(const EvalOptions& options) {
     for (const auto& s : report.titles) out["titles"].push_back(score_json(s));
     for (const auto& s : report.mapping) out["mapping"].push_back(score_json(s));
     for (const auto& s : report.leave_one_out) out["leave_one_out"].push_back(score_json(s));
+    out["calibration"] = nlohmann::json::object();
+    for (const auto& [name, c] : calibrations(report)) out["calibration"][name] = calibration_json(c);
     print_json(out);
   } else {
     auto section = [&](const char* title, const std::vector<mapping::MethodScore>& scores) {
@@ -75,6 +118,7 @@ void run_eval(const EvalOptions& options) {
     section(fmt::format("Job titles → level ({})", options.titles).c_str(), report.titles);
     section(fmt::format("Gold level mapping ({})", options.gold).c_str(), report.mapping);
     section("Leave one statement out (hide a statement, ask for its level; statements repeated in another level left out)", report.leave_one_out);
+    print_calibration(report);
   }
   const auto& phrases = report.phrases.front();
   const auto& titles = report.titles.front();

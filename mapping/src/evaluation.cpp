@@ -280,4 +280,24 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::v
   return report;
 }
 
+Calibration calibration(const std::vector<Outcome>& outcomes, int bins) {
+  Calibration c;
+  c.outcomes = static_cast<int>(outcomes.size());
+  for (int b = 0; b < bins; ++b) c.bins.push_back({static_cast<double>(b) / bins, static_cast<double>(b + 1) / bins, 0, 0, 0});
+  for (const auto& o : outcomes) {
+    const int b = std::clamp(static_cast<int>(o.confidence * bins), 0, bins - 1);
+    auto& bin = c.bins[static_cast<std::size_t>(b)];
+    ++bin.count;
+    bin.mean_confidence += o.confidence;
+    bin.accuracy += o.hit ? 1 : 0;
+  }
+  for (auto& bin : c.bins) {
+    if (bin.count == 0) continue;
+    bin.mean_confidence /= bin.count;
+    bin.accuracy /= bin.count;
+    c.expected_error += static_cast<double>(bin.count) / std::max(1, c.outcomes) * std::abs(bin.accuracy - bin.mean_confidence);
+  }
+  return c;
+}
+
 }  // namespace rungs::mapping

@@ -63,6 +63,26 @@ struct EvalReport {
   std::vector<MethodScore> leave_one_out;
 };
 
+/// How far confidences are from the accuracy they claim: outcomes binned
+/// by confidence ([0, 0.2), [0.2, 0.4), ... [0.8, 1]), each bin's mean
+/// confidence beside its accuracy, and the expected calibration error (the
+/// bins' |accuracy - mean confidence| weighted by their share of outcomes).
+struct ReliabilityBin {
+  double low = 0;
+  double high = 0;
+  int count = 0;
+  double mean_confidence = 0;
+  double accuracy = 0;
+};
+struct Calibration {
+  std::vector<ReliabilityBin> bins;  ///< every bin, empty ones included
+  double expected_error = 0;         ///< ECE, in [0, 1]
+  int outcomes = 0;
+};
+
+/// The calibration of `outcomes` (their `confidence` and `hit`), in `bins` equal bins.
+[[nodiscard]] Calibration calibration(const std::vector<Outcome>& outcomes, int bins = 5);
+
 /// Runs every method on the cases. `searcher` must index the same ladders as `model`.
 /// Phrases and titles are both answered as `rungs level` answers them (`Model::answer`).
 [[nodiscard]] EvalReport evaluate(const Model& model, search::Searcher& searcher,

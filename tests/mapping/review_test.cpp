@@ -1,4 +1,5 @@
-// Reviewed crosswalks: pins decide rows, the rest is aligned around them.
+// What people review after a mapping: pins and crosswalks, the chosen pivot of harmonise, the
+// statements behind compare's themes, why each row is where it is, and what confidences are worth.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/mapping/crosswalk.h"
+#include "rungs/mapping/evaluation.h"
 #include "rungs/mapping/harmonise.h"
 #include "rungs/mapping/mapping.h"
 
@@ -184,4 +186,23 @@ levels:
   // The junior level says junior in its title, though its statement is the senior one's.
   CHECK(table.equivalences[0].to.at(0).level != "senior-engineer");
   REQUIRE(table.equivalences[0].content_choice.has_value());
+}
+
+TEST_CASE("calibration bins answers by confidence and weighs each bin's gap between accuracy and confidence") {
+  using rungs::mapping::Outcome;
+  const std::vector<Outcome> outcomes = {
+      {"a", "x", true, 0.9}, {"b", "x", false, 0.9}, {"c", "x", true, 0.1}, {"d", "x", true, 0.3},
+  };
+  const auto c = rungs::mapping::calibration(outcomes, 5);
+  REQUIRE(c.bins.size() == 5);
+  CHECK(c.outcomes == 4);
+  CHECK(c.bins[4].count == 2);
+  CHECK(c.bins[4].accuracy == doctest::Approx(0.5));
+  CHECK(c.bins[4].mean_confidence == doctest::Approx(0.9));
+  CHECK(c.bins[0].count == 1);
+  CHECK(c.bins[1].count == 1);
+  CHECK(c.bins[2].count == 0);
+  // (2 x |0.5 - 0.9| + 1 x |1 - 0.1| + 1 x |1 - 0.3|) / 4
+  CHECK(c.expected_error == doctest::Approx((0.8 + 0.9 + 0.7) / 4));
+  CHECK(rungs::mapping::calibration({}, 5).expected_error == 0);
 }
