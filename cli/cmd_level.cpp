@@ -49,8 +49,8 @@ void run_level(const LevelOptions& options) {
       fmt::print("{}: no level{}\n\n", ladder, a.note.empty() ? "" : " (" + a.note + ")");
       continue;
     }
-    fmt::print("{}: {}{}  (confidence {:.0f}%)\n", ladder, a.level.title, a.level.code.empty() ? "" : " [" + a.level.code + "]",
-               100 * a.confidence);
+    fmt::print("{}: {}{}{}  (confidence {:.0f}%)\n", ladder, a.good_match ? "" : "no good match; best candidate ",
+               a.level.title, a.level.code.empty() ? "" : " [" + a.level.code + "]", 100 * a.confidence);
     if (a.basis != "statements" || !answer.title.empty()) fmt::print("    why: {} ({})\n", a.reason, a.basis);
     if (!a.note.empty()) fmt::print("    note: {}\n", a.note);
     for (const auto& e : a.evidence) fmt::print("    {:.2f}  {}{}\n", e.score, e.text, e.area.empty() ? "" : "  (" + e.area + ")");

@@ -249,7 +249,7 @@ nlohmann::json level_answer_json(const mapping::LevelAnswer& a) {
   return {{"ladder", a.ladder},         {"level", a.level.level}, {"title", a.level.title},
           {"code", a.level.code},       {"rank", a.rank},         {"described", a.described},
           {"confidence", a.confidence}, {"basis", a.basis},       {"reason", a.reason},
-          {"note", a.note},             {"evidence", evidence_json(a.evidence)}};
+          {"note", a.note},             {"evidence", evidence_json(a.evidence)}, {"good_match", a.good_match}};
 }
 
 }  // namespace rungs::cli

@@ -328,8 +328,9 @@ class Outliner {
     }
     // Paragraphs straight under the level title introduce it when the level
     // has bullets elsewhere (a summary), and are its statements when it has none.
-    for (const auto& [section, index] : promotable_) {
-      Statement& st = document_.sections[section].statements[index];
+    for (const auto& promotable : promotable_) {
+      const std::size_t section = promotable.first;  // not a structured binding: clang 14 cannot capture one
+      Statement& st = document_.sections[section].statements[promotable.second];
       const bool level_has_bullets = std::any_of(with_bullets.begin(), with_bullets.end(),
                                                  [&](const auto& key) { return key.first == section; });
       if (st.area.empty() && level_has_bullets) continue;

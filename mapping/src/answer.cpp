@@ -1,5 +1,8 @@
 // `Model::answer`: a job title, a duty phrase or both, one answer per ladder
 // with the reason. Only the model's public operations are used here.
+#include <algorithm>
+#include <regex>
+
 #include <fmt/format.h>
 
 #include "rungs/corpus/error.h"
@@ -10,16 +13,29 @@ namespace rungs::mapping {
 namespace {
 
 constexpr double kDutiesDisagree = 0.5;  // duties this sure of another level earn a note
+constexpr double kWeakMatch = 0.1;       // a closest statement this far from the phrase is no good match
+constexpr double kOtherTrackCap = 0.15;  // confidence of a duty phrase of a track the ladder lacks
+
+// Managing people, as duty phrases say it: hiring, line management, reviews of reports.
+bool manages_people(const std::string& phrase) {
+  static const std::regex kPeople(
+      R"(\b(hires?|hiring|recruits?|recruiting|line[- ]?manag\w*|direct reports?|performance reviews?|people manag\w*|)"
+      R"(manag\w* (a |the |their )?(team|teams|people|engineers|staff|reports)|headcount|salar(y|ies)|one[- ]on[- ]ones? with)\b)",
+      std::regex::icase);
+  constexpr std::size_t kLongestScanned = 2000;  // std::regex recurses per character
+  return phrase.size() <= kLongestScanned && std::regex_search(phrase, kPeople);
+}
 
 LevelAnswer from_placement(const TitlePlacement& p) {
   return {p.ladder, p.level, p.rank, p.described, p.confidence, p.basis, p.reason, p.note, {}};
 }
 
-LevelAnswer from_duties(const LadderMatch& m) {
+LevelAnswer from_duties(const LadderMatch& m, const corpus::Ladder& ladder, const std::string& duties) {
   LevelAnswer a;
   a.ladder = m.ladder;
   if (m.levels.empty() || m.confidence <= 0) {
     a.note = "no statement shares a word with the phrase";
+    a.good_match = false;
     return a;
   }
   const LevelMatch& best = m.levels.front();
@@ -30,6 +46,18 @@ LevelAnswer from_duties(const LadderMatch& m) {
   a.reason = best.evidence.empty() ? "the statements of this level match the phrase best"
                                    : fmt::format("closest statement: “{}”", best.evidence.front().text);
   a.evidence = best.evidence;
+  const bool has_management = std::any_of(ladder.levels.begin(), ladder.levels.end(),
+                                          [](const corpus::Level& l) { return l.track == "management"; });
+  if (!has_management && manages_people(duties)) {
+    a.good_match = false;
+    a.confidence = std::min(a.confidence, kOtherTrackCap);
+    a.note = fmt::format("no good match in this ladder: the phrase is about managing people and {} has no management "
+                         "track; {} is only the best candidate", ladder.id, best.title);
+  } else if (!best.evidence.empty() && best.evidence.front().score < kWeakMatch) {
+    a.good_match = false;
+    a.note = fmt::format("no good match in this ladder: its closest statement shares little with the phrase ({:.2f}); "
+                         "{} is only the best candidate", best.evidence.front().score, best.title);
+  }
   return a;
 }
 
@@ -69,7 +97,7 @@ Answer Model::answer(const std::string& text, const std::vector<std::string>& la
     const LadderMatch* duties = answer.phrase.ladders.empty() ? nullptr : &answer.phrase.ladders[i];
     const bool duties_match = duties && duties->confidence > 0 && !duties->levels.empty();
     if (placements.empty()) {
-      answer.ladders.push_back(from_duties(*duties));
+      answer.ladders.push_back(from_duties(*duties, ladder(ids[i]), answer.duties));
       continue;
     }
     const TitlePlacement& p = placements[i];
@@ -77,7 +105,7 @@ Answer Model::answer(const std::string& text, const std::vector<std::string>& la
     if (weak_title && duties_match) {
       // "Support Engineer who runs the incident war room": the title says
       // only the role, the duties say the level.
-      LevelAnswer a = from_duties(*duties);
+      LevelAnswer a = from_duties(*duties, ladder(ids[i]), answer.duties);
       a.reason = fmt::format("the title '{}' {}; {}", answer.title,
                              p.level.level.empty() ? "cannot be placed" : "has no seniority word", a.reason);
       if (p.other_family) a.note = "the title names another role family than the ladder's";

@@ -48,6 +48,8 @@ constexpr double kAbsoluteWeight = 20.0;
 constexpr double kSkipGain = -3.0;          // gain of "no equivalent", in row z-score units
 constexpr std::size_t kReferenceLevels = 200;  // levels a column bias is estimated from, at most
 constexpr double kPhraseTemperature = 0.05; // softmax temperature of phrase confidence
+constexpr double kCloseMatch = 0.3;         // cosine of a phrase and a statement that say the same
+constexpr double kOneLevelCap = 0.9;        // a one-level ladder's confidence never reaches certainty
 constexpr double kMapTemperature = 0.5;     // softmax temperature of mapping confidence
 
 struct Item {
@@ -586,6 +588,7 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   match.ladder = ladder.id;
   std::vector<double> scores;
   std::vector<bool> matched;  // some statement of the level shares a word with the phrase
+  std::vector<double> closest;  // per level, the similarity of its closest statement
   for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
     const Level& level = ladder.levels[v];
     std::vector<std::pair<double, std::size_t>> ranked;  // (weighted similarity, item)
@@ -608,6 +611,7 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
     match.levels.push_back(std::move(lm));
     scores.push_back(score);
     matched.push_back(ranked.front().first > 0);
+    closest.push_back(ranked.front().first);
   }
   std::vector<std::size_t> order(match.levels.size());
   std::iota(order.begin(), order.end(), 0);
@@ -618,6 +622,11 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   // No shared word, no confidence, however the seniority signal ranks the levels.
   if (!order.empty() && matched[order.front()]) {
     match.confidence = softmax_share(scores, order.front(), kPhraseTemperature);
+    // One level to choose from says nothing about the choice: how closely its
+    // best statement matches the phrase stands in (a close match about 0.3).
+    if (match.levels.size() == 1) {
+      match.confidence = std::min(kOneLevelCap, closest.front() / kCloseMatch);
+    }
   }
   return match;
 }

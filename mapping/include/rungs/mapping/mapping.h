@@ -112,6 +112,10 @@ struct LevelAnswer {
   std::string reason;
   std::string note;
   std::vector<Evidence> evidence;  ///< statements of the level that match the duties, best first
+  /// False when `level` is only the best candidate: nothing in this ladder
+  /// is a good match (the phrase is about a track the ladder lacks, or its
+  /// closest statement shares little with it); `note` says which.
+  bool good_match = true;
 
   bool operator==(const LevelAnswer&) const = default;
 };

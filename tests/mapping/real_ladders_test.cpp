@@ -1,0 +1,124 @@
+// Mapping on ladders shaped like real ones: partial ladders placed on the
+// industry scale, codes at face value, one-level ladders, phrases of a track
+// the ladder lacks, and phrases nothing in the ladder matches.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "rungs/corpus/load.h"
+#include "rungs/mapping/mapping.h"
+
+namespace {
+
+rungs::corpus::Ladder ladder(const std::string& yaml) { return rungs::corpus::ladder_from_yaml(yaml, "test.yaml"); }
+
+// Five steps, junior to principal, in its own words.
+const char* kFull = R"(
+id: full
+name: Full
+levels:
+  - {title: Junior Engineer, code: L1, statements: [Fixes small bugs with help from a senior teammate., Learns the deployment tooling.]}
+  - {title: Engineer, code: L2, statements: [Owns small features independently., Takes part in the on-call rotation.]}
+  - {title: Senior Engineer, code: L3, statements: [Leads projects for the team and mentors juniors., Handles incidents on call.]}
+  - {title: Staff Engineer, code: L4, statements: [Leads projects across several teams., Sets technical standards for the team.]}
+  - {title: Principal Engineer, code: L5, statements: [Sets technical direction for the whole company., Represents engineering externally.]}
+)";
+
+std::vector<std::string> mapped(const rungs::mapping::Model& model, const std::string& from) {
+  std::vector<std::string> out;
+  for (const auto& e : model.map_ladders(from, "full").equivalences) out.push_back(e.to.empty() ? "-" : e.to.front().code);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("partial ladders are placed where their titles or codes say, not spread over the other ladder") {
+  struct Case {
+    const char* name;
+    const char* yaml;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"two levels, senior and staff", R"(
+id: two
+name: Two
+levels:
+  - {title: Senior Developer, statements: [Guides the work of the team and coaches newer developers.]}
+  - {title: Staff Developer, statements: [Drives work that spans several teams.]}
+)",
+       {"L3", "L4"}},
+      {"starts at its second step", R"(
+id: late
+name: Late
+levels:
+  - {title: Developer, statements: [Delivers features on their own.]}
+  - {title: Senior Developer, statements: [Guides the work of the team.]}
+  - {title: Staff Developer, statements: [Drives work that spans several teams.]}
+  - {title: Principal Developer, statements: [Shapes the direction of the company.]}
+)",
+       {"L2", "L3", "L4", "L5"}},
+      {"codes alone, from the third step", R"(
+id: coded
+name: Coded
+levels:
+  - {title: E3, statements: [Guides the work of the team.]}
+  - {title: E4, statements: [Drives work that spans several teams.]}
+)",
+       {"L3", "L4"}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(std::string(c.name));
+    const rungs::mapping::Model model({ladder(kFull), ladder(c.yaml)});
+    const auto table = model.map_ladders(ladder(c.yaml).id, "full");
+    std::vector<std::string> got;
+    for (const auto& e : table.equivalences) got.push_back(e.to.empty() ? "-" : e.to.front().code);
+    CHECK(got == c.expected);
+  }
+}
+
+TEST_CASE("a one-level ladder's confidence is how well the phrase matches it, never certainty") {
+  const char* kOne = R"(
+id: one
+name: One
+levels:
+  - {title: Support Engineer, statements: [Answers customer tickets about billing., Writes help centre articles.]}
+)";
+  const rungs::mapping::Model model({ladder(kOne), ladder(kFull)});
+  const auto close = model.match_phrase("answers customer tickets about billing", {"one"}).ladders.at(0);
+  const auto far = model.match_phrase("repairs bicycles", {"one"}).ladders.at(0);
+  CHECK(close.confidence < 1.0);
+  CHECK(close.confidence > 0.5);
+  CHECK(far.confidence == 0);
+}
+
+TEST_CASE("level says there is no good match for a people-management phrase on a ladder with no management track") {
+  const char* kManaged = R"(
+id: managed
+name: Managed
+levels:
+  - {title: Engineer, statements: [Owns small features independently.]}
+  - {title: Engineering Manager, track: management, statements: [Hires engineers and runs their performance reviews.]}
+)";
+  const rungs::mapping::Model model({ladder(kFull), ladder(kManaged)});
+  const auto answer = model.answer("hires engineers and runs their performance reviews", {"full", "managed"});
+  REQUIRE(answer.ladders.size() == 2);
+  const auto& individual = answer.ladders[0];
+  CHECK_FALSE(individual.good_match);
+  CHECK(individual.confidence <= 0.15);
+  CHECK(individual.note.find("no management track") != std::string::npos);
+  const auto& with_managers = answer.ladders[1];
+  CHECK(with_managers.good_match);
+  CHECK(with_managers.level.level == "engineering-manager");
+}
+
+TEST_CASE("level says there is no good match when the closest statement shares little with the phrase") {
+  // The bundled ladders: similarities depend on the corpus, and a realistic one is needed here.
+  const rungs::mapping::Model model(
+      rungs::corpus::load_corpus(std::filesystem::path(RUNGS_SOURCE_DIR) / "corpus" / "ladders"));
+  const auto weak = model.answer("plays chess on team nights", {"ops-sre"});
+  CHECK_FALSE(weak.ladders.at(0).good_match);
+  CHECK(weak.ladders.at(0).note.starts_with("no good match in this ladder"));
+  const auto strong = model.answer("mentors junior teammates informally with direct, specific feedback", {"ops-sre"});
+  CHECK(strong.ladders.at(0).good_match);
+  CHECK(strong.ladders.at(0).level.code == "L3");
+}
