@@ -33,6 +33,7 @@
 #include "parsers.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
+#include "yaml_budget.h"
 
 namespace rungs::corpus::detail {
 namespace {
@@ -76,7 +77,7 @@ class Manifest {
   Manifest(const std::string& text, const fs::path& path) : path_(path) {
     YAML::Node root;
     try {
-      root = YAML::Load(text);
+      root = detail::load_yaml(text, path_);
     } catch (const YAML::Exception& e) {
       throw ParseError(path_, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg);
     }

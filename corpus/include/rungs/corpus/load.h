@@ -40,6 +40,12 @@ enum class Format { manifest, structured, markdown, markdown_table, plain_text, 
 inline constexpr std::uintmax_t kMaxFileBytes = 4u << 20;
 /// The longest statement rungs indexes, in bytes.
 inline constexpr std::size_t kMaxStatementBytes = 20000;
+/// What one YAML or JSON input may hold once its aliases (`*name`) are
+/// expanded: an alias repeats what it names, so a small file could otherwise
+/// stand for gigabytes. Text, in bytes (the file limit), and nodes (each
+/// level, statement, key and value is one).
+inline constexpr std::uintmax_t kMaxExpandedYamlBytes = kMaxFileBytes;
+inline constexpr std::size_t kMaxYamlNodes = 200000;
 
 /// Loads one ladder from `path` (any format above). Throws `ParseError`
 /// naming the file and line for unreadable, empty or malformed input: not a

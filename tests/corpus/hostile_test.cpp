@@ -1,0 +1,89 @@
+// Hostile and careless input to the readers (issue 14): YAML aliases that
+// would expand a small file past every limit, titles in scripts that have
+// no Latin slug.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "rungs/corpus/load.h"
+#include "test_support.h"
+
+namespace rungs::corpus {
+namespace {
+
+using test::error_message;
+using test::TempDir;
+
+// A file of `repeats` aliases to one statement of `statement_bytes` bytes.
+std::string alias_bomb(std::size_t statement_bytes, std::size_t repeats) {
+  std::string yaml = "id: bomb\nlevels:\n  - title: One\n    statements:\n      - &s " + std::string(statement_bytes, 'x') + "\n";
+  for (std::size_t i = 0; i < repeats; ++i) yaml += "      - *s\n";
+  return yaml;
+}
+
+// Nested aliases: each level repeats the one below ten times (a "billion laughs").
+std::string nested_bomb() {
+  std::string yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int i = 1; i < 9; ++i) {
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) yaml += (j ? ", *a" : "*a") + std::to_string(i - 1);
+    yaml += "]\n";
+  }
+  return yaml + "id: laughs\nlevels:\n  - title: One\n    statements: *a8\n";
+}
+
+TEST_CASE("YAML aliases cannot expand an input past the limits, and the message names the limit") {
+  const TempDir dir;
+  struct Case {
+    const char* name;
+    const char* file;
+    std::string yaml;
+    std::string expected;  // in the message
+  };
+  const Case cases[] = {
+      // The probe's file: 239 KB standing for 20,000 copies of a 19 KB statement (58 s, 1.9 GB before).
+      {"one long statement repeated", "bytes.yaml", alias_bomb(19000, 20000), "MB of text; rungs reads up to that much"},
+      {"nested aliases", "laughs.yaml", nested_bomb(), "YAML nodes; rungs reads up to that many"},
+      {"a manifest", "manifest.yaml",
+       "documents: [a.md]\nx: &x " + std::string(1000, 'y') + "\nlevels: [" + [] {
+         std::string refs;
+         for (int i = 0; i < 5000; ++i) refs += i ? ", *x" : "*x";
+         return refs;
+       }() + "]\n",
+       "MB of text"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    const auto file = dir.write(c.file, c.yaml);
+    const auto message = error_message([&] { (void)load_ladder(file); });
+    CHECK_MESSAGE(message.starts_with(file.string() + ": its aliases expand to over"), message);
+    CHECK_MESSAGE(message.find(c.expected) != std::string::npos, message);
+  }
+  // Aliases within the budget read as before.
+  const auto ladder = load_ladder(dir.write("small.yaml", alias_bomb(100, 10)));
+  CHECK(ladder.levels.at(0).statements.size() == 11);
+}
+
+TEST_CASE("structured levels titled only in Cyrillic, Japanese, Arabic or emoji are read, with ids by position") {
+  const TempDir dir;
+  struct Case {
+    const char* title;
+  };
+  const Case cases[] = {{"Старший инженер"}, {"シニアエンジニア"}, {"مهندس أول"}, {"🚀🚀"}};
+  std::string yaml = "id: world\nlevels:\n  - title: Junior Engineer\n    statements: [Answers tickets.]\n";
+  for (const auto& c : cases) yaml += std::string("  - title: ") + c.title + "\n    statements: [Leads incidents.]\n";
+  const auto ladder = load_ladder(dir.write("world.yaml", yaml));
+  REQUIRE(ladder.levels.size() == 5);
+  CHECK(ladder.levels[0].id == "junior-engineer");
+  for (std::size_t i = 0; i < 4; ++i) {
+    CAPTURE(cases[i].title);
+    CHECK(ladder.levels[i + 1].title == cases[i].title);
+    CHECK(ladder.levels[i + 1].id == "level-" + std::to_string(i + 2));
+  }
+  // A level with neither title nor id is still refused.
+  CHECK(error_message([&] { (void)load_ladder(dir.write("bare.yaml", "id: b\nlevels:\n  - code: X\n    statements: [A.]\n")); })
+            .find("a level needs a 'title' or an 'id'") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace rungs::corpus
