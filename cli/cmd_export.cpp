@@ -20,7 +20,7 @@ void run_export(const ExportOptions& options) {
     fmt::print("{}", yaml);
     return;
   }
-  write_file_atomically(options.output, yaml);
+  write_output_file(options.output, yaml);
   fmt::print(stderr, "rungs: wrote {} ({})\n", options.output, options.ladder);
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "terminal.h"
 #include "html_report.h"
 #include "rungs/mapping/harmonise.h"
 
@@ -67,7 +68,7 @@ void run_harmonise(const HarmoniseOptions& options) {
         if (l != id && on_track) to_pivot.push_back(model.map_ladders(l, id));
       }
     }
-    write_file_atomically(options.html, html_harmonise_report(h, to_pivot));
+    write_output_file(options.html, html_harmonise_report(h, to_pivot));
     fmt::print(stderr, "rungs: wrote {}\n", options.html);
   }
   const std::string format = options.index.json ? "json" : options.format;
@@ -83,10 +84,11 @@ void run_harmonise(const HarmoniseOptions& options) {
     std::vector<std::string> row{fmt::format("Band {}{}", band.number, band.track == "individual" ? "" : " (" + band.track + ")")};
     for (const auto& l : h.ladders) row.push_back(member_titles(band, l));
     row.push_back(band.members.size() > 1 ? fmt::format("{:.0f}%", 100 * band.confidence) : "—");
-    row.push_back(joined_notes(band, format == "markdown" ? "<br>" : "; "));
+    row.push_back(joined_notes(band, "; "));  // no "<br>": Markdown cells escape raw HTML
     rows.push_back(std::move(row));
   }
   if (format == "csv") {
+  output_is_csv();
     for (std::size_t i = 0; i < header.size(); ++i) fmt::print("{}{}", i ? "," : "", csv_field(header[i]));
     fmt::print("\n");
     for (const auto& row : rows) {

@@ -53,7 +53,7 @@ void run_index(const IndexCommandOptions& options) {
     for (const auto& n : read.notices) {
       if (!n.heading.empty()) set_aside.push_back(n.heading);
     }
-    write_file_atomically(options.write_manifest,
+    write_output_file(options.write_manifest,
                           corpus::to_manifest(read.ladders[0], read.folders[0], options.write_manifest, set_aside));
     fmt::print(stderr, "rungs: wrote {}; edit it, then `rungs index {}`\n", options.write_manifest, options.write_manifest);
     return;

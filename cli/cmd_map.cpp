@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "terminal.h"
 #include "html_report.h"
 #include "rungs/corpus/error.h"
 
@@ -67,6 +68,7 @@ void print_markdown(const mapping::MappingTable& t) {
 }
 
 void print_csv(const mapping::MappingTable& t) {
+  output_is_csv();
   fmt::print("from_ladder,from_level,from_title,to_ladder,to_levels,to_titles,confidence,evidence\n");
   for (const auto& e : t.equivalences) {
     std::string ids, evidence;
@@ -111,7 +113,7 @@ void run_map(const MapOptions& options) {
   const auto model = load_model(resolve_db(options.index), options.model);
   const auto table = model.map_ladders(options.from, options.to);
   if (!options.html.empty()) {
-    write_file_atomically(options.html, html_map_report(table));
+    write_output_file(options.html, html_map_report(table));
     fmt::print(stderr, "rungs: wrote {}\n", options.html);
   }
   const std::string format = options.index.json ? "json" : options.format;

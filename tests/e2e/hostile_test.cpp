@@ -1,0 +1,156 @@
+// Hostile and careless input (issue 14), through the CLI: output paths that
+// are links, devices, FIFOs or directories; a model cache that is a FIFO or
+// huge; ladder text that carries formulas, escape sequences and markup.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "process.h"
+
+namespace fs = std::filesystem;
+using rungs::e2e::Outcome;
+using rungs::e2e::slurp_file;
+
+namespace {
+
+const fs::path& scratch() { return rungs::e2e::scratch_dir("rungs-hostile"); }
+
+Outcome rungs_run(const std::vector<std::string>& args) { return rungs::e2e::run(scratch(), args); }
+
+fs::path write(const fs::path& path, const std::string& content) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+const std::string kAcme = "id: acme\nname: Acme\nlevels:\n  - title: Support Engineer I\n    statements: [Answers tickets with help.]\n"
+                          "  - title: Support Engineer II\n    statements: [Handles escalations independently.]\n";
+
+// An index of acme alone (small and quick to build).
+const std::string& acme_db() {
+  static const std::string db = [] {
+    const auto path = (scratch() / "acme-index").string();
+    const auto run = rungs_run({"index", write(scratch() / "in" / "acme.yaml", kAcme).string(), "--no-bundled", "--db", path});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    return path;
+  }();
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("output files: a regular file is replaced, a device or FIFO written into, a link or directory refused") {
+  const fs::path dir = scratch() / "out";
+  fs::create_directories(dir);
+  const std::string expected = rungs_run({"export", "acme", "--db", acme_db()}).out;
+  REQUIRE(expected.find("Support Engineer II") != std::string::npos);
+
+  const auto victim = write(dir / "victim.txt", "precious\n");
+  struct Case {
+    std::string name;
+    fs::path path;        // the -o argument
+    int exit_code;        // expected
+    std::string message;  // in stderr
+  };
+  fs::create_symlink(victim, dir / "link.yaml");
+  fs::create_symlink(dir / "nowhere.txt", dir / "dangling.yaml");
+  fs::create_directories(dir / "folder.yaml");
+  write(dir / "kept-mode.yaml", "old\n");
+  fs::permissions(dir / "kept-mode.yaml", fs::perms(0640));
+  const std::vector<Case> cases = {
+      {"a new file", dir / "new.yaml", 0, "wrote"},
+      {"a regular file, its mode kept", dir / "kept-mode.yaml", 0, "wrote"},
+      {"a symbolic link to a file", dir / "link.yaml", 1, "is a symbolic link"},
+      {"a dangling symbolic link", dir / "dangling.yaml", 1, "is a symbolic link"},
+      {"a directory", dir / "folder.yaml", 1, "it is a directory"},
+      {"a missing folder", dir / "no" / "such" / "x.yaml", 1, "No such file or directory"},
+      {"/dev/null", "/dev/null", 0, "wrote"},
+      {"a full device", "/dev/full", 1, "cannot write /dev/full: No space left on device"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    const auto run = rungs_run({"export", "acme", "-o", c.path.string(), "--db", acme_db()});
+    CHECK_MESSAGE(run.exit_code == c.exit_code, run.err);
+    CHECK_MESSAGE(run.err.find(c.message) != std::string::npos, run.err);
+    if (c.exit_code == 0 && fs::is_regular_file(c.path)) CHECK(slurp_file(c.path) == expected);
+  }
+  CHECK(fs::status(dir / "kept-mode.yaml").permissions() == fs::perms(0640));
+  CHECK(slurp_file(victim) == "precious\n");
+  CHECK(fs::is_symlink(dir / "link.yaml"));
+  CHECK_FALSE(fs::exists(dir / "nowhere.txt"));
+  CHECK(fs::is_character_file("/dev/null"));
+  for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("output files: a FIFO is written into, not replaced") {
+  const std::string expected = rungs_run({"export", "acme", "--db", acme_db()}).out;
+  {
+    const auto fifo = scratch() / "pipe.yaml";
+    REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // so that the writer's open does not block
+    REQUIRE(reader >= 0);
+    const auto run = rungs_run({"export", "acme", "-o", fifo.string(), "--db", acme_db()});
+    CHECK_MESSAGE(run.exit_code == 0, run.err);
+    std::string got(expected.size() + 16, '\0');
+    const auto n = ::read(reader, got.data(), got.size());
+    ::close(reader);
+    CHECK(got.substr(0, n > 0 ? static_cast<std::size_t>(n) : 0) == expected);
+    CHECK(fs::is_fifo(fifo));
+  }
+}
+
+TEST_CASE("output files: --html takes the same rules, and - is standard output") {
+  const std::string expected = rungs_run({"export", "acme", "--db", acme_db()}).out;
+  fs::create_directories(scratch() / "html-folder");
+  {
+    const auto run = rungs_run({"compare", "acme", "acme", "--html", (scratch() / "html-folder").string(), "--db", acme_db()});
+    CHECK(run.exit_code == 1);
+    CHECK_MESSAGE(run.err.find("it is a directory") != std::string::npos, run.err);
+    CHECK(run.err.find("Success") == std::string::npos);
+    const auto out = rungs_run({"export", "acme", "-o", "-", "--db", acme_db()});
+    CHECK(out.out == expected);
+  }
+}
+
+TEST_CASE("a model cache that is a FIFO or huge costs only a rebuild") {
+  struct Case {
+    std::string name;
+    bool fifo;
+    std::uintmax_t size;  // of a sparse file, when not a FIFO
+  };
+  const std::vector<Case> cases = {
+      {"a FIFO (would block a reader)", true, 0},
+      {"60 GB of zeros", false, 60ull << 30},
+      {"1 GB of zeros", false, 1ull << 30},
+  };
+  const std::vector<std::string> level = {"level", "answers tickets", "--db", acme_db()};
+  const auto reference = rungs_run(level);
+  REQUIRE_MESSAGE(reference.exit_code == 0, reference.err);
+  const auto cache = fs::path(acme_db()) / "model-cache.bin";
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    fs::remove(cache);
+    if (c.fifo) {
+      REQUIRE(::mkfifo(cache.c_str(), 0644) == 0);
+    } else {
+      std::ofstream(cache, std::ios::binary).close();
+      fs::resize_file(cache, c.size);
+    }
+    // Before the fix, the FIFO blocked here until CTest's timeout, and 60 GB failed with bad_alloc.
+    const auto run = rungs_run(level);
+    CHECK_MESSAGE(run.exit_code == 0, run.err);
+    CHECK(run.out == reference.out);
+    CHECK(run.err.empty());
+    if (!c.fifo) CHECK(fs::file_size(cache) < (1u << 20));  // replaced by the real cache
+    if (c.fifo) CHECK(fs::is_fifo(cache));                   // never written into
+  }
+  fs::remove(cache);
+}
