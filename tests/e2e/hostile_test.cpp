@@ -154,3 +154,151 @@ TEST_CASE("a model cache that is a FIFO or huge costs only a rebuild") {
   }
   fs::remove(cache);
 }
+
+namespace {
+
+// A ladder written to attack every output: markup, formula prefixes, escape
+// sequences (colour, window title), CR, pipes (bare and escaped), line
+// breaks, and titles in several scripts.
+const std::string kHostile = R"yaml(id: hostile
+name: "Hostile <script>alert(1)</script>"
+levels:
+  - title: "=HYPERLINK(\"http://x\",\"tickets\")"
+    statements: ["Answers \e[31mred\e[0m tickets\rOVERWRITTEN", "+cmd|' /C calc'!A0 answers tickets", "Uses a | pipe and \\| an escaped pipe in tickets"]
+  - title: "Senior \e]0;pwned\a engineer\nwith a second line"
+    statements: ["@SUM(1+1) leads <b>incidents</b> and mentors juniors", "-2+3 mentors juniors <img src=x onerror=alert(1)>"]
+  - title: "Старший инженер"
+    statements: ["Mentors juniors and leads incidents \u202Eevil"]
+  - title: "シニア 🚀"
+    statements: ["Leads incidents company-wide\u009B31m"]
+)yaml";
+
+const std::string& hostile_db() {
+  static const std::string db = [] {
+    const auto path = (scratch() / "hostile-index").string();
+    const auto run = rungs_run({"index", write(scratch() / "in" / "hostile.yaml", kHostile).string(),
+                                write(scratch() / "in" / "acme.yaml", kAcme).string(), "--no-bundled", "--db", path});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    return path;
+  }();
+  return db;
+}
+
+// Fields of one CSV record per line (RFC 4180, CR and LF inside quotes kept).
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false, in_quotes = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_quotes) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        in_quotes = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"' && field.empty()) {
+      in_quotes = quoted = true;
+    } else if (c == ',' || c == '\n') {
+      rows.back().push_back(field);
+      field.clear();
+      quoted = false;
+      if (c == '\n') rows.emplace_back();
+    } else {
+      CHECK_MESSAGE((c != '\r' && c != '"'), "a bare CR or quote outside quotes: " << text);
+      field += c;
+    }
+  }
+  (void)quoted;
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+// Unescaped pipes of a Markdown table row.
+std::size_t cell_separators(const std::string& line) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+    } else if (line[i] == '|') {
+      ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("hostile ladder text through every output: each medium's rules hold") {
+  const std::string db = hostile_db();
+  const std::vector<std::vector<std::string>> commands = {
+      {"ladders"},
+      {"show", "hostile"},
+      {"search", "tickets OR incidents OR juniors"},
+      {"level", "mentors juniors and leads incidents"},
+      {"map", "hostile", "acme"},
+      {"map", "acme", "hostile"},
+  };
+  for (const auto& command : commands) {
+    for (const std::string format : {"table", "json", "markdown", "csv"}) {
+      const bool takes_format = command[0] == "map";
+      if (!takes_format && (format == "markdown" || format == "csv")) continue;
+      std::vector<std::string> args = command;
+      if (format == "json") args.push_back("--json");
+      if (takes_format && format != "json") args.insert(args.end(), {"--format", format});
+      args.insert(args.end(), {"--db", db});
+      CAPTURE(command[0]);
+      CAPTURE(format);
+      const auto run = rungs_run(args);
+      REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+      // No medium lets an escape sequence, a C1 CSI or a bidi override reach the reader raw.
+      CHECK(run.out.find('\x1b') == std::string::npos);
+      CHECK(run.out.find('\a') == std::string::npos);
+      CHECK(run.out.find("\xC2\x9B") == std::string::npos);
+      CHECK(run.out.find("\xE2\x80\xAE") == std::string::npos);
+      if (format == "table") {
+        CHECK(run.out.find('\r') == std::string::npos);
+        if (command[0] == "ladders" || command[0] == "show") CHECK(run.out.find("\\u001b") != std::string::npos);  // shown, escaped
+      } else if (format == "json") {
+        const auto parsed = nlohmann::json::parse(run.out);  // escapes in JSON stay valid JSON, same text
+        CHECK(parsed.dump().find("\\u001b") != std::string::npos);
+      } else if (format == "csv") {
+        for (const auto& row : parse_csv(run.out)) {
+          for (const auto& cell : row) {
+            CAPTURE(cell);
+            // A cell a spreadsheet would evaluate: =, +, -, @, tab or CR first.
+            CHECK((cell.empty() || std::string("=+-@\t\r").find(cell.front()) == std::string::npos));
+          }
+        }
+        CHECK(run.out.find("\"'=HYPERLINK") != std::string::npos);
+      } else {
+        std::size_t columns = 0;
+        std::size_t start = 0;
+        while (start < run.out.size()) {
+          const auto end = run.out.find('\n', start);
+          const std::string line = run.out.substr(start, end - start);
+          start = end == std::string::npos ? run.out.size() : end + 1;
+          if (line.empty() || line.front() != '|') {
+            columns = 0;  // a new table follows
+            continue;
+          }
+          if (columns == 0) columns = cell_separators(line);
+          CAPTURE(line);
+          CHECK(cell_separators(line) == columns);
+        }
+        CHECK(run.out.find("<b>") == std::string::npos);
+        CHECK(run.out.find("<img") == std::string::npos);
+      }
+    }
+  }
+  const auto html = scratch() / "hostile.html";
+  const auto run = rungs_run({"map", "hostile", "acme", "--html", html.string(), "--db", db});
+  REQUIRE(run.exit_code == 0);
+  const std::string page = slurp_file(html);
+  CHECK(page.find("<script>alert") == std::string::npos);
+  CHECK(page.find("<img src=x") == std::string::npos);
+  CHECK(page.find("<b>incidents") == std::string::npos);
+}
