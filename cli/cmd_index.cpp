@@ -26,6 +26,7 @@ struct IndexCommandOptions {
   bool dry_run = false;
   std::string write_manifest;
   bool quiet = false;
+  bool allow_outside_manifest_dir = false;
   std::vector<std::string> remove;
 };
 
@@ -41,13 +42,26 @@ void run_index(const IndexCommandOptions& options) {
     fmt::print(stderr, "rungs: warning: {}\n", why.what());
     ++skipped;
   };
-  corpus::LoadResult read = corpus::load_inputs({options.paths.begin(), options.paths.end()}, warn);
+  corpus::LoadResult read = corpus::load_inputs(
+      {options.paths.begin(), options.paths.end()}, warn,
+      {.documents_outside_manifest_folder = options.allow_outside_manifest_dir});
   if (!options.index.json && !options.quiet) print_import_report(read);
   if (!options.write_manifest.empty()) {
     if (read.ladders.size() != 1) {
       throw QueryError(fmt::format("--write-manifest writes the manifest of one ladder, and {} were read; name the "
                                    "files or folder of one ladder",
                                    read.ladders.size()));
+    }
+    // A manifest reads documents from its own folder only (unless trusted
+    // with --allow-outside-manifest-dir): one written elsewhere would name
+    // them as ../x.md and then be refused.
+    const auto manifest_folder = std::filesystem::path(options.write_manifest).parent_path();
+    if (!options.allow_outside_manifest_dir && !corpus::is_within(read.folders[0], manifest_folder)) {
+      throw QueryError(fmt::format(
+          "the documents are in {}, outside the folder of {}, and a manifest reads documents from its own folder "
+          "only; write the manifest there (say {}), or pass --allow-outside-manifest-dir (then index it with that "
+          "option too)",
+          read.folders[0].string(), options.write_manifest, (read.folders[0] / "ladder.yaml").string()));
     }
     std::vector<std::string> set_aside;
     for (const auto& n : read.notices) {
@@ -136,6 +150,9 @@ void setup_index(CLI::App& app) {
   cmd->add_option("--write-manifest", options->write_manifest,
                   "Write the manifest of what was detected to FILE (one ladder), ready to edit and index; "
                   "nothing is indexed");
+  cmd->add_flag("--allow-outside-manifest-dir", options->allow_outside_manifest_dir,
+                "Let manifests name documents outside their own folder (../x.md, absolute paths, links out); "
+                "only for manifests you trust");
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the per-ladder report of what was read");
   options->index.add_to(*cmd);
   cmd->footer("A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"

@@ -87,3 +87,44 @@ TEST_CASE("structured levels titled only in Cyrillic, Japanese, Arabic or emoji 
 
 }  // namespace
 }  // namespace rungs::corpus
+
+namespace rungs::corpus {
+namespace {
+
+TEST_CASE("a manifest reads documents from its own folder only, symlinks resolved, unless trusted") {
+  const TempDir dir;
+  const std::string page = "# Acme\n\n## Engineer I\n\n- Answers tickets.\n\n## Engineer II\n\n- Leads incidents.\n";
+  for (const char* sub : {"outside", "ladder/sub"}) std::filesystem::create_directories(dir.path() / sub);
+  dir.write("outside/secret.md", page);
+  dir.write("ladder/inside.md", page);
+  dir.write("ladder/sub/nested.md", page);
+  std::filesystem::create_symlink(dir.path() / "outside" / "secret.md", dir.path() / "ladder" / "link.md");
+  std::filesystem::create_symlink(dir.path() / "ladder" / "inside.md", dir.path() / "ladder" / "link-in.md");
+  struct Case {
+    const char* document;
+    bool inside;
+  };
+  const std::string absolute = (dir.path() / "outside" / "secret.md").string();
+  const Case cases[] = {
+      {"inside.md", true},      {"sub/nested.md", true},         {"link-in.md", true},
+      {"../outside/secret.md", false}, {absolute.c_str(), false}, {"link.md", false},
+      {"sub/../../outside/secret.md", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.document);
+    const auto manifest = dir.write("ladder/m.yaml", std::string("id: m\ndocuments: [\"") + c.document +
+                                                         "\"]\nlevels:\n  - title: Engineer I\n  - title: Engineer II\n");
+    const auto message = error_message([&] { (void)load_inputs({manifest}); });
+    if (c.inside) {
+      CHECK_MESSAGE(message.empty(), message);
+    } else {
+      CHECK_MESSAGE(message.find(":2: document '" + std::string(c.document) + "' is outside the manifest's folder") !=
+                        std::string::npos,
+                    message);
+      CHECK(load_inputs({manifest}, {}, {.documents_outside_manifest_folder = true}).ladders.size() == 1);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace rungs::corpus

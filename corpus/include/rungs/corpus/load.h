@@ -80,6 +80,14 @@ struct Notice {
 
 [[nodiscard]] const char* to_string(Notice::Kind kind);
 
+/// How `load_inputs` reads what it is given.
+struct ReadOptions {
+  /// Let a manifest's `documents:` name files outside the manifest's folder
+  /// (`../x.md`, an absolute path, a link out). Off: a manifest is a file of
+  /// someone else's and must not make rungs read, say, /etc/shadow.
+  bool documents_outside_manifest_folder = false;
+};
+
 /// Ladders read from the inputs, in input order, and what was noticed.
 struct LoadResult {
   std::vector<Ladder> ladders;
@@ -98,7 +106,11 @@ struct LoadResult {
 /// page that reads as one level only, and when two inputs would give the
 /// same ladder id (naming both). Unreadable folder entries go to `skip` as
 /// in `load_corpus`.
-[[nodiscard]] LoadResult load_inputs(const std::vector<std::filesystem::path>& paths, const SkipHandler& skip = {});
+[[nodiscard]] LoadResult load_inputs(const std::vector<std::filesystem::path>& paths, const SkipHandler& skip = {},
+                                     const ReadOptions& options = {});
+
+/// True when `path`, every symbolic link resolved, is `folder` or inside it.
+[[nodiscard]] bool is_within(const std::filesystem::path& path, const std::filesystem::path& folder);
 
 /// A manifest that reads `ladder` as it was detected, to edit and index in
 /// place of the documents: its documents named relative to `manifest_path`'s
