@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 
 #include "common.h"
@@ -80,6 +81,7 @@ void run_index(const IndexCommandOptions& options) {
   }
   std::vector<corpus::Ladder> ladders = std::move(read.ladders);
   std::filesystem::path db;
+  bool fresh_built = false;  // a new index was built, the removals applied to it
   if (options.index.db.empty() && !std::getenv("RUNGS_DB")) {
     db = resolve_db(options.index);  // the default index, bundled ladders included
   } else {
@@ -90,21 +92,28 @@ void run_index(const IndexCommandOptions& options) {
       ladders.insert(ladders.begin(), bundled.begin(), bundled.end());
     }
     if (fresh) {
-      const auto stats = indexer::build_index(db, ladders, {.progress = {}, .fingerprint = ""});
+      // --remove with --rebuild: what is built leaves the ladder out.
+      for (const auto& id : options.remove) {
+        const auto kept = std::remove_if(ladders.begin(), ladders.end(), [&](const corpus::Ladder& l) { return l.id == id; });
+        if (kept == ladders.end()) throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
+        ladders.erase(kept, ladders.end());
+      }
+      const auto stats = indexer::build_index(db, ladders, {});
       if (!options.index.json) {
         fmt::print(stderr, "rungs: built {}: {} ladders, {} statements indexed, {} set aside\n", db.string(),
                    stats.ladders, stats.documents, stats.set_aside);
       }
       ladders.clear();
+      fresh_built = true;
     }
   }
-  for (const auto& id : options.remove) {
-    if (!indexer::remove_ladder(db, id)) throw QueryError("no ladder '" + id + "' in " + db.string());
-    fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
-  }
+  // Removals and additions land in one commit, or none do: an unknown id
+  // to remove leaves the index as it was.
   indexer::IndexStats stats;
-  if (!ladders.empty()) {
+  const bool removing = !fresh_built && !options.remove.empty();
+  if (!ladders.empty() || removing) {
     indexer::IndexOptions index_options;
+    if (removing) index_options.remove = options.remove;
     if (::isatty(STDERR_FILENO)) {
       index_options.progress = [](std::size_t done, std::size_t total, const std::string& id) {
         fmt::print(stderr, "\rrungs: indexed {}/{} ladders ({})\033[K", done, total, id);
@@ -113,6 +122,7 @@ void run_index(const IndexCommandOptions& options) {
     }
     stats = indexer::add_ladders(db, ladders, index_options);
   }
+  for (const auto& id : options.remove) fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
   nlohmann::json added = nlohmann::json::array();
   for (const auto& l : ladders) added.push_back(l.id);
   if (options.index.json) {

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -301,4 +302,58 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
   CHECK(page.find("<script>alert") == std::string::npos);
   CHECK(page.find("<img src=x") == std::string::npos);
   CHECK(page.find("<b>incidents") == std::string::npos);
+}
+
+TEST_CASE("index: removals, a rebuild and additions of one run land in one commit, or none do") {
+  const std::string db = (scratch() / "remove-index").string();
+  const auto acme = write(scratch() / "in" / "acme.yaml", kAcme).string();
+  const auto globex = write(scratch() / "in" / "globex.yaml",
+                            "id: globex\nlevels:\n  - title: One\n    statements: [Answers tickets.]\n"
+                            "  - title: Two\n    statements: [Leads incidents.]\n")
+                          .string();
+  REQUIRE(rungs_run({"index", acme, "--db", db, "--rebuild"}).exit_code == 0);
+  const auto ids = [&] {
+    std::vector<std::string> out;
+    const auto listed = nlohmann::json::parse(rungs_run({"ladders", "--json", "--db", db}).out);
+    for (const auto& l : listed["ladders"]) out.push_back(l["id"].get<std::string>());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto before = ids();
+  REQUIRE(std::find(before.begin(), before.end(), "acme") != before.end());
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> gone;   // ids the run removes, when it succeeds
+    std::string added;               // the id it adds, if any
+  };
+  // Failing runs first: each must leave the index exactly as it was.
+  const std::vector<Case> refused = {
+      {{"--remove", "acme", "--remove", "missing"}, {}, ""},
+      {{globex, "--remove", "missing"}, {}, ""},
+      {{"--remove", "missing", "--rebuild"}, {}, ""},
+      {{"--rebuild", "--remove", "ops-sre", "--remove", "missing"}, {}, ""},
+  };
+  for (const auto& c : refused) {
+    CAPTURE(c.args.front());
+    std::vector<std::string> args = {"index", "--db", db};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const auto run = rungs_run(args);
+    CHECK(run.exit_code == 1);
+    CHECK_MESSAGE(run.err == "rungs: no ladder 'missing' to remove; nothing was written\n", run.err);
+    CHECK(ids() == before);
+  }
+  const std::vector<Case> done = {
+      {{globex, "--remove", "acme", "--remove", "octopus-support"}, {"acme", "octopus-support"}, "globex"},
+      {{"--rebuild", "--remove", "ops-sre"}, {"acme", "globex", "ops-sre"}, ""},
+  };
+  for (const auto& c : done) {
+    CAPTURE(c.args.front());
+    std::vector<std::string> args = {"index", "--db", db};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    const auto run = rungs_run(args);
+    CHECK_MESSAGE(run.exit_code == 0, run.err);
+    const auto now = ids();
+    for (const auto& id : c.gone) CHECK(std::find(now.begin(), now.end(), id) == now.end());
+    if (!c.added.empty()) CHECK(std::find(now.begin(), now.end(), c.added) != now.end());
+  }
 }
