@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "blocks.h"
@@ -188,6 +189,16 @@ std::vector<fs::path> folder_files(const fs::path& dir, const SkipHandler& skip,
 
 // What every loaded ladder must have, whatever its format.
 void check_ladder(const Ladder& ladder, const fs::path& path) {
+  // Ids end up in file names, command lines and URLs: "a/b", "../../etc" or
+  // "-rf" must not.
+  const auto check_id = [&](const std::string& id, const char* what) {
+    if (!is_valid_id(id)) {
+      throw ParseError(path, 0, fmt::format("{} id '{}' is not valid: an id is ASCII letters, digits, '-', '_' or '.', "
+                                            "starting with a letter or digit", what, id));
+    }
+  };
+  check_id(ladder.id, "ladder");
+  for (const auto& level : ladder.levels) check_id(level.id, "level");
   std::size_t statements = 0;
   for (const auto& level : ladder.levels) {
     for (const auto& s : level.statements) {
@@ -267,6 +278,12 @@ const char* to_string(Notice::Kind kind) {
     case Notice::Kind::warning: return "warning";
   }
   return "warning";
+}
+
+bool is_valid_id(std::string_view id) {
+  const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  return !id.empty() && alnum(id.front()) &&
+         std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
 bool is_within(const fs::path& path, const fs::path& folder) {
@@ -389,9 +406,17 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
       if (other.parent_path() == folder && !fs::is_directory(other, other_ec)) pages.push_back(detail::read_page(other));
     }
     const std::size_t before = result.ladders.size();
+    std::vector<fs::path> page_paths;  // in input order
+    const bool one_ladder_each = std::none_of(pages.begin(), pages.end(), [&](const detail::Page& p) {
+      page_paths.push_back(p.path);
+      return p.role == detail::PageRole::level;
+    });
     load_pages(std::move(pages), folder.empty() ? fs::current_path().filename() : folder, true, options, result);
+    const bool by_page = one_ladder_each && result.ladders.size() - before == page_paths.size();
     for (std::size_t i = before; i < result.ladders.size(); ++i) {
-      origins.push_back(result.ladders.size() - before == 1 && !result.ladders[i].documents.empty()
+      // Each file its own ladder: its own path, so that two files giving one id are both named.
+      origins.push_back(by_page ? page_paths[i - before]
+                        : result.ladders.size() - before == 1 && !result.ladders[i].documents.empty()
                             ? folder / result.ladders[i].documents.front()
                             : path);
     }

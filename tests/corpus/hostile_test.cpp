@@ -85,12 +85,6 @@ TEST_CASE("structured levels titled only in Cyrillic, Japanese, Arabic or emoji 
             .find("a level needs a 'title' or an 'id'") != std::string::npos);
 }
 
-}  // namespace
-}  // namespace rungs::corpus
-
-namespace rungs::corpus {
-namespace {
-
 TEST_CASE("a manifest reads documents from its own folder only, symlinks resolved, unless trusted") {
   const TempDir dir;
   const std::string page = "# Acme\n\n## Engineer I\n\n- Answers tickets.\n\n## Engineer II\n\n- Leads incidents.\n";
@@ -123,6 +117,54 @@ TEST_CASE("a manifest reads documents from its own folder only, symlinks resolve
                     message);
       CHECK(load_inputs({manifest}, {}, {.documents_outside_manifest_folder = true}).ladders.size() == 1);
     }
+  }
+}
+
+TEST_CASE("ladder and level ids are letters, digits, '-', '_' and '.', starting with a letter or digit") {
+  struct Case {
+    const char* id;
+    bool valid;
+  };
+  const Case cases[] = {
+      {"ops-sre", true}, {"l4", true},        {"E1.2", true},       {"level_3", true},    {"a/b", false},
+      {"../../etc", false}, {"-rf", false}, {".hidden", false},   {"", false},          {"a b", false},
+      {"é", false},      {"a\nb", false},     {"x;rm", false},
+  };
+  const TempDir dir;
+  for (const auto& c : cases) {
+    CAPTURE(c.id);
+    CHECK(is_valid_id(c.id) == c.valid);
+    if (std::string_view(c.id).empty() || std::string_view(c.id).find('\n') != std::string_view::npos) continue;
+    for (const bool ladder_id : {true, false}) {
+      const std::string yaml = ladder_id ? std::string("id: \"") + c.id + "\"\nlevels:\n  - title: One\n    statements: [A.]\n"
+                                         : std::string("id: x\nlevels:\n  - id: \"") + c.id + "\"\n    title: One\n    statements: [A.]\n";
+      const auto message = error_message([&] { (void)load_ladder(dir.write("ids.yaml", yaml)); });
+      CAPTURE(message);
+      CHECK((message.find("is not valid") != std::string::npos) == !c.valid);
+    }
+  }
+}
+
+TEST_CASE("one ladder id in two files named together is refused, naming both (not the last one winning)") {
+  const TempDir dir;
+  const std::string yaml = "id: same\nlevels:\n  - title: One\n    statements: [A.]\n";
+  struct Case {
+    const char* first;
+    const char* second;
+  };
+  const Case cases[] = {{"a.yaml", "b.yaml"}, {"a.yaml", "b.json"}, {"same.md", "b.yaml"}};
+  for (const auto& c : cases) {
+    CAPTURE(c.second);
+    const auto first = std::string_view(c.first).ends_with(".md")  // its id is its file name's
+                           ? dir.write(c.first, "# Same\n\n## One\n\n- A.\n\n## Two\n\n- B.\n")
+                           : dir.write(c.first, yaml);
+    const auto second = dir.write(c.second, std::string_view(c.second).ends_with(".json")
+                                                ? R"({"id": "same", "levels": [{"title": "One", "statements": ["A."]}]})"
+                                                : yaml);
+    const auto message = error_message([&] { (void)load_inputs({first, second}); });
+    CAPTURE(message);
+    CHECK_MESSAGE(message.find("gives ladder id 'same', as " + first.string()) != std::string::npos, message);
+    CHECK(message.starts_with(second.string()));
   }
 }
 

@@ -88,6 +88,11 @@ TEST_CASE("output files: a regular file is replaced, a device or FIFO written in
   CHECK(fs::is_symlink(dir / "link.yaml"));
   CHECK_FALSE(fs::exists(dir / "nowhere.txt"));
   CHECK(fs::is_character_file("/dev/null"));
+  // --json asks for JSON: refused rather than answered with YAML.
+  const auto json = rungs_run({"export", "acme", "--json", "--db", acme_db()});
+  CHECK(json.exit_code == 1);
+  CHECK(json.out.empty());
+  CHECK(json.err.find("rungs show acme --json") != std::string::npos);
   for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().string().find(".tmp-") == std::string::npos);
 }
 

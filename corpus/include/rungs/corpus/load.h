@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rungs/corpus/error.h"
@@ -47,10 +48,16 @@ inline constexpr std::size_t kMaxStatementBytes = 20000;
 inline constexpr std::uintmax_t kMaxExpandedYamlBytes = kMaxFileBytes;
 inline constexpr std::size_t kMaxYamlNodes = 200000;
 
+/// True for a valid ladder or level id: ASCII letters, digits, `-`, `_` or
+/// `.`, the first a letter or digit ("ops-sre", "l4",
+/// "E1.2"; not "a/b", "../x" or "-rf"). Every loaded ladder is checked.
+[[nodiscard]] bool is_valid_id(std::string_view id);
+
 /// Loads one ladder from `path` (any format above). Throws `ParseError`
 /// naming the file and line for unreadable, empty or malformed input: not a
 /// regular file, over `kMaxFileBytes`, binary, invalid UTF-8, no statements
-/// at all, a statement over `kMaxStatementBytes`, two levels of one id.
+/// at all, a statement over `kMaxStatementBytes`, two levels of one id, an
+/// id that is not `is_valid_id`.
 [[nodiscard]] Ladder load_ladder(const std::filesystem::path& path);
 
 /// Called for each entry of a directory that cannot be read as a file (a
