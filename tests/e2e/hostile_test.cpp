@@ -173,6 +173,8 @@ levels:
     statements: ["Answers \e[31mred\e[0m tickets\rOVERWRITTEN", "+cmd|' /C calc'!A0 answers tickets", "Uses a | pipe and \\| an escaped pipe in tickets"]
   - title: "Senior \e]0;pwned\a engineer\nwith a second line"
     statements: ["@SUM(1+1) leads <b>incidents</b> and mentors juniors", "-2+3 mentors juniors <img src=x onerror=alert(1)>"]
+  - title: "Lead | Staff \\| Principal"
+    statements: ["Leads incidents across teams | org-wide"]
   - title: "Старший инженер"
     statements: ["Mentors juniors and leads incidents \u202Eevil"]
   - title: "シニア 🚀"
@@ -295,6 +297,7 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
           CAPTURE(line);
           CHECK(cell_separators(line) == columns);
         }
+        if (command[0] == "map") CHECK(run.out.find("Lead \\| Staff \\\\\\| Principal") != std::string::npos);
         CHECK(run.out.find("<b>") == std::string::npos);
         CHECK(run.out.find("<img") == std::string::npos);
       }
