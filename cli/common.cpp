@@ -257,7 +257,7 @@ void write_output_file(const std::filesystem::path& path, const std::string& con
       write_through(path, content);
       return;
     }
-    mode = link.st_mode & 07777;
+    mode = link.st_mode & 0777;  // permissions only: never a set-user-id bit on what we wrote
   } else if (errno != ENOENT) {
     throw Error(fmt::format("cannot write {}: {}", path.string(), reason(errno)));
   }
