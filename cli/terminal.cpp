@@ -133,9 +133,11 @@ ssize_t sink_write(void* cookie, const char* bytes, std::size_t size) {
   return write_all(sink->fd, sink->filter.feed({bytes, size})) ? static_cast<ssize_t>(size) : -1;
 }
 
-FILE* open_sink(Sink* sink, bool line_buffered) {
+// `buffering`: as the stream it replaces (_IONBF for stderr, _IOLBF for a
+// terminal, _IOFBF for a file or pipe), so that output shows when it did.
+FILE* open_sink(Sink* sink, int buffering) {
   FILE* file = ::fopencookie(sink, "w", cookie_io_functions_t{nullptr, sink_write, nullptr, nullptr});
-  if (file != nullptr) std::setvbuf(file, nullptr, line_buffered ? _IOLBF : _IOFBF, BUFSIZ);
+  if (file != nullptr) std::setvbuf(file, nullptr, buffering, buffering == _IONBF ? 0 : BUFSIZ);
   return file;
 }
 
@@ -156,8 +158,8 @@ void install_output_filters() {
   std::fflush(stderr);
   g_stdout = new Sink{STDOUT_FILENO, OutputFilter({.colour = use_colour(), .clear_line = false, .carriage_return = false})};
   g_stderr = new Sink{STDERR_FILENO, OutputFilter({.colour = false, .clear_line = err_tty, .carriage_return = false})};
-  if (FILE* out = open_sink(g_stdout, out_tty)) stdout = out;
-  if (FILE* err = open_sink(g_stderr, true)) stderr = err;
+  if (FILE* out = open_sink(g_stdout, out_tty ? _IOLBF : _IOFBF)) stdout = out;
+  if (FILE* err = open_sink(g_stderr, _IONBF)) stderr = err;
   std::atexit(finish_sinks);
 }
 
