@@ -264,9 +264,16 @@ void write_output_file(const std::filesystem::path& path, const std::string& con
   // A new file beside the target, created exclusively (never through a link
   // someone put there), then renamed over it: readers see the old file or the
   // new one, never half of one.
+  // A name already taken (a file or link someone put there) is never opened:
+  // the next name is tried.
   static int counter = 0;
-  const auto temp = std::filesystem::path(path.string() + fmt::format(".tmp-{}-{}", ::getpid(), counter++));
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode ? 0600 : 0666);
+  std::filesystem::path temp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    temp = path.string() + fmt::format(".tmp-{}-{}", ::getpid(), counter++);
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode ? 0600 : 0666);
+    if (fd < 0 && errno != EEXIST) break;
+  }
   if (fd < 0) throw Error(fmt::format("cannot write {}: {}", path.string(), reason(errno)));
   bool ok = write_all(fd, content) && (!mode || ::fchmod(fd, *mode) == 0);
   int error = errno;

@@ -96,6 +96,24 @@ TEST_CASE("output files: a regular file is replaced, a device or FIFO written in
   for (const auto& entry : fs::directory_iterator(dir)) CHECK(entry.path().string().find(".tmp-") == std::string::npos);
 }
 
+TEST_CASE("output files: the temporary file is never opened through a link planted at its name") {
+  // The child's pid is its launcher's (`exec`), so the launcher can plant
+  // links at the temporary names rungs would use: FILE.tmp-PID (before) and
+  // FILE.tmp-PID-0 (now). Before, rungs wrote through the link into the victim.
+  const fs::path dir = scratch() / "planted";
+  fs::create_directories(dir);
+  const auto victim = write(dir / "victim.txt", "precious\n");
+  const auto out = dir / "out.yaml";
+  const std::string plant = "ln -s '" + victim.string() + "' '" + out.string() + ".tmp-'$$ && ln -s '" + victim.string() +
+                            "' '" + out.string() + ".tmp-'$$-0 && exec \"$0\" \"$@\"";
+  const auto run = rungs::e2e::run(scratch(), {"export", "acme", "-o", out.string(), "--db", acme_db()},
+                                   {"/bin/sh", "-c", plant});
+  CHECK_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(slurp_file(victim) == "precious\n");
+  CHECK(fs::is_regular_file(fs::symlink_status(out)));
+  CHECK(slurp_file(out) == rungs_run({"export", "acme", "--db", acme_db()}).out);
+}
+
 TEST_CASE("output files: a FIFO is written into, not replaced") {
   const std::string expected = rungs_run({"export", "acme", "--db", acme_db()}).out;
   {
