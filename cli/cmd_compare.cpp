@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "terminal.h"
 #include "html_report.h"
 #include "rungs/mapping/harmonise.h"
 
@@ -67,7 +68,7 @@ void run_compare(const CompareOptions& options) {
   const auto model = load_model(resolve_db(options.index), options.model);
   const auto c = mapping::compare(model, options.a, options.b);
   if (!options.html.empty()) {
-    write_file_atomically(options.html, html_compare_report(c));
+    write_output_file(options.html, html_compare_report(c));
     fmt::print(stderr, "rungs: wrote {}\n", options.html);
   }
   const std::string format = options.index.json ? "json" : options.format;
@@ -77,6 +78,7 @@ void run_compare(const CompareOptions& options) {
     return;
   }
   if (format == "csv") {
+  output_is_csv();
     fmt::print("ladder,theme,level,statements\n");
     for (const auto* p : {&c.a, &c.b}) {
       for (const auto& t : p->themes) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 
 namespace rungs::cli {
@@ -14,13 +15,17 @@ struct ExportOptions {
 };
 
 void run_export(const ExportOptions& options) {
+  if (options.index.json) {  // --json comes with --db; YAML printed for it would mislead a program
+    throw QueryError("export writes the structured YAML format (what `rungs index` reads back) and has no JSON form; "
+                     "for JSON, use `rungs show " + options.ladder + " --json`");
+  }
   auto searcher = open_searcher(options.index);
   const std::string yaml = corpus::to_yaml(searcher.ladder(options.ladder));
   if (options.output.empty() || options.output == "-") {
     fmt::print("{}", yaml);
     return;
   }
-  write_file_atomically(options.output, yaml);
+  write_output_file(options.output, yaml);
   fmt::print(stderr, "rungs: wrote {} ({})\n", options.output, options.ladder);
 }
 

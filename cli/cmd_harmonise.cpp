@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "terminal.h"
 #include "html_report.h"
 #include "rungs/mapping/crosswalk.h"
 #include "rungs/mapping/harmonise.h"
@@ -76,7 +77,7 @@ void run_harmonise(const HarmoniseOptions& options) {
         }
       }
     }
-    write_file_atomically(options.html, html_harmonise_report(h, to_pivot));
+    write_output_file(options.html, html_harmonise_report(h, to_pivot));
     fmt::print(stderr, "rungs: wrote {}\n", options.html);
   }
   const std::string format = options.index.json ? "json" : options.format;
@@ -103,11 +104,12 @@ void run_harmonise(const HarmoniseOptions& options) {
       }
       row.push_back(refs);
     } else {
-      row.push_back(joined_notes(band, format == "markdown" ? "<br>" : "; "));
+      row.push_back(joined_notes(band, "; "));  // no "<br>": Markdown cells escape raw HTML
     }
     rows.push_back(std::move(row));
   }
   if (format == "csv") {
+  output_is_csv();
     for (std::size_t i = 0; i < header.size(); ++i) fmt::print("{}{}", i ? "," : "", csv_field(header[i]));
     fmt::print("\n");
     for (const auto& row : rows) {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 
 #include "common.h"
@@ -26,6 +27,7 @@ struct IndexCommandOptions {
   bool dry_run = false;
   std::string write_manifest;
   bool quiet = false;
+  bool allow_outside_manifest_dir = false;
   std::vector<std::string> remove;
 };
 
@@ -41,7 +43,9 @@ void run_index(const IndexCommandOptions& options) {
     fmt::print(stderr, "rungs: warning: {}\n", why.what());
     ++skipped;
   };
-  corpus::LoadResult read = corpus::load_inputs({options.paths.begin(), options.paths.end()}, warn);
+  corpus::LoadResult read = corpus::load_inputs(
+      {options.paths.begin(), options.paths.end()}, warn,
+      {.documents_outside_manifest_folder = options.allow_outside_manifest_dir});
   if (!options.index.json && !options.quiet) print_import_report(read);
   if (!options.write_manifest.empty()) {
     if (read.ladders.size() != 1) {
@@ -49,11 +53,22 @@ void run_index(const IndexCommandOptions& options) {
                                    "files or folder of one ladder",
                                    read.ladders.size()));
     }
+    // A manifest reads documents from its own folder only (unless trusted
+    // with --allow-outside-manifest-dir): one written elsewhere would name
+    // them as ../x.md and then be refused.
+    const auto manifest_folder = std::filesystem::path(options.write_manifest).parent_path();
+    if (!options.allow_outside_manifest_dir && !corpus::is_within(read.folders[0], manifest_folder)) {
+      throw QueryError(fmt::format(
+          "the documents are in {}, outside the folder of {}, and a manifest reads documents from its own folder "
+          "only; write the manifest there (say {}), or pass --allow-outside-manifest-dir (then index it with that "
+          "option too)",
+          read.folders[0].string(), options.write_manifest, (read.folders[0] / "ladder.yaml").string()));
+    }
     std::vector<std::string> set_aside;
     for (const auto& n : read.notices) {
       if (!n.heading.empty()) set_aside.push_back(n.heading);
     }
-    write_file_atomically(options.write_manifest,
+    write_output_file(options.write_manifest,
                           corpus::to_manifest(read.ladders[0], read.folders[0], options.write_manifest, set_aside));
     fmt::print(stderr, "rungs: wrote {}; edit it, then `rungs index {}`\n", options.write_manifest, options.write_manifest);
     return;
@@ -66,6 +81,7 @@ void run_index(const IndexCommandOptions& options) {
   }
   std::vector<corpus::Ladder> ladders = std::move(read.ladders);
   std::filesystem::path db;
+  bool fresh_built = false;  // a new index was built, the removals applied to it
   if (options.index.db.empty() && !std::getenv("RUNGS_DB")) {
     db = resolve_db(options.index);  // the default index, bundled ladders included
   } else {
@@ -76,21 +92,28 @@ void run_index(const IndexCommandOptions& options) {
       ladders.insert(ladders.begin(), bundled.begin(), bundled.end());
     }
     if (fresh) {
-      const auto stats = indexer::build_index(db, ladders, {.progress = {}, .fingerprint = ""});
+      // --remove with --rebuild: what is built leaves the ladder out.
+      for (const auto& id : options.remove) {
+        const auto kept = std::remove_if(ladders.begin(), ladders.end(), [&](const corpus::Ladder& l) { return l.id == id; });
+        if (kept == ladders.end()) throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
+        ladders.erase(kept, ladders.end());
+      }
+      const auto stats = indexer::build_index(db, ladders, {});
       if (!options.index.json) {
         fmt::print(stderr, "rungs: built {}: {} ladders, {} statements indexed, {} set aside\n", db.string(),
                    stats.ladders, stats.documents, stats.set_aside);
       }
       ladders.clear();
+      fresh_built = true;
     }
   }
-  for (const auto& id : options.remove) {
-    if (!indexer::remove_ladder(db, id)) throw QueryError("no ladder '" + id + "' in " + db.string());
-    fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
-  }
+  // Removals and additions land in one commit, or none do: an unknown id
+  // to remove leaves the index as it was.
   indexer::IndexStats stats;
-  if (!ladders.empty()) {
+  const bool removing = !fresh_built && !options.remove.empty();
+  if (!ladders.empty() || removing) {
     indexer::IndexOptions index_options;
+    if (removing) index_options.remove = options.remove;
     if (::isatty(STDERR_FILENO)) {
       index_options.progress = [](std::size_t done, std::size_t total, const std::string& id) {
         fmt::print(stderr, "\rrungs: indexed {}/{} ladders ({})\033[K", done, total, id);
@@ -99,6 +122,7 @@ void run_index(const IndexCommandOptions& options) {
     }
     stats = indexer::add_ladders(db, ladders, index_options);
   }
+  for (const auto& id : options.remove) fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
   nlohmann::json added = nlohmann::json::array();
   for (const auto& l : ladders) added.push_back(l.id);
   if (options.index.json) {
@@ -136,6 +160,9 @@ void setup_index(CLI::App& app) {
   cmd->add_option("--write-manifest", options->write_manifest,
                   "Write the manifest of what was detected to FILE (one ladder), ready to edit and index; "
                   "nothing is indexed");
+  cmd->add_flag("--allow-outside-manifest-dir", options->allow_outside_manifest_dir,
+                "Let manifests name documents outside their own folder (../x.md, absolute paths, links out); "
+                "only for manifests you trust");
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the per-ladder report of what was read");
   options->index.add_to(*cmd);
   cmd->footer("A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "terminal.h"
 #include "html_report.h"
 #include "rungs/mapping/crosswalk.h"
 #include "rungs/corpus/error.h"
@@ -82,6 +83,7 @@ void print_markdown(const mapping::MappingTable& t) {
 }
 
 void print_csv(const mapping::MappingTable& t) {
+  output_is_csv();
   fmt::print("from_ladder,from_level,from_title,to_ladder,to_levels,to_titles,confidence,pinned,evidence\n");
   for (const auto& e : t.equivalences) {
     std::string ids, evidence;
@@ -143,11 +145,11 @@ void run_map(const MapOptions& options) {
   }
   const auto table = model.map_ladders(options.from, options.to, pins);
   if (!options.save_crosswalk.empty()) {
-    write_file_atomically(options.save_crosswalk, mapping::crosswalk_yaml(table));
+    write_output_file(options.save_crosswalk, mapping::crosswalk_yaml(table));
     fmt::print(stderr, "rungs: wrote {} (every row as a decision; delete the rows not yet decided)\n", options.save_crosswalk);
   }
   if (!options.html.empty()) {
-    write_file_atomically(options.html, html_map_report(table));
+    write_output_file(options.html, html_map_report(table));
     fmt::print(stderr, "rungs: wrote {}\n", options.html);
   }
   const std::string format = options.index.json ? "json" : options.format;

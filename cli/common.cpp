@@ -1,8 +1,13 @@
 #include "common.h"
 
-#include <cctype>
-
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
 
 #include <algorithm>
 #include <cstdlib>
@@ -48,6 +53,31 @@ std::optional<std::string> read_bytes(const std::filesystem::path& path) {
   std::string bytes(size, '\0');
   if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return std::nullopt;
   return bytes;
+}
+
+// The model saved in `cache` for `key` and `options`, or nothing. Only a
+// regular file is opened (a FIFO would block), and it is mapped rather than
+// read: the header's payload size is checked against the file's size before
+// any of the payload is touched, so a huge file costs nothing but the check.
+std::optional<mapping::Model> read_model_cache(const std::filesystem::path& cache, const std::string& key,
+                                               const mapping::ModelOptions& options) {
+  const int fd = ::open(cache.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  void* bytes = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (bytes == MAP_FAILED) return std::nullopt;
+  struct Unmap {
+    void* bytes;
+    std::size_t size;
+    ~Unmap() { ::munmap(bytes, size); }
+  } unmap{bytes, size};
+  return mapping::Model::deserialize(std::string_view(static_cast<const char*>(bytes), size), key, options);
 }
 
 // What a cached model must have been built from: these index contents and
@@ -121,18 +151,16 @@ mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& fla
   search::Searcher searcher(db);
   const std::string key = model_key(searcher);
   if (!key.empty()) {
-    if (const auto bytes = read_bytes(cache)) {
-      try {
-        if (auto model = mapping::Model::deserialize(*bytes, key, options)) return std::move(*model);
-      } catch (const Error&) {
-        // Damaged: built anew and overwritten below.
-      }
+    try {
+      if (auto model = read_model_cache(cache, key, options)) return std::move(*model);
+    } catch (const Error&) {
+      // Damaged: built anew and overwritten below.
     }
   }
   mapping::Model model(searcher.ladders(), options);
   if (!key.empty()) {
     try {
-      write_file_atomically(cache, model.serialize(key));
+      write_output_file(cache, model.serialize(key), NonRegular::refuse);
     } catch (const Error&) {
       // A read-only index: the next command builds the model again.
     }
@@ -155,7 +183,10 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
   };
   measure(header);
   for (const auto& row : rows) measure(row);
-  auto print_row = [&](const std::vector<std::string>& row) {
+  auto print_row = [&](const std::vector<std::string>& cells) {
+    // A line break in a cell (a title written over two lines) would break the row.
+    std::vector<std::string> row = cells;
+    for (auto& cell : row) std::replace_if(cell.begin(), cell.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {
       line += row[i];
@@ -171,35 +202,119 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
   for (const auto& row : rows) print_row(row);
 }
 
-void write_file_atomically(const std::filesystem::path& path, const std::string& content) {
-  const auto temp = std::filesystem::path(path.string() + fmt::format(".tmp-{}", ::getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary);
-    out << content;
-    if (!out.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      throw Error("cannot write " + path.string());
-    }
+namespace {
+
+std::string reason(int error) { return std::error_code(error, std::generic_category()).message(); }
+
+// Writes `content` into what already exists at `path` (a device, a FIFO),
+// without replacing it.
+void write_through(const std::filesystem::path& path, const std::string& content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) throw Error(fmt::format("cannot write {}: {}", path.string(), reason(errno)));
+  const bool ok = write_all(fd, content);
+  const int error = errno;
+  ::close(fd);
+  if (!ok) throw Error(fmt::format("cannot write {}: {}", path.string(), reason(error)));
+}
+
+}  // namespace
+
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t n = ::write(fd, content.data(), content.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    content.remove_prefix(static_cast<std::size_t>(n));
   }
-  std::error_code error;
-  std::filesystem::rename(temp, path, error);
-  if (error) {
-    std::filesystem::remove(temp, error);
-    throw Error("cannot write " + path.string() + ": " + error.message());
+  return true;
+}
+
+void write_output_file(const std::filesystem::path& path, const std::string& content, NonRegular non_regular) {
+  if (path == "-") {
+    // Through stdout, and so through the terminal filter (terminal.h).
+    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0) {
+      throw Error("cannot write to standard output: " + reason(errno));
+    }
+    return;
+  }
+  struct stat link {};
+  std::optional<mode_t> mode;  // the mode of the file replaced, if any
+  if (::lstat(path.c_str(), &link) == 0) {
+    struct stat target {};
+    const bool resolves = ::stat(path.c_str(), &target) == 0;
+    if (S_ISDIR(resolves ? target.st_mode : link.st_mode)) {
+      throw Error(fmt::format("cannot write {}: it is a directory; name a file", path.string()));
+    }
+    if (S_ISLNK(link.st_mode) && (!resolves || S_ISREG(target.st_mode))) {
+      std::error_code ignored;
+      throw Error(fmt::format("cannot write {}: it is a symbolic link (to {}), and rungs does not replace links; name "
+                              "the file itself, or remove the link",
+                              path.string(), std::filesystem::read_symlink(path, ignored).string()));
+    }
+    if (!S_ISREG(target.st_mode)) {
+      if (non_regular == NonRegular::refuse) {
+        throw Error(fmt::format("cannot write {}: not a regular file", path.string()));
+      }
+      write_through(path, content);
+      return;
+    }
+    mode = link.st_mode & 0777;  // permissions only: never a set-user-id bit on what we wrote
+  } else if (errno != ENOENT) {
+    throw Error(fmt::format("cannot write {}: {}", path.string(), reason(errno)));
+  }
+  // A new file beside the target, created exclusively (never through a link
+  // someone put there), then renamed over it: readers see the old file or the
+  // new one, never half of one.
+  // A name already taken (a file or link someone put there) is never opened:
+  // the next name is tried.
+  static int counter = 0;
+  std::filesystem::path temp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    temp = path.string() + fmt::format(".tmp-{}-{}", ::getpid(), counter++);
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode ? 0600 : 0666);
+    if (fd < 0 && errno != EEXIST) break;
+  }
+  if (fd < 0) throw Error(fmt::format("cannot write {}: {}", path.string(), reason(errno)));
+  bool ok = write_all(fd, content) && (!mode || ::fchmod(fd, *mode) == 0);
+  int error = errno;
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    error = errno;
+  }
+  if (ok && ::rename(temp.c_str(), path.c_str()) != 0) {
+    ok = false;
+    error = errno;
+  }
+  if (!ok) {
+    ::unlink(temp.c_str());
+    throw Error(fmt::format("cannot write {}: {}", path.string(), reason(error)));
   }
 }
 
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
+  // A cell a spreadsheet would read as a formula gets a leading quote (OWASP,
+  // "CSV Injection"); a cell with a separator, quote, CR or LF is quoted (RFC 4180).
+  const bool formula = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+  if (!formula && s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = formula ? "\"'" : "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
 std::string md_cell(const std::string& s) {
+  // Inline Markdown and raw HTML are escaped with backslashes (CommonMark
+  // lets any ASCII punctuation be escaped); a line break, which would end the
+  // table row, becomes a space.
   std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  for (char c : s) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      if (std::string_view("\\`*_[]<>!|&~").find(c) != std::string_view::npos) out += '\\';
+      out += c;
+    }
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -58,13 +59,32 @@ struct ModelFlags {
 /// Prints rows as aligned columns; the last column is not padded.
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
-/// Writes `content` to `path` through a temporary file renamed into place,
-/// so a failure never leaves half a file; throws `rungs::Error`.
-void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+/// Writes all of `content` to the file descriptor `fd`, retrying short
+/// writes; false, with `errno` set, when a write fails.
+[[nodiscard]] bool write_all(int fd, std::string_view content);
 
-/// `s` quoted for CSV where it needs to be.
+/// What `write_output_file` does with a target that is not a regular file.
+enum class NonRegular {
+  write_through,  ///< write into it (a device such as /dev/null, a FIFO)
+  refuse,         ///< throw `rungs::Error`
+};
+
+/// Writes `content` to `path` for the user (`--html FILE`, `export -o FILE`):
+/// "-" is standard output; a regular file (or nothing) is replaced by a file
+/// created exclusively beside it (`O_EXCL | O_NOFOLLOW`, with the old file's
+/// mode) and renamed over it, so a failure never leaves half a file; a device
+/// or FIFO is written into (or refused, per `non_regular`); a directory, or a
+/// symbolic link to a regular file or to nothing, is refused rather than
+/// replaced. Throws `rungs::Error` naming the path and the reason.
+void write_output_file(const std::filesystem::path& path, const std::string& content,
+                       NonRegular non_regular = NonRegular::write_through);
+
+/// `s` as a CSV field: quoted where RFC 4180 needs it (separator, quote, CR,
+/// LF), and with a leading `'` where a spreadsheet would read a formula
+/// (`=`, `+`, `-`, `@`, tab, CR first).
 [[nodiscard]] std::string csv_field(const std::string& s);
-/// `s` with `|` escaped for a Markdown table cell.
+/// `s` as the text of a Markdown table cell: pipes, inline markup and raw
+/// HTML escaped, line breaks as spaces.
 [[nodiscard]] std::string md_cell(const std::string& s);
 /// Prints rows as a Markdown table.
 void print_markdown_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "terminal.h"
 #include "rungs/corpus/error.h"
 
 int main(int argc, char** argv) {
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
       "  rungs assign staff.csv --ladder ops-sre\n"
       "  rungs index my-company/ladder.md --db ./idx\n"
       "Environment: RUNGS_DB (index directory), RUNGS_CORPUS (bundled corpus), NO_COLOR.");
+  rungs::cli::install_output_filters();
   rungs::cli::setup_ladders(app);
   rungs::cli::setup_search(app);
   rungs::cli::setup_level(app);

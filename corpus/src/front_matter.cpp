@@ -16,6 +16,7 @@
 #include "blocks.h"
 #include "parsers.h"
 #include "rungs/corpus/error.h"
+#include "yaml_budget.h"
 
 namespace rungs::corpus::detail {
 
@@ -48,7 +49,7 @@ FrontMatter take_front_matter(std::string& text, const std::filesystem::path& pa
   FrontMatter front;
   YAML::Node root;
   try {
-    root = YAML::Load(yaml);
+    root = load_yaml(yaml, path);
   } catch (const YAML::Exception& e) {
     throw ParseError(path, e.mark.line >= 0 ? e.mark.line + 2 : 1, "the front matter is not valid YAML: " + e.msg);
   }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "blocks.h"
@@ -68,9 +69,9 @@ bool is_plain_text(const std::vector<std::string_view>& lines) {
          std::any_of(title, lines.end(), [](std::string_view l) { return l.starts_with("- "); });
 }
 
-Ladder ladder_from_text(const std::string& text, Format format, const fs::path& path) {
+Ladder ladder_from_text(const std::string& text, Format format, const fs::path& path, const ReadOptions& options = {}) {
   switch (format) {
-    case Format::manifest: return detail::load_manifest(text, path);
+    case Format::manifest: return detail::load_manifest(text, path, options.documents_outside_manifest_folder);
     case Format::structured:
       return ladder_from_yaml(has_front_matter(text) ? detail::front_matter_yaml(text) : text, path);
     case Format::markdown:
@@ -90,7 +91,7 @@ bool is_page_file(const fs::path& path) {
 
 // One file read as a ladder of its own; a page that describes one level is
 // a one-level ladder, with a warning.
-LoadResult load_one(detail::Page page) {
+LoadResult load_one(detail::Page page, const ReadOptions& options = {}) {
   LoadResult result;
   if (page.role == detail::PageRole::level) {
     result = detail::ladder_from_pages({page}, page.path.stem(), page.path.stem().string());
@@ -102,7 +103,7 @@ LoadResult load_one(detail::Page page) {
   }
   if (page.format == Format::manifest || page.format == Format::structured || page.format == Format::plain_text ||
       page.format == Format::csv) {
-    result.ladders.push_back(ladder_from_text(page.text, page.format, page.path));
+    result.ladders.push_back(ladder_from_text(page.text, page.format, page.path, options));
     return result;
   }
   detail::Document document = detail::outline_ladder(page.blocks, page.path, {});
@@ -117,23 +118,24 @@ void append(LoadResult& to, LoadResult from) {
 }
 
 // Pages of one folder, read together: the level pages make one ladder.
-void load_pages(std::vector<detail::Page> pages, const fs::path& folder, bool named, LoadResult& result) {
+void load_pages(std::vector<detail::Page> pages, const fs::path& folder, bool named, const ReadOptions& options,
+                LoadResult& result) {
   std::vector<detail::Page> levels;
   std::string name;  // the index page's title names the ladder
   for (auto& page : pages) {
     if (page.role == detail::PageRole::level) levels.push_back(std::move(page));
   }
   if (levels.size() < 2 && named) {  // files named one by one that are not a set of level pages
-    for (auto& page : levels) append(result, load_one(std::move(page)));
+    for (auto& page : levels) append(result, load_one(std::move(page), options));
     for (auto& page : pages) {
-      if (!page.path.empty() && page.role != detail::PageRole::level) append(result, load_one(std::move(page)));
+      if (!page.path.empty() && page.role != detail::PageRole::level) append(result, load_one(std::move(page), options));
     }
     return;
   }
   for (auto& page : pages) {
     if (page.path.empty()) continue;  // moved into `levels`
     if (page.role == detail::PageRole::ladder) {
-      append(result, load_one(std::move(page)));
+      append(result, load_one(std::move(page), options));
     } else if (page.role == detail::PageRole::left_out) {
       if (name.empty() && !page.blocks.blocks.empty() && !levels.empty()) name = detail::page_title(page.blocks);
       result.notices.push_back({.kind = Notice::Kind::left_out, .ladder = "", .path = page.path, .line = 0, .message = page.why});
@@ -187,6 +189,16 @@ std::vector<fs::path> folder_files(const fs::path& dir, const SkipHandler& skip,
 
 // What every loaded ladder must have, whatever its format.
 void check_ladder(const Ladder& ladder, const fs::path& path) {
+  // Ids end up in file names, command lines and URLs: "a/b", "../../etc" or
+  // "-rf" must not.
+  const auto check_id = [&](const std::string& id, const char* what) {
+    if (!is_valid_id(id)) {
+      throw ParseError(path, 0, fmt::format("{} id '{}' is not valid: an id is ASCII letters, digits, '-', '_' or '.', "
+                                            "starting with a letter or digit", what, id));
+    }
+  };
+  check_id(ladder.id, "ladder");
+  for (const auto& level : ladder.levels) check_id(level.id, "level");
   std::size_t statements = 0;
   for (const auto& level : ladder.levels) {
     for (const auto& s : level.statements) {
@@ -268,6 +280,22 @@ const char* to_string(Notice::Kind kind) {
   return "warning";
 }
 
+bool is_valid_id(std::string_view id) {
+  const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  return !id.empty() && alnum(id.front()) &&
+         std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+bool is_within(const fs::path& path, const fs::path& folder) {
+  std::error_code ec;
+  const fs::path real_path = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  const fs::path real_folder = fs::weakly_canonical(fs::absolute(folder.empty() ? "." : folder, ec), ec);
+  if (ec) return false;
+  const fs::path relative = real_path.lexically_relative(real_folder);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
 Ladder load_ladder(const fs::path& path) {
   LoadResult result = load_one(detail::read_page(path));
   check_ladder(result.ladders.front(), path);
@@ -325,7 +353,7 @@ void check_quality(const Ladder& ladder, const fs::path& origin, std::vector<Not
 
 }  // namespace
 
-LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& skip) {
+LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& skip, const ReadOptions& options) {
   LoadResult result;
   std::vector<fs::path> origins;  // per ladder of `result`, where it came from
   const auto note_origins = [&](const fs::path& origin) {
@@ -347,7 +375,7 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
         if (format != Format::manifest && format != Format::structured) {
           throw ParseError(file, 0, "expected a manifest ('documents:') or a structured ladder ('levels:')");
         }
-        Ladder ladder = ladder_from_text(text, format, file);
+        Ladder ladder = ladder_from_text(text, format, file, options);
         for (const auto& d : ladder.documents) documents.insert(d);
         result.ladders.push_back(std::move(ladder));
         note_origins(file);
@@ -360,7 +388,7 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
         if (const auto index = detail::folder_index_page(sub); !index.empty()) pages.push_back(detail::read_page(index, true));
       }
       const std::size_t before = result.ladders.size();
-      load_pages(std::move(pages), path, false, result);
+      load_pages(std::move(pages), path, false, options, result);
       note_origins(path);
       if (result.ladders.size() == before && manifests.empty()) {
         throw ParseError(path, 0, "no ladder found in this folder (it reads manifests, YAML/JSON ladders, and Markdown, "
@@ -378,9 +406,17 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
       if (other.parent_path() == folder && !fs::is_directory(other, other_ec)) pages.push_back(detail::read_page(other));
     }
     const std::size_t before = result.ladders.size();
-    load_pages(std::move(pages), folder.empty() ? fs::current_path().filename() : folder, true, result);
+    std::vector<fs::path> page_paths;  // in input order
+    const bool one_ladder_each = std::none_of(pages.begin(), pages.end(), [&](const detail::Page& p) {
+      page_paths.push_back(p.path);
+      return p.role == detail::PageRole::level;
+    });
+    load_pages(std::move(pages), folder.empty() ? fs::current_path().filename() : folder, true, options, result);
+    const bool by_page = one_ladder_each && result.ladders.size() - before == page_paths.size();
     for (std::size_t i = before; i < result.ladders.size(); ++i) {
-      origins.push_back(result.ladders.size() - before == 1 && !result.ladders[i].documents.empty()
+      // Each file its own ladder: its own path, so that two files giving one id are both named.
+      origins.push_back(by_page ? page_paths[i - before]
+                        : result.ladders.size() - before == 1 && !result.ladders[i].documents.empty()
                             ? folder / result.ladders[i].documents.front()
                             : path);
     }

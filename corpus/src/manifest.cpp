@@ -33,6 +33,7 @@
 #include "parsers.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
+#include "yaml_budget.h"
 
 namespace rungs::corpus::detail {
 namespace {
@@ -73,10 +74,11 @@ struct ManifestLevel {
 
 class Manifest {
  public:
-  Manifest(const std::string& text, const fs::path& path) : path_(path) {
+  Manifest(const std::string& text, const fs::path& path, bool documents_outside_folder)
+      : path_(path), documents_outside_folder_(documents_outside_folder) {
     YAML::Node root;
     try {
-      root = YAML::Load(text);
+      root = detail::load_yaml(text, path_);
     } catch (const YAML::Exception& e) {
       throw ParseError(path_, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg);
     }
@@ -107,6 +109,14 @@ class Manifest {
       if (!fs::exists(document_path)) {
         throw ParseError(path_, doc.line,
                          "document '" + doc.file + "' does not exist (looked for " + document_path.string() + ")");
+      }
+      if (!documents_outside_folder_ && !is_within(document_path, folder)) {
+        std::error_code ignored;
+        throw ParseError(path_, doc.line,
+                         "document '" + doc.file + "' is outside the manifest's folder (it is " +
+                             fs::weakly_canonical(document_path, ignored).string() +
+                             "); keep a ladder's documents beside its manifest, or index with "
+                             "--allow-outside-manifest-dir if you trust this manifest");
       }
       const std::string text = read_document(document_path);
       const Format format = doc.format ? *doc.format : sniff_format(text, document_path);
@@ -296,15 +306,16 @@ class Manifest {
   Ladder ladder_;
   std::vector<ManifestDocument> documents_;
   std::set<std::string> skip_;       // match_keys of headings to skip
+  bool documents_outside_folder_ = false;  // documents may be read from anywhere
   std::string headings_seen_;        // level-depth headings of the documents, for errors
   std::vector<ManifestLevel> levels_;
 };
 
 }  // namespace
 
-Ladder load_manifest(const std::string& text, const fs::path& path) {
+Ladder load_manifest(const std::string& text, const fs::path& path, bool documents_outside_folder) {
   try {
-    return Manifest(text, path).load();
+    return Manifest(text, path, documents_outside_folder).load();
   } catch (const YAML::Exception& e) {
     // A node of an unexpected shape (a map where text belongs, say) that a
     // check above missed: still the manifest's fault, with its line (fuzz finding).

@@ -117,6 +117,7 @@ struct LevelHeading {
 /// the ladder id from the file name, or from the folder's for a README or index page.
 [[nodiscard]] Ladder ladder_from_document(const Document& document, const std::filesystem::path& path);
 /// A ladder from a manifest: its documents parsed and matched to its levels.
-[[nodiscard]] Ladder load_manifest(const std::string& text, const std::filesystem::path& path);
+[[nodiscard]] Ladder load_manifest(const std::string& text, const std::filesystem::path& path,
+                                   bool documents_outside_folder = false);
 
 }  // namespace rungs::corpus::detail

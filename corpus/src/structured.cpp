@@ -28,6 +28,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/corpus/text.h"
+#include "yaml_budget.h"
 
 namespace rungs::corpus {
 namespace {
@@ -80,6 +81,9 @@ Level read_level(const YAML::Node& node, int position, const std::filesystem::pa
   level.title = scalar(node, "title", origin, scalar(node, "name", origin));
   level.id = scalar(node, "id", origin, scalar(node, "key", origin, slugify(level.title)));
   if (level.title.empty()) level.title = level.id;
+  // A title with no Latin letter or digit (Cyrillic, Japanese, emoji) slugs to
+  // nothing: its id is its position, as for such a heading in Markdown.
+  if (level.id.empty() && !level.title.empty()) level.id = "level-" + std::to_string(position);
   if (level.id.empty()) throw ParseError(origin, line_of(node), "a level needs a 'title' or an 'id'");
   level.code = scalar(node, "code", origin);
   level.track = scalar(node, "track", origin, infer_track(level.title));
@@ -115,7 +119,7 @@ Ladder ladder_from_yaml(const std::string& text, const std::filesystem::path& or
   // Every YAML error, from parsing or from a node of an unexpected shape (a
   // map in the 'documents' list, say: a fuzz finding), is the file's fault.
   try {
-    return ladder_from_node(YAML::Load(text), origin);
+    return ladder_from_node(detail::load_yaml(text, origin), origin);
   } catch (const YAML::Exception& e) {
     throw ParseError(origin, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg);
   }

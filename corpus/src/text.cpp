@@ -106,16 +106,22 @@ std::string normalize_text(std::string_view text, const std::filesystem::path& p
     if (c == 0) throw ParseError(path, current_line, "contains a NUL byte: this looks like a binary file");
     if (c == '\n' && current_line > 0) ++current_line;
   }
-  const std::string repaired = repair_mojibake(text);
+  return to_nfc(repair_mojibake(text));
+}
+
+std::string to_nfc(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw Error("ICU NFC normaliser unavailable");
-  const auto unicode = icu::UnicodeString::fromUTF8(repaired);
-  if (nfc->isNormalized(unicode, status) && U_SUCCESS(status)) return repaired;
+  const auto unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (nfc->isNormalized(unicode, status) && U_SUCCESS(status)) return std::string(text);
   status = U_ZERO_ERROR;
   std::string out;
   nfc->normalize(unicode, status).toUTF8String(out);
-  if (U_FAILURE(status)) throw ParseError(path, line, "cannot normalise text to NFC");
+  // Invalid UTF-8 read as U+FFFD: keep the text as it came rather than alter it.
+  std::string round_trip;
+  unicode.toUTF8String(round_trip);
+  if (U_FAILURE(status) || round_trip != text) return std::string(text);
   return out;
 }
 

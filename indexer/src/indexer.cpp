@@ -298,6 +298,12 @@ IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db,
 IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db,
                          std::span<const Ladder> ladders, const IndexOptions& options) {
   return write_committed(wdb, db, options, [&](Writer& writer) {
+    for (const auto& id : options.remove) {
+      const bool written = std::any_of(ladders.begin(), ladders.end(), [&](const Ladder& l) { return l.id == id; });
+      if (!writer.erase_ladder(id) && !written) {
+        throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
+      }
+    }
     std::size_t done = 0;
     for (const auto& ladder : ladders) {
       writer.write_ladder(ladder);

@@ -454,7 +454,11 @@ struct Searcher::Impl {
   }
 
   Xapian::Query user_query(const SearchRequest& request, SearchResults& out) {
-    if (!has_word(request.query)) return Xapian::Query::MatchAll;
+    if (!has_word(request.query)) {
+      // Nothing typed: the filters alone decide. Only punctuation: nothing matches.
+      const bool blank = std::all_of(request.query.begin(), request.query.end(), [](char c) { return is_space(c); });
+      return blank ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+    }
     if (request.plain_words) return plain_query(request.query);
     const PreparedQuery prepared = prepare(request.query);
     constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT |
@@ -639,8 +643,25 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
-  return impl_->with_retry(fmt::format("search for '{}'", request.query),
-                           [&] { return impl_->run(request); });
+  SearchRequest checked = request;
+  if (!request.plain_words) {
+    checked.query = corpus::to_nfc(request.query);  // "Cafe\u0301" finds what "Café" finds
+    if (checked.query.size() > kMaxQueryBytes) {
+      throw QueryError(fmt::format("the query is {} bytes; rungs searches queries of up to {} bytes",
+                                   checked.query.size(), kMaxQueryBytes));
+    }
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < checked.query.size(); ++i) {
+      const auto c = static_cast<unsigned char>(checked.query[i]);
+      if (is_word_byte(c) && (i == 0 || !is_word_byte(static_cast<unsigned char>(checked.query[i - 1])))) ++words;
+    }
+    if (words > kMaxQueryWords) {
+      throw QueryError(
+          fmt::format("the query has {} words; rungs searches queries of up to {} words", words, kMaxQueryWords));
+    }
+  }
+  return impl_->with_retry(fmt::format("search for '{}'", checked.query),
+                           [&] { return impl_->run(checked); });
 }
 
 std::vector<corpus::Ladder> Searcher::ladders() {

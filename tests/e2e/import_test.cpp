@@ -55,20 +55,51 @@ TEST_CASE("index prints what it read and indexes level pages as one ladder") {
 }
 
 TEST_CASE("index --write-manifest writes what was detected, and the manifest reads back the same ladder") {
-  const auto manifest = (scratch() / "detected.yaml").string();
-  const auto wrote = rungs_run({"index", "--write-manifest", manifest, published("prose-and-codes.md")});
-  REQUIRE_MESSAGE(wrote.exit_code == 0, wrote.err);
-  const std::string text = rungs::e2e::slurp_file(manifest);
-  CHECK(text.find("skip: [") != std::string::npos);
-  CHECK(text.find("When do I get promoted?") != std::string::npos);
-  const auto direct = rungs_run({"index", "--dry-run", "--json", published("prose-and-codes.md")});
-  const auto via_manifest = rungs_run({"index", "--dry-run", "--json", manifest});
-  REQUIRE_MESSAGE(via_manifest.exit_code == 0, via_manifest.err);
+  // Beside the documents: read back as it is. Elsewhere: its documents would
+  // be outside its folder, which manifests may not read unless trusted.
+  fs::create_directories(scratch() / "detect");
+  fs::create_directories(scratch() / "other");
+  const auto document = scratch() / "detect" / "prose-and-codes.md";
+  fs::copy_file(published("prose-and-codes.md"), document, fs::copy_options::overwrite_existing);
+  const auto direct = rungs_run({"index", "--dry-run", "--json", document.string()});
   const json a = json::parse(direct.out)["ladders"][0];
-  const json b = json::parse(via_manifest.out)["ladders"][0];
-  CHECK(a["levels"] == b["levels"]);
-  CHECK(a["statements"] == b["statements"]);
+  struct Case {
+    std::string manifest;
+    std::vector<std::string> trust;  // extra options, for writing and reading
+  };
+  const Case cases[] = {
+      {(scratch() / "detect" / "detected.yaml").string(), {}},
+      {(scratch() / "other" / "elsewhere.yaml").string(), {"--allow-outside-manifest-dir"}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.manifest);
+    std::vector<std::string> write = {"index", "--write-manifest", c.manifest, document.string()};
+    write.insert(write.end(), c.trust.begin(), c.trust.end());
+    const auto wrote = rungs_run(write);
+    REQUIRE_MESSAGE(wrote.exit_code == 0, wrote.err);
+    const std::string text = rungs::e2e::slurp_file(c.manifest);
+    CHECK(text.find("skip: [") != std::string::npos);
+    CHECK(text.find("When do I get promoted?") != std::string::npos);
+    std::vector<std::string> read = {"index", "--dry-run", "--json", c.manifest};
+    read.insert(read.end(), c.trust.begin(), c.trust.end());
+    const auto via_manifest = rungs_run(read);
+    REQUIRE_MESSAGE(via_manifest.exit_code == 0, via_manifest.err);
+    const json b = json::parse(via_manifest.out)["ladders"][0];
+    CHECK(a["levels"] == b["levels"]);
+    CHECK(a["statements"] == b["statements"]);
+  }
+  // Untrusted, elsewhere: refused, saying where to write it; nothing written.
+  const auto refused = rungs_run({"index", "--write-manifest", (scratch() / "other" / "refused.yaml").string(), document.string()});
+  CHECK(refused.exit_code == 1);
+  CHECK_MESSAGE(refused.err.find("write the manifest there (say " + (scratch() / "detect" / "ladder.yaml").string()) !=
+                    std::string::npos,
+                refused.err);
+  CHECK_FALSE(fs::exists(scratch() / "other" / "refused.yaml"));
+  const auto untrusted = rungs_run({"index", "--dry-run", (scratch() / "other" / "elsewhere.yaml").string()});
+  CHECK(untrusted.exit_code == 1);
+  CHECK(untrusted.err.find("is outside the manifest's folder") != std::string::npos);
 
+  const auto manifest = (scratch() / "two.yaml").string();
   const auto two = rungs_run({"index", "--write-manifest", manifest, published("paragraphs.md"), published("rows-tables.md")});
   CHECK(two.exit_code == 1);
   CHECK(two.err.find("one ladder, and 2 were read") != std::string::npos);

@@ -544,3 +544,61 @@ TEST_CASE("facet counts stay exact for values of any length, equal counts ordere
     CHECK((a.count > b.count || (a.count == b.count && a.value < b.value)));
   }
 }
+
+TEST_CASE("queries are read in NFC, have limits named in the error, and punctuation alone matches nothing") {
+  TempDir tmp;
+  const auto db = tmp.path() / "index";
+  auto ladders = fixture_ladders();
+  ladders.push_back(rungs::corpus::ladder_from_yaml(
+      "id: bistro\nlevels:\n  - title: Cook\n    statements: [Runs the caf\xC3\xA9 kitchen., Serves the caf\xC3\xA9 terrace.]\n",
+      "bistro.yaml"));
+  rungs::indexer::build_index(db, ladders);
+  Searcher searcher(db);
+
+  // Composed and decomposed (e + U+0301) spellings find the same statements.
+  CHECK(run(searcher, "caf\xC3\xA9").total == 2);
+  CHECK(run(searcher, "cafe\xCC\x81").total == 2);
+
+  struct Case {
+    const char* name;
+    std::string query;
+    int total;             // expected hits, when not refused
+    const char* refusal;   // in the error, when refused
+  };
+  const Case cases[] = {
+      {"punctuation only", "?!.,;:-", 0, nullptr},
+      {"a lone star", "*", 0, nullptr},
+      {"blank: the filters decide", "   ", kAllStatements + 2, nullptr},
+      {"too long", std::string(rungs::search::kMaxQueryBytes + 1, 'a'), 0, "bytes; rungs searches queries of up to 4096 bytes"},
+      {"too many words", [] {
+         std::string q;
+         for (std::size_t i = 0; i <= rungs::search::kMaxQueryWords; ++i) q += "m* ";
+         return q;
+       }(), 0, "words; rungs searches queries of up to 64 words"},
+      // The probe's 100 KB of m* (24 s before): refused at once, from its length.
+      {"100 KB of wildcards", [] {
+         std::string q;
+         while (q.size() < 100000) q += "m*";
+         return q;
+       }(), 0, "bytes; rungs searches queries"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    if (c.refusal == nullptr) {
+      CHECK(run(searcher, c.query).total == c.total);
+      continue;
+    }
+    std::string message;
+    try {
+      (void)run(searcher, c.query);
+    } catch (const rungs::QueryError& e) {
+      message = e.what();
+    }
+    CHECK_MESSAGE(message.find(c.refusal) != std::string::npos, message);
+  }
+  // Programs' plain-word requests (a statement's text) are not user queries: no limit.
+  SearchRequest plain;
+  plain.query = std::string(rungs::search::kMaxQueryBytes * 2, 'a');
+  plain.plain_words = true;
+  CHECK_NOTHROW((void)searcher.search(plain));
+}

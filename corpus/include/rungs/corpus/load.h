@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rungs/corpus/error.h"
@@ -40,11 +41,23 @@ enum class Format { manifest, structured, markdown, markdown_table, plain_text, 
 inline constexpr std::uintmax_t kMaxFileBytes = 4u << 20;
 /// The longest statement rungs indexes, in bytes.
 inline constexpr std::size_t kMaxStatementBytes = 20000;
+/// What one YAML or JSON input may hold once its aliases (`*name`) are
+/// expanded: an alias repeats what it names, so a small file could otherwise
+/// stand for gigabytes. Text, in bytes (the file limit), and nodes (each
+/// level, statement, key and value is one).
+inline constexpr std::uintmax_t kMaxExpandedYamlBytes = kMaxFileBytes;
+inline constexpr std::size_t kMaxYamlNodes = 200000;
+
+/// True for a valid ladder or level id: ASCII letters, digits, `-`, `_` or
+/// `.`, the first a letter or digit ("ops-sre", "l4",
+/// "E1.2"; not "a/b", "../x" or "-rf"). Every loaded ladder is checked.
+[[nodiscard]] bool is_valid_id(std::string_view id);
 
 /// Loads one ladder from `path` (any format above). Throws `ParseError`
 /// naming the file and line for unreadable, empty or malformed input: not a
 /// regular file, over `kMaxFileBytes`, binary, invalid UTF-8, no statements
-/// at all, a statement over `kMaxStatementBytes`, two levels of one id.
+/// at all, a statement over `kMaxStatementBytes`, two levels of one id, an
+/// id that is not `is_valid_id`.
 [[nodiscard]] Ladder load_ladder(const std::filesystem::path& path);
 
 /// Called for each entry of a directory that cannot be read as a file (a
@@ -74,6 +87,14 @@ struct Notice {
 
 [[nodiscard]] const char* to_string(Notice::Kind kind);
 
+/// How `load_inputs` reads what it is given.
+struct ReadOptions {
+  /// Let a manifest's `documents:` name files outside the manifest's folder
+  /// (`../x.md`, an absolute path, a link out). Off: a manifest is a file of
+  /// someone else's and must not make rungs read, say, /etc/shadow.
+  bool documents_outside_manifest_folder = false;
+};
+
 /// Ladders read from the inputs, in input order, and what was noticed.
 struct LoadResult {
   std::vector<Ladder> ladders;
@@ -92,7 +113,11 @@ struct LoadResult {
 /// page that reads as one level only, and when two inputs would give the
 /// same ladder id (naming both). Unreadable folder entries go to `skip` as
 /// in `load_corpus`.
-[[nodiscard]] LoadResult load_inputs(const std::vector<std::filesystem::path>& paths, const SkipHandler& skip = {});
+[[nodiscard]] LoadResult load_inputs(const std::vector<std::filesystem::path>& paths, const SkipHandler& skip = {},
+                                     const ReadOptions& options = {});
+
+/// True when `path`, every symbolic link resolved, is `folder` or inside it.
+[[nodiscard]] bool is_within(const std::filesystem::path& path, const std::filesystem::path& folder);
 
 /// A manifest that reads `ladder` as it was detected, to edit and index in
 /// place of the documents: its documents named relative to `manifest_path`'s

@@ -17,6 +17,10 @@ namespace rungs::corpus {
 [[nodiscard]] std::string normalize_text(std::string_view text, const std::filesystem::path& path,
                                          int line);
 
+/// `text` in NFC ("Cafe\u0301" → "Café"); text that is not valid UTF-8 is
+/// returned unchanged.
+[[nodiscard]] std::string to_nfc(std::string_view text);
+
 /// Unicode case folding (full folding, so "Straße" and "STRASSE" fold alike).
 [[nodiscard]] std::string fold_case(std::string_view text);
 

@@ -11,6 +11,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "rungs/corpus/ladder.h"
 
@@ -24,6 +25,11 @@ struct IndexOptions {
   /// When another process is writing the same index: wait for it (true), or
   /// throw `IndexError` at once (false, the default).
   bool wait_for_lock = false;
+  /// Ladder ids to remove in the same commit as the ladders written (a
+  /// ladder both removed and written is replaced). An id that is neither in
+  /// the index nor among the ladders written throws `QueryError`, and
+  /// nothing is written.
+  std::vector<std::string> remove;
 };
 
 struct IndexStats {

@@ -26,9 +26,18 @@ struct Filters {
   bool operator==(const Filters&) const = default;
 };
 
+/// Limits of one user query (not of `plain_words` requests, which programs
+/// make): longer queries are refused with a `QueryError` naming the limit.
+/// Words include prefixed ones (`ladder:x`). Wildcards are not expanded
+/// (`m*` is the word "m"), so a query costs at most its words.
+inline constexpr std::size_t kMaxQueryBytes = 4096;
+inline constexpr std::size_t kMaxQueryWords = 64;
+
 struct SearchRequest {
   /// User query: words, "phrases", AND/OR/NOT, prefixes ladder: level: area:
   /// framework: track: kind:. Unparsable text falls back to plain terms.
+  /// Read in NFC. Empty matches every statement (the filters decide); text
+  /// with no word in it (only punctuation) matches none.
   std::string query;
   /// Read `query` as plain words, ORed and stemmed, with no operators,
   /// phrases or prefixes: for machine queries such as a statement's text.
