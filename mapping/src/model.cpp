@@ -180,9 +180,45 @@ struct Model::Impl {
   double seniority_intercept = 0.0;
   double seniority_slope = 1.0;
 
-  // Stems of `text`, then its adjacent stem pairs ("save day").
+  // Stems of `text`, then its adjacent stem pairs ("save day"). Who does
+  // what is kept apart: a participle after a form of "be" ("work is
+  // reviewed") and a mentor, manager or lead that the text addresses ("status
+  // updates to their mentor") become "passive:" terms, which never match the
+  // active verb or the role ("reviews their code", "mentors juniors").
+  // Numbers stay: "six to ten engineers" is "6-10 people" (`rungs eval`:
+  // leaving them out lost that dev phrase).
   std::vector<std::string> terms_of(const std::string& text) const {
-    const auto stems = analyzer.stems(text);
+    static const std::set<std::string> kBe = {"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"};
+    static const std::set<std::string> kTowards = {"to", "from", "by", "with", "under"};
+    static const std::set<std::string> kDeterminers = {"a", "an", "the", "their", "his", "her", "my", "your", "our", "its"};
+    static const std::set<std::string> kRoles = {"mentor", "mentors", "manager", "managers", "lead", "leads", "senior",
+                                                 "seniors", "supervisor", "coach", "tech lead"};
+    const auto words = analyzer.words(text);
+    std::vector<std::string> stems;
+    bool after_be = false;       // a form of "be" came last, maybe with an adverb since
+    int towards_role = 0;        // 2: "to", 1: "to their"; the next role word is addressed
+    for (const auto& word : words) {
+      const bool participle = word.size() > 3 && (word.ends_with("ed") || word.ends_with("en"));
+      const bool addressed = towards_role > 0 && kRoles.contains(word);
+      const bool passive = (after_be && participle) || addressed;
+      if (kBe.contains(word)) {
+        after_be = true;
+        towards_role = 0;
+        continue;
+      }
+      if (kTowards.contains(word)) {
+        towards_role = 2;
+        after_be = false;
+        continue;
+      }
+      if (towards_role == 2 && kDeterminers.contains(word)) {
+        towards_role = 1;
+        continue;
+      }
+      after_be = after_be && word.ends_with("ly") && !participle;  // "is regularly reviewed"
+      towards_role = 0;
+      for (const auto& stem : analyzer.stems(word)) stems.push_back(passive ? "passive:" + stem : stem);
+    }
     std::vector<std::string> terms = stems;
     for (std::size_t i = 0; i + 1 < stems.size(); ++i) terms.push_back(stems[i] + " " + stems[i + 1]);
     return terms;

@@ -122,3 +122,40 @@ TEST_CASE("level says there is no good match when the closest statement shares l
   CHECK(strong.ladders.at(0).good_match);
   CHECK(strong.ladders.at(0).level.code == "L3");
 }
+
+TEST_CASE("reporting to a mentor is not mentoring, on the bundled SRE ladder") {
+  const rungs::mapping::Model model(
+      rungs::corpus::load_corpus(std::filesystem::path(RUNGS_SOURCE_DIR) / "corpus" / "ladders"));
+  const auto match = model.match_phrase("provides status updates to their mentor", {"ops-sre"}).ladders.at(0);
+  REQUIRE_FALSE(match.levels.empty());
+  CHECK(match.levels.front().code != "L3");  // L3 is the level that "acts as informal mentor"
+  CHECK(match.levels.front().rank <= 2);
+}
+
+TEST_CASE("who does what: being reviewed is not reviewing, reporting to a mentor is not mentoring") {
+  // The same words on both levels: only who does what tells them apart.
+  const char* kVoice = R"(
+id: voice
+name: Voice
+levels:
+  - {title: Junior Engineer, statements: [Code is reviewed by teammates., Reports progress weekly to their mentor.]}
+  - {title: Senior Engineer, statements: [Reviews code of teammates., Mentors others and reports progress weekly.]}
+)";
+  const rungs::mapping::Model model({ladder(kVoice), ladder(kFull)});
+  struct Case {
+    const char* phrase;
+    const char* level;
+  };
+  const Case cases[] = {
+      {"reviews code of teammates", "senior-engineer"},
+      {"code is reviewed by teammates", "junior-engineer"},
+      {"mentors others", "senior-engineer"},
+      {"reports progress weekly to their mentor", "junior-engineer"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(std::string(c.phrase));
+    const auto match = model.match_phrase(c.phrase, {"voice"}).ladders.at(0);
+    REQUIRE_FALSE(match.levels.empty());
+    CHECK(match.levels.front().level == c.level);
+  }
+}
