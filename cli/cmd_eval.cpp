@@ -11,9 +11,9 @@ namespace {
 struct EvalOptions {
   IndexOptions index;
   ModelFlags model;
-  std::string phrases = std::string(RUNGS_EVAL_DIR) + "/phrases.dev.tsv";
-  std::string gold = std::string(RUNGS_EVAL_DIR) + "/mapping.gold.tsv";
-  std::string titles = std::string(RUNGS_EVAL_DIR) + "/titles.dev.tsv";
+  std::string phrases = (data_dir(RUNGS_EVAL_DIR, "eval") / "phrases.dev.tsv").string();
+  std::string gold = (data_dir(RUNGS_EVAL_DIR, "eval") / "mapping.gold.tsv").string();
+  std::string titles = (data_dir(RUNGS_EVAL_DIR, "eval") / "titles.dev.tsv").string();
   bool verbose = false;
   double min_phrases = 0;   // fraction
   int min_mapping = 0;      // links

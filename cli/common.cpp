@@ -99,9 +99,22 @@ void IndexOptions::add_to(CLI::App& app) {
   app.add_flag("--json", json, "Print JSON for programs instead of tables");
 }
 
+std::filesystem::path data_dir(const std::filesystem::path& built, const std::string& installed) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(built, ec)) return built;
+  // An installed rungs (`cmake --install`, the .deb) keeps its data beside
+  // its binary: PREFIX/bin/rungs and PREFIX/share/rungs/NAME.
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto beside = self.parent_path().parent_path() / "share" / "rungs" / installed;
+    if (std::filesystem::is_directory(beside, ec)) return beside;
+  }
+  return built;
+}
+
 std::filesystem::path bundled_corpus_dir() {
   if (const char* dir = std::getenv("RUNGS_CORPUS"); dir && *dir) return dir;
-  return RUNGS_CORPUS_DIR;
+  return data_dir(RUNGS_CORPUS_DIR, "ladders");
 }
 
 std::string corpus_fingerprint(const std::filesystem::path& dir) {

@@ -24,6 +24,10 @@ struct IndexOptions {
   void add_to(CLI::App& app);
 };
 
+/// `built` (a folder of the source tree the binary was built from) where it
+/// exists, else PREFIX/share/rungs/`installed` beside an installed binary.
+[[nodiscard]] std::filesystem::path data_dir(const std::filesystem::path& built, const std::string& installed);
+
 /// The bundled corpus directory ($RUNGS_CORPUS overrides the build's).
 [[nodiscard]] std::filesystem::path bundled_corpus_dir();
 

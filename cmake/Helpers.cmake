@@ -12,15 +12,19 @@ function(rungs_add_module name)
   target_compile_options(rungs_${name} PRIVATE ${RUNGS_WARNINGS})
 endfunction()
 
-# rungs_add_test(NAME SOURCES... DEPS ... [PROPERTIES ...]): one doctest
-# binary per module; PROPERTIES are CTest properties for each of its tests.
+# rungs_add_test(NAME SOURCES... DEPS ... [LABEL label] [PROPERTIES ...]): one
+# doctest binary per module; LABEL (default "unit") lets a developer run a part
+# (`ctest -L unit`); PROPERTIES are CTest properties for each of its tests.
 function(rungs_add_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PROPERTIES" ${ARGN})
+  cmake_parse_arguments(ARG "" "LABEL" "SOURCES;DEPS;PROPERTIES" ${ARGN})
+  if(NOT ARG_LABEL)
+    set(ARG_LABEL unit)
+  endif()
   add_executable(${name}_test ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/doctest_main.cpp)
   target_link_libraries(${name}_test PRIVATE ${ARG_DEPS} doctest::doctest)
   target_compile_options(${name}_test PRIVATE ${RUNGS_WARNINGS})
   target_compile_definitions(${name}_test PRIVATE
     RUNGS_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     RUNGS_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/tests/fixtures")
-  doctest_discover_tests(${name}_test TEST_PREFIX "${name}: " PROPERTIES ${ARG_PROPERTIES})
+  doctest_discover_tests(${name}_test TEST_PREFIX "${name}: " PROPERTIES LABELS ${ARG_LABEL} ${ARG_PROPERTIES})
 endfunction()
