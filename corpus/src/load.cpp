@@ -98,7 +98,7 @@ LoadResult load_one(detail::Page page, const ReadOptions& options = {}) {
     result.notices.push_back({.kind = Notice::Kind::warning, .ladder = "", .path = page.path, .line = 0,
                               .message = "this page describes one level (\"" + page.title +
                                          "\"); index its folder, or name its sibling pages together, to read the "
-                                         "whole ladder"});
+                                         "whole ladder", .heading = ""});
     return result;
   }
   if (page.format == Format::manifest || page.format == Format::structured || page.format == Format::plain_text ||
@@ -138,7 +138,7 @@ void load_pages(std::vector<detail::Page> pages, const fs::path& folder, bool na
       append(result, load_one(std::move(page), options));
     } else if (page.role == detail::PageRole::left_out) {
       if (name.empty() && !page.blocks.blocks.empty() && !levels.empty()) name = detail::page_title(page.blocks);
-      result.notices.push_back({.kind = Notice::Kind::left_out, .ladder = "", .path = page.path, .line = 0, .message = page.why});
+      result.notices.push_back({.kind = Notice::Kind::left_out, .ladder = "", .path = page.path, .line = 0, .message = page.why, .heading = ""});
     }
   }
   if (!levels.empty()) {
@@ -329,7 +329,7 @@ namespace {
 // Warnings for parses that look wrong, named by file and line.
 void check_quality(const Ladder& ladder, const fs::path& origin, std::vector<Notice>& notices) {
   const auto warn = [&](const fs::path& path, int line, std::string message) {
-    notices.push_back({.kind = Notice::Kind::warning, .ladder = ladder.id, .path = path, .line = line, .message = std::move(message)});
+    notices.push_back({.kind = Notice::Kind::warning, .ladder = ladder.id, .path = path, .line = line, .message = std::move(message), .heading = ""});
   };
   const fs::path folder = fs::is_directory(origin) ? origin : origin.parent_path();
   for (const auto& level : ladder.levels) {

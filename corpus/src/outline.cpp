@@ -339,7 +339,7 @@ class Outliner {
     if (outside_.size() >= kManyOutside) {
       document_.notices.push_back({.kind = Notice::Kind::warning, .ladder = "", .path = path_, .line = outside_.front(),
                                    .message = std::to_string(outside_.size()) +
-                                              " bullets or tables outside any level were not read"});
+                                              " bullets or tables outside any level were not read", .heading = ""});
     }
   }
 
@@ -406,7 +406,7 @@ void levels_from_tables(const std::vector<Block>& blocks, Document& document, co
       }
       document.notices.push_back({.kind = Notice::Kind::set_aside, .ladder = "", .path = path, .line = b.line,
                                   .message = "a table that is not a ladder set aside (neither its header nor its first "
-                                             "column names levels; first column: " + first + ")"});
+                                             "column names levels; first column: " + first + ")", .heading = ""});
       continue;
     }
     const auto line_of_row = [&](std::size_t r) { return r < t.row_lines.size() ? t.row_lines[r] : b.line; };
@@ -518,7 +518,7 @@ Document outline_ladder(const Blocks& blocks, const fs::path& path, const LevelT
   document.notices.push_back({.kind = Notice::Kind::warning, .ladder = "", .path = path, .line = 0,
                               .message = "no heading reads as a level title; the headings at depth " +
                                          std::to_string(depth) + " were taken as levels: " + names +
-                                         " (a manifest can say which headings are levels)"});
+                                         " (a manifest can say which headings are levels)", .heading = ""});
   return document;
 }
 

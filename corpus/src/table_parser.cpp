@@ -101,7 +101,7 @@ std::vector<Block> take_pipe_tables(std::string& text, const std::filesystem::pa
     }
     Block block{.kind = BlockKind::table, .depth = 0, .text = "", .line = static_cast<int>(header + 1), .table = {}};
     std::vector<TableCell> head;
-    for (const auto& c : columns) head.push_back({.items = {render_inline(c)}});
+    for (const auto& c : columns) head.push_back({.items = {render_inline(c)}, .lines = {}});
     block.table.rows.push_back(std::move(head));
     block.table.row_lines.push_back(static_cast<int>(header + 1));
     std::size_t i = header + 2;
