@@ -313,9 +313,14 @@ IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db,
 }
 
 // `db` without a trailing separator, so that siblings can be named from it.
+// The index's real place: symbolic links resolved, so that a rebuild through
+// a link replaces the index it points to (not the link), and every name of
+// one index takes the same writer lock.
 fs::path clean_path(const fs::path& db) {
   fs::path p = db.lexically_normal();
   if (p.filename().empty()) p = p.parent_path();
+  std::error_code ec;
+  if (const auto real = fs::weakly_canonical(p, ec); !ec && !real.empty()) p = real;
   return p;
 }
 

@@ -480,3 +480,18 @@ TEST_CASE("a ladder id given twice to one build keeps only the last one") {
   CHECK(schema::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "acme-eng"), "k") ==
         second);
 }
+
+TEST_CASE("an index reached through a symbolic link is rebuilt in its real place, under one lock") {
+  TempDir tmp;
+  auto ladders = fixture_ladders();
+  const auto real = tmp.path() / "real-index";
+  const auto link = tmp.path() / "link";
+  rungs::indexer::build_index(real, ladders);
+  std::filesystem::create_directory_symlink(real, link);
+  rungs::indexer::build_index(link, std::vector<Ladder>{ladders[1]});
+  CHECK(std::filesystem::is_symlink(link));  // the link is kept, not replaced by a directory
+  CHECK(Xapian::Database(real.string()).get_doccount() == all_statements({ladders[1]}));
+  // Both names take the same writer lock: no "link.lock" beside the real one.
+  CHECK_FALSE(std::filesystem::exists(tmp.path() / "link.lock"));
+  CHECK(std::filesystem::exists(tmp.path() / "real-index.lock"));
+}
