@@ -15,6 +15,7 @@ namespace {
 constexpr double kDutiesDisagree = 0.5;  // duties this sure of another level earn a note
 constexpr double kWeakMatch = 0.1;       // a closest statement this far from the phrase is no good match
 constexpr double kOtherTrackCap = 0.15;  // confidence of a duty phrase of a track the ladder lacks
+constexpr double kWeakMatchCap = 0.3;    // confidence of a best candidate that is no good match
 
 // Managing people, as duty phrases say it: hiring, line management, reviews of reports.
 bool manages_people(const std::string& phrase) {
@@ -55,6 +56,7 @@ LevelAnswer from_duties(const LadderMatch& m, const corpus::Ladder& ladder, cons
                          "track; {} is only the best candidate", ladder.id, best.title);
   } else if (!best.evidence.empty() && best.evidence.front().score < kWeakMatch) {
     a.good_match = false;
+    a.confidence = std::min(a.confidence, kWeakMatchCap);
     a.note = fmt::format("no good match in this ladder: its closest statement shares little with the phrase ({:.2f}); "
                          "{} is only the best candidate", best.evidence.front().score, best.title);
   }

@@ -184,7 +184,9 @@ struct Model::Impl {
   // what is kept apart: a participle after a form of "be" ("work is
   // reviewed") and a mentor, manager or lead that the text addresses ("status
   // updates to their mentor") become "passive:" terms, which never match the
-  // active verb or the role ("reviews their code", "mentors juniors").
+  // active verb or the role ("reviews their code", "mentors juniors"); the
+  // content word a negation denies ("does not yet mentor") becomes a "not:"
+  // term, which never matches the word affirmed.
   // Numbers stay: "six to ten engineers" is "6-10 people" (`rungs eval`:
   // leaving them out lost that dev phrase).
   std::vector<std::string> terms_of(const std::string& text) const {
@@ -193,11 +195,21 @@ struct Model::Impl {
     static const std::set<std::string> kDeterminers = {"a", "an", "the", "their", "his", "her", "my", "your", "our", "its"};
     static const std::set<std::string> kRoles = {"mentor", "mentors", "manager", "managers", "lead", "leads", "senior",
                                                  "seniors", "supervisor", "coach", "tech lead"};
+    static const std::set<std::string> kNegators = {"not", "never", "no", "cannot", "can't", "doesn't", "don't",
+                                                    "isn't", "aren't", "won't", "didn't", "nor"};
+    static const std::set<std::string> kNegationFillers = {"yet", "always", "ever", "even", "really", "need", "needs",
+                                                           "to", "be", "have", "has", "get", "a", "an", "the", "any"};
     const auto words = analyzer.words(text);
     std::vector<std::string> stems;
+    bool negated = false;        // "does not (yet) mentor": the next content word is denied
     bool after_be = false;       // a form of "be" came last, maybe with an adverb since
     int towards_role = 0;        // 2: "to", 1: "to their"; the next role word is addressed
     for (const auto& word : words) {
+      if (kNegators.contains(word)) {
+        negated = true;
+        continue;
+      }
+      if (negated && kNegationFillers.contains(word)) continue;
       const bool participle = word.size() > 3 && (word.ends_with("ed") || word.ends_with("en"));
       const bool addressed = towards_role > 0 && kRoles.contains(word);
       const bool passive = (after_be && participle) || addressed;
@@ -217,7 +229,9 @@ struct Model::Impl {
       }
       after_be = after_be && word.ends_with("ly") && !participle;  // "is regularly reviewed"
       towards_role = 0;
-      for (const auto& stem : analyzer.stems(word)) stems.push_back(passive ? "passive:" + stem : stem);
+      const auto word_stems = analyzer.stems(word);
+      for (const auto& stem : word_stems) stems.push_back(negated ? "not:" + stem : passive ? "passive:" + stem : stem);
+      if (!word_stems.empty()) negated = false;
     }
     std::vector<std::string> terms = stems;
     for (std::size_t i = 0; i + 1 < stems.size(); ++i) terms.push_back(stems[i] + " " + stems[i + 1]);
