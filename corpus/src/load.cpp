@@ -120,23 +120,19 @@ void append(LoadResult& to, LoadResult from) {
 // Pages of one folder, read together: the level pages make one ladder.
 void load_pages(std::vector<detail::Page> pages, const fs::path& folder, bool named, const ReadOptions& options,
                 LoadResult& result) {
-  std::vector<detail::Page> levels;
-  std::string name;  // the index page's title names the ladder
-  for (auto& page : pages) {
-    if (page.role == detail::PageRole::level) levels.push_back(std::move(page));
-  }
+  // Partitioned by role up front, so that nothing is read after a move.
+  std::vector<detail::Page> levels, others;
+  for (auto& page : pages) (page.role == detail::PageRole::level ? levels : others).push_back(std::move(page));
   if (levels.size() < 2 && named) {  // files named one by one that are not a set of level pages
     for (auto& page : levels) append(result, load_one(std::move(page), options));
-    for (auto& page : pages) {
-      if (!page.path.empty() && page.role != detail::PageRole::level) append(result, load_one(std::move(page), options));
-    }
+    for (auto& page : others) append(result, load_one(std::move(page), options));
     return;
   }
-  for (auto& page : pages) {
-    if (page.path.empty()) continue;  // moved into `levels`
+  std::string name;  // the index page's title names the ladder
+  for (auto& page : others) {
     if (page.role == detail::PageRole::ladder) {
       append(result, load_one(std::move(page), options));
-    } else if (page.role == detail::PageRole::left_out) {
+    } else {
       if (name.empty() && !page.blocks.blocks.empty() && !levels.empty()) name = detail::page_title(page.blocks);
       result.notices.push_back({.kind = Notice::Kind::left_out, .ladder = "", .path = page.path, .line = 0, .message = page.why, .heading = ""});
     }
