@@ -267,10 +267,16 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
       {"level", "mentors juniors and leads incidents"},
       {"map", "hostile", "acme"},
       {"map", "acme", "hostile"},
+      {"harmonise", "hostile", "acme"},
+      {"compare", "hostile", "acme"},
+      {"assign", write(scratch() / "in" / "staff.csv",
+                       "title\n\"=HYPERLINK(\"\"http://x\"\")\"\nSenior \x1b]0;pwned\x07 engineer\nLead | Staff\n").string(),
+       "--ladder", "hostile"},
   };
   for (const auto& command : commands) {
     for (const std::string format : {"table", "json", "markdown", "csv"}) {
-      const bool takes_format = command[0] == "map";
+      const bool takes_format = command[0] == "map" || command[0] == "harmonise" || command[0] == "compare" ||
+                                command[0] == "assign";
       if (!takes_format && (format == "markdown" || format == "csv")) continue;
       std::vector<std::string> args = command;
       if (format == "json") args.push_back("--json");
@@ -279,7 +285,7 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
       CAPTURE(command[0]);
       CAPTURE(format);
       const auto run = rungs_run(args);
-      REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+      REQUIRE_MESSAGE((run.exit_code == 0 || (command[0] == "assign" && run.exit_code == 3)), run.err);
       // No medium lets an escape sequence, a C1 CSI or a bidi override reach the reader raw.
       CHECK(run.out.find('\x1b') == std::string::npos);
       CHECK(run.out.find('\a') == std::string::npos);
@@ -299,7 +305,7 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
             CHECK((cell.empty() || std::string("=+-@\t\r").find(cell.front()) == std::string::npos));
           }
         }
-        CHECK(run.out.find("\"'=HYPERLINK") != std::string::npos);
+        if (command[0] != "compare") CHECK(run.out.find("\"'=HYPERLINK") != std::string::npos);  // compare's CSV names levels by id
       } else {
         std::size_t columns = 0;
         std::size_t start = 0;
@@ -321,13 +327,16 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
       }
     }
   }
-  const auto html = scratch() / "hostile.html";
-  const auto run = rungs_run({"map", "hostile", "acme", "--html", html.string(), "--db", db});
-  REQUIRE(run.exit_code == 0);
-  const std::string page = slurp_file(html);
-  CHECK(page.find("<script>alert") == std::string::npos);
-  CHECK(page.find("<img src=x") == std::string::npos);
-  CHECK(page.find("<b>incidents") == std::string::npos);
+  for (const std::string report : {"map", "harmonise", "compare"}) {
+    CAPTURE(report);
+    const auto html = scratch() / ("hostile-" + report + ".html");
+    const auto run = rungs_run({report, "hostile", "acme", "--html", html.string(), "--db", db});
+    REQUIRE(run.exit_code == 0);
+    const std::string page = slurp_file(html);
+    CHECK(page.find("<script>alert") == std::string::npos);
+    CHECK(page.find("<img src=x") == std::string::npos);
+    CHECK(page.find("<b>incidents") == std::string::npos);
+  }
 }
 
 TEST_CASE("index: removals, a rebuild and additions of one run land in one commit, or none do") {
