@@ -10,6 +10,8 @@
 
 #include "rungs/indexer/indexer.h"
 
+#include "fail_point.h"
+
 #include <fcntl.h>
 #include <fmt/core.h>
 #include <stdio.h>
@@ -278,7 +280,9 @@ IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db,
     if (!options.fingerprint.empty()) {
       wdb.set_metadata(std::string(schema::kMetaFingerprint), options.fingerprint);
     }
+    fail_point("before-commit");
     wdb.commit_transaction();
+    fail_point("after-commit");
     wdb.commit();
     return writer.stats;
   } catch (...) {
@@ -303,10 +307,12 @@ IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db,
       if (!writer.erase_ladder(id) && !written) {
         throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
       }
+      fail_point("ladder-removed");
     }
     std::size_t done = 0;
     for (const auto& ladder : ladders) {
       writer.write_ladder(ladder);
+      fail_point("ladder-written");
       if (options.progress) options.progress(++done, ladders.size(), ladder.id);
     }
   });
@@ -451,6 +457,7 @@ IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladder
       stats = write_ladders(wdb, tmp, ladders, options);
       wdb.close();
     }
+    fail_point("built-beside");
     // Also hold Xapian's lock on the old index while swapping, against a
     // writer that does not take ours; an old index that cannot be opened
     // (corrupt, another version) is simply replaced.
@@ -464,16 +471,19 @@ IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladder
     }
     const bool had_old = fs::exists(db);
     if (had_old && exchange(tmp, db)) {
+      fail_point("swapped");
       if (lock) lock->close();
       fs::remove_all(tmp, ignored);  // the old index, now at tmp
     } else {
       if (had_old) fs::rename(db, old);
+      fail_point("old-moved-aside");
       try {
         fs::rename(tmp, db);
       } catch (...) {
         if (had_old) fs::rename(old, db, ignored);
         throw;
       }
+      fail_point("renamed-into-place");
       if (lock) lock->close();
       fs::remove_all(old, ignored);
     }
