@@ -16,7 +16,7 @@ seconds=${2:?usage: run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 source "$root/tests/sanitizers/env.sh"
 targets=("$@")
-((${#targets[@]})) || targets=(markdown plain_text table structured manifest load text query html csv)
+((${#targets[@]})) || targets=(markdown plain_text table structured manifest load text query html csv writers)
 
 seeds() {
   local l="$root/corpus/ladders" f="$root/tests/fixtures" s="$root/tests/fuzz/seeds"
@@ -31,6 +31,7 @@ seeds() {
     query) echo "$s"/query/* ;;
     html) echo "$f"/published/html-pages/* "$f"/published/html-table.md "$root"/tests/layouts/*/*.html ;;
     csv) echo "$root"/tests/layouts/more/*_csv/* ;;
+    writers) echo "$f"/published/*.md "$l"/*.yaml ;;
     *) echo "run.sh: unknown target '$1'" >&2; exit 2 ;;
   esac
 }
