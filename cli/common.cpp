@@ -143,7 +143,7 @@ std::filesystem::path resolve_db(const IndexOptions& options) {
     std::filesystem::create_directories(db.parent_path());
     // Several commands may find the default index missing at once: they
     // build it one after the other rather than fail.
-    indexer::build_index(db, ladders, {.progress = {}, .fingerprint = fingerprint, .wait_for_lock = true});
+    indexer::build_index(db, ladders, {.progress = {}, .fingerprint = fingerprint, .wait_for_lock = true, .remove = {}});
   }
   return db;
 }

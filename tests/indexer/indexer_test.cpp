@@ -414,7 +414,10 @@ TEST_CASE("stored ladders read back equal, and an unreadable record says what to
       {.text = "Adhere to the rules.", .area = "", .kind = StatementKind::boilerplate, .source = "", .line = 12,
        .reason = "footer"},
   };
-  full.levels = {level, rungs::corpus::Level{.id = "l2", .title = "Empty"}};
+  rungs::corpus::Level empty;
+  empty.id = "l2";
+  empty.title = "Empty";
+  full.levels = {level, empty};
   ladders.push_back(full);
   for (const auto& ladder : ladders) {
     CAPTURE(ladder.id);

@@ -24,12 +24,6 @@ levels:
   - {title: Principal Engineer, code: L5, statements: [Sets technical direction for the whole company., Represents engineering externally.]}
 )";
 
-std::vector<std::string> mapped(const rungs::mapping::Model& model, const std::string& from) {
-  std::vector<std::string> out;
-  for (const auto& e : model.map_ladders(from, "full").equivalences) out.push_back(e.to.empty() ? "-" : e.to.front().code);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("partial ladders are placed where their titles or codes say, not spread over the other ladder") {
