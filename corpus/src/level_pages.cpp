@@ -109,11 +109,13 @@ Page read_page(const fs::path& path, bool folder_page) {
 LoadResult ladder_from_pages(std::vector<Page> pages, const fs::path& folder, const std::string& name) {
   LoadResult result;
   const std::vector<double> keys = order_keys(pages);
+  std::vector<TitleReading> readings;  // each page's title, read once
+  for (const auto& page : pages) readings.push_back(read_title(page.title));
   std::vector<std::size_t> order(pages.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const bool ma = read_title(pages[a].title).track == "management";
-    const bool mb = read_title(pages[b].title).track == "management";
+    const bool ma = readings[a].track == "management";
+    const bool mb = readings[b].track == "management";
     if (ma != mb) return mb;  // the individual track first
     if (keys[a] != keys[b]) return keys[a] < keys[b];
     return pages[a].path.filename() < pages[b].path.filename();
@@ -132,8 +134,8 @@ LoadResult ladder_from_pages(std::vector<Page> pages, const fs::path& folder, co
     Level level;
     level.rank = static_cast<int>(ladder.levels.size()) + 1;
     level.title = std::move(title);
-    level.code = code.empty() ? read_title(page.title).code : std::move(code);
-    if (level.code.empty() && read_title(page.title).code.empty()) level.code = read_title(page.path.stem().string()).code;
+    level.code = code.empty() ? readings[i].code : std::move(code);
+    if (level.code.empty()) level.code = read_title(page.path.stem().string()).code;  // L3.md titled "Senior"
     level.id = slugify(level.title);
     if (level.id.empty()) level.id = "level-" + std::to_string(level.rank);
     if (const auto [it, added] = seen.emplace(level.id, page.path); !added) {
