@@ -58,6 +58,7 @@ for lid, vid, keep in variants:
     with open(path, "w") as f: yaml.safe_dump(data, f, allow_unicode=True)
     run("index", "-q", "--db", db, path)
 total = right = 0
+answers = []  # (confidence, hit) of every scored row
 for lid, vid, keep in variants:
     expected = cases[lid][1]
     table = json.loads(run("map", vid, "ops-sre", "--db", db, "--json"))
@@ -65,8 +66,14 @@ for lid, vid, keep in variants:
     want = [expected[k] for k in keep]
     ok = [g in w.split("|") for g, w in zip(got, want)]
     total += len(ok); right += sum(ok)
+    answers += [(e["confidence"], k) for e, k in zip(table["equivalences"][: len(keep)], ok)]
     if verbose or not all(ok):
         print(f"{'ok  ' if all(ok) else 'MISS'} {vid}: got {got} want {want}")
 print(f"zoo → ops-sre by level code: {right}/{total} exact ({100 * right / total:.1f}%)")
+bins = [[] for _ in range(5)]
+for confidence, hit in answers:
+    bins[min(4, int(confidence * 5))].append((confidence, hit))
+ece = sum(abs(sum(c for c, _ in b) - sum(h for _, h in b)) for b in bins) / max(len(answers), 1)
+print(f"  mean confidence {sum(c for c, _ in answers) / max(len(answers), 1):.2f}, expected calibration error {ece:.3f}")
 if right < minimum * total:
     sys.exit(f"zoo-map-eval: below the floor of {100 * minimum:.0f}%")

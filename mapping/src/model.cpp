@@ -45,6 +45,10 @@ constexpr double kPositionWeight = 4.0;     // (Δ relative position)² penalty 
 // onto ops-sre (scripts/zoo-map-eval.py: 4 → 67%, 12 → 89%, 20 → 98%, 30 → 99%)
 // with the seed gold mapping held at 10/10; 20 leaves content a say.
 constexpr double kAbsoluteWeight = 20.0;
+// Share of kSeniorityWeight the statements' words keep when titles or codes
+// place both levels: the words read scope from a few cue phrases and often
+// disagree with a clear "Engineer I" or "L1".
+constexpr double kWordsBesideTitles = 0;
 constexpr double kSkipGain = -3.0;          // gain of "no equivalent", in row z-score units
 constexpr std::size_t kReferenceLevels = 200;  // levels a column bias is estimated from, at most
 constexpr double kPhraseTemperature = 0.05; // softmax temperature of phrase confidence
@@ -822,7 +826,8 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
       if (m.options.use_seniority) {
         // Without positions to compare, the words stand in for them.
         const double gap = sa.seniority[rows[r]] - sb.seniority[cols[c]];
-        t.seniority = -(positioned ? kSeniorityWeight : kSeniorityWeight + kPositionWeight) * gap * gap;
+        const double weight = !positioned ? kSeniorityWeight + kPositionWeight : absolute ? kWordsBesideTitles * kSeniorityWeight : kSeniorityWeight;
+        t.seniority = -weight * gap * gap;
       }
       t.total = t.content + t.position + t.seniority;
       gains[r][c] = t.total;
