@@ -55,6 +55,10 @@ constexpr double kPhraseTemperature = 0.05; // softmax temperature of phrase con
 constexpr double kCloseMatch = 0.3;         // cosine of a phrase and a statement that say the same
 constexpr double kOneLevelCap = 0.9;        // a one-level ladder's confidence never reaches certainty
 constexpr double kMapTemperature = 0.5;     // softmax temperature of mapping confidence
+constexpr double kContradicted = 0.1;       // score a level loses for affirming what the phrase denies
+constexpr std::string_view kDeniedPrefix = "not:";  // terms_of's mark of a denied word
+constexpr std::string_view kGuidedTerm = "autonomy:guided";            // terms_of's "works with help"
+constexpr std::string_view kIndependentTerm = "autonomy:independent";  // terms_of's "works on their own"
 
 struct Item {
   std::size_t level = 0;
@@ -199,7 +203,7 @@ struct Model::Impl {
     static const std::set<std::string> kDeterminers = {"a", "an", "the", "their", "his", "her", "my", "your", "our", "its"};
     static const std::set<std::string> kRoles = {"mentor", "mentors", "manager", "managers", "lead", "leads", "senior",
                                                  "seniors", "supervisor", "coach", "tech lead"};
-    static const std::set<std::string> kNegators = {"not", "never", "no", "cannot", "can't", "doesn't", "don't",
+    static const std::set<std::string> kNegators = {"not", "never", "no", "without", "cannot", "can't", "doesn't", "don't",
                                                     "isn't", "aren't", "won't", "didn't", "nor"};
     static const std::set<std::string> kNegationFillers = {"yet", "always", "ever", "even", "really", "need", "needs",
                                                            "to", "be", "have", "has", "get", "a", "an", "the", "any"};
@@ -234,18 +238,37 @@ struct Model::Impl {
       after_be = after_be && word.ends_with("ly") && !participle;  // "is regularly reviewed"
       towards_role = 0;
       const auto word_stems = analyzer.stems(word);
-      for (const auto& stem : word_stems) stems.push_back(negated ? "not:" + stem : passive ? "passive:" + stem : stem);
+      for (const auto& stem : word_stems) stems.push_back(negated ? std::string(kDeniedPrefix) + stem : passive ? "passive:" + stem : stem);
       if (!word_stems.empty()) negated = false;
     }
+    // Pairs of adjacent stems, then the autonomy the text states, if any.
     std::vector<std::string> terms = stems;
     for (std::size_t i = 0; i + 1 < stems.size(); ++i) terms.push_back(stems[i] + " " + stems[i + 1]);
+    if (const auto autonomy = autonomy_term(words); !autonomy.empty()) terms.insert(terms.begin() + static_cast<std::ptrdiff_t>(stems.size()), autonomy);
     return terms;
   }
-  // The terms of `text` as ids, added to the vocabulary when new.
-  std::vector<std::uint32_t> intern_terms(const std::string& text) {
-    std::vector<std::uint32_t> ids;
-    for (const auto& term : terms_of(text)) ids.push_back(vocabulary.intern(term));
-    return ids;
+  // How much help the text says the work needs, as one term shared by its
+  // wordings: "needs help", "with guidance" and "under supervision" all say
+  // "guided"; "on their own", "independently" and "without supervision" all
+  // say "independent". Their content words rarely match each other, so
+  // without this a qualifier barely moves a phrase between neighbouring levels.
+  static std::string autonomy_term(const std::vector<std::string>& words) {
+    static const std::vector<std::vector<std::string>> kGuided = {
+        {"with", "help"}, {"needs", "help"}, {"need", "help"}, {"for", "help"}, {"with", "guidance"},
+        {"under", "guidance"}, {"seeks", "guidance"}, {"with", "supervision"}, {"under", "supervision"},
+        {"close", "supervision"}, {"with", "direction"}, {"the", "backing"}, {"hand", "holding"}, {"handholding"}};
+    static const std::vector<std::vector<std::string>> kIndependent = {
+        {"on", "their", "own"}, {"on", "his", "own"}, {"on", "her", "own"}, {"on", "my", "own"}, {"independently"},
+        {"without", "supervision"}, {"without", "help"}, {"without", "guidance"}, {"autonomously"},
+        {"little", "oversight"}, {"minimal", "oversight"}, {"unsupervised"}};
+    const auto says = [&](const std::vector<std::vector<std::string>>& cues) {
+      return std::any_of(cues.begin(), cues.end(), [&](const auto& cue) {
+        return std::search(words.begin(), words.end(), cue.begin(), cue.end()) != words.end();
+      });
+    };
+    const bool guided = says(kGuided), independent = says(kIndependent);
+    if (guided == independent) return {};  // neither, or both (a contrast): no reading
+    return guided ? std::string(kGuidedTerm) : std::string(kIndependentTerm);
   }
   // The terms of `text` the vocabulary knows, as ids.
   std::vector<std::uint32_t> known_term_ids(const std::string& text) const {
@@ -512,8 +535,10 @@ void Model::Impl::build() {
       item.heading = heading;
       item.text = text;
       item.area = area;
-      item.terms = intern_terms(item.text);
-      item.word_count = (item.terms.size() + 1) / 2;  // n stems give n - 1 pairs
+      const auto strings = terms_of(item.text);
+      for (const auto& term : strings) item.terms.push_back(vocabulary.intern(term));
+      item.word_count = static_cast<std::size_t>(  // word terms come first; pairs hold a space
+          std::count_if(strings.begin(), strings.end(), [](const std::string& t) { return t.find(' ') == std::string::npos; }));
       if (item.terms.empty()) return;
       std::string key = corpus::fold_case(item.text);
       if (levels_of_text[key].empty()) vocabulary.count_document(item.terms);
@@ -637,6 +662,18 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   query.wide = vocabulary.weigh(terms, synonyms(words));
   std::pair<double, double> phrase_seniority{0.5, 0};
   if (options.use_seniority) phrase_seniority = seniority(lexicon.read(words));
+  // Words the phrase denies ("does not yet mentor"): a statement that affirms
+  // one is contradicted, so it is no evidence, and its level is held back.
+  std::vector<std::uint32_t> denied;
+  for (const auto& term : terms_of(phrase)) {
+    if (!term.starts_with(kDeniedPrefix)) continue;
+    if (auto id = vocabulary.find(term.substr(kDeniedPrefix.size())); id >= 0) denied.push_back(static_cast<std::uint32_t>(id));
+  }
+  const auto affirms_denied = [&](const Item& item) {  // `words` is what the model cache keeps of an item's terms
+    return std::any_of(denied.begin(), denied.end(), [&](std::uint32_t id) {
+      return std::any_of(item.words.begin(), item.words.end(), [id](const auto& entry) { return entry.first == id; });
+    });
+  };
 
   LadderMatch match;
   match.ladder = ladder.id;
@@ -646,17 +683,23 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
     const Level& level = ladder.levels[v];
     std::vector<std::pair<double, std::size_t>> ranked;  // (weighted similarity, item)
+    bool contradicted = false;
     for (auto i : space.level_items[v]) {
       const Item& item = space.items[i];
       if (hidden && hidden->first == v && hidden->second == item.statement && !item.heading) continue;
+      if (!denied.empty() && affirms_denied(item)) {
+        contradicted = true;
+        continue;
+      }
       ranked.emplace_back(phrase_similarity(query, item) * item.weight, i);
     }
+    if (ranked.empty() && contradicted) ranked.emplace_back(0.0, space.level_items[v].front());  // a level all contradicted stays a candidate
     if (ranked.empty()) continue;
     std::sort(ranked.begin(), ranked.end(), std::greater<>());
     double content = 0;
     for (std::size_t k = 0; k < std::size(kEvidenceDecay) && k < ranked.size(); ++k) content += kEvidenceDecay[k] * ranked[k].first;
     const double gap = phrase_seniority.first - level_seniority(l, v);
-    const double score = content - kPhraseSeniority * phrase_seniority.second * gap * gap;
+    const double score = content - kPhraseSeniority * phrase_seniority.second * gap * gap - (contradicted ? kContradicted : 0.0);
     LevelMatch lm{level.id, level.title, level.code, level.rank, score, {}};
     for (std::size_t k = 0; k < ranked.size() && lm.evidence.size() < evidence_per_level && ranked[k].first > 0; ++k) {
       const Item& item = space.items[ranked[k].second];

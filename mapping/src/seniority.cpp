@@ -17,7 +17,7 @@ constexpr CueGroup kCueGroups[] = {
            "close supervision|asks for help|ask for help|asking for help|seeks help|seeks guidance|"
            "seeks out advice|needs help|requires help|is reviewed|are reviewed|assists with|assist with|"
            "learning to|is learning|am learning|gaining|becoming|familiar*|basic|simple|straightforward|"
-           "with coaching|minimal coaching|dependent contribution|learn|learns|learning"},
+           "with coaching|minimal coaching|dependent contribution|learn|learns|learning|not yet"},
     {0.25, "small|smaller|little oversight|minimal oversight|low-risk|low risk|individual tasks|"
            "existing procedures|follows|day to day|well-defined|well defined"},
     {0.42, "independent*|proficient*|reliable|reliably|own direction|moderate|confident*|self-managing|"

@@ -153,3 +153,70 @@ levels:
     CHECK(match.levels.front().level == c.level);
   }
 }
+
+TEST_CASE("list numbering is not text: a number in the phrase finds nothing in a numbered list") {
+  const auto numbered = rungs::corpus::load_ladder(std::filesystem::path(RUNGS_SOURCE_DIR) / "tests" / "fixtures" /
+                                                   "published" / "numbered-steps.md");
+  for (const auto& level : numbered.levels) {
+    for (const auto& statement : level.statements) {
+      CAPTURE(statement.text);
+      CHECK_FALSE((statement.text.front() >= '0' && statement.text.front() <= '9'));
+    }
+  }
+  const rungs::mapping::Model model({numbered, ladder(kFull)});
+  // "five" is the number 5 to the analyser; the fifth item's "5." must not answer it.
+  CHECK(model.match_phrase("five", {numbered.id}).ladders.at(0).confidence == 0);
+  const auto manages = model.answer("line manages five engineers", {numbered.id}).ladders.at(0);
+  CHECK_FALSE(manages.good_match);
+  CHECK(manages.confidence <= 0.15);
+}
+
+TEST_CASE("qualifiers: needing help reads lower than working without supervision") {
+  const char* kQualified = R"(
+id: qualified
+name: Qualified
+levels:
+  - {title: Junior Engineer, statements: [Debugs production issues with help from a senior teammate., Learns the deployment tooling.]}
+  - {title: Engineer, statements: [Debugs production issues on their own., Owns small features.]}
+  - {title: Senior Engineer, statements: [Debugs the hardest production issues and teaches others how., Leads projects for the team.]}
+)";
+  const rungs::mapping::Model model({ladder(kQualified), ladder(kFull)});
+  struct Case {
+    const char* phrase;
+    const char* level;
+  };
+  const Case cases[] = {
+      {"needs help to debug production issues", "junior-engineer"},
+      {"debugs production issues with guidance", "junior-engineer"},
+      {"debugs production issues without supervision", "engineer"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(std::string(c.phrase));
+    const auto match = model.match_phrase(c.phrase, {"qualified"}).ladders.at(0);
+    REQUIRE_FALSE(match.levels.empty());
+    CHECK(match.levels.front().level == c.level);
+  }
+}
+
+TEST_CASE("negation: a phrase that denies a duty is not matched to the level whose statements affirm it") {
+  const char* kDuties = R"(
+id: duties
+name: Duties
+levels:
+  - {title: Junior Engineer, statements: [Fixes small bugs with help., Takes part in incident reviews as a listener.]}
+  - {title: Senior Engineer, statements: [Mentors others on incident response., Leads incident reviews.]}
+)";
+  const rungs::mapping::Model model({ladder(kDuties), ladder(kFull)});
+  for (const char* phrase : {"does not yet mentor others", "never leads incident reviews", "cannot mentor others yet"}) {
+    CAPTURE(std::string(phrase));
+    const auto match = model.match_phrase(phrase, {"duties"}).ladders.at(0);
+    REQUIRE_FALSE(match.levels.empty());
+    CHECK(match.levels.front().level == "junior-engineer");
+    if (std::string(phrase).find("mentor") == std::string::npos) continue;
+    for (const auto& level : match.levels) {  // the statement the phrase denies is no evidence for it
+      for (const auto& evidence : level.evidence) CHECK(evidence.text.find("Mentors others") == std::string::npos);
+    }
+  }
+  // The same words affirmed still find the senior level.
+  CHECK(model.match_phrase("mentors others", {"duties"}).ladders.at(0).levels.front().level == "senior-engineer");
+}
