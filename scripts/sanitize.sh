@@ -7,7 +7,7 @@
 #   - a smoke run of each libFuzzer target from the seed corpus.
 # Built at -O1 with line tables only, which keeps the build short and is all
 # that symbolised sanitizer reports need; for long fuzzing runs configure a
-# RelWithDebInfo (-O2) build instead (README, "Tests").
+# RelWithDebInfo (-O2) build instead (docs/TESTING.md).
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_SECONDS per target
 # (default 5), JOBS (default: cores), RUNGS_CRASH_RUNS (default 15 here).
 set -euo pipefail
