@@ -220,3 +220,27 @@ levels:
   // The same words affirmed still find the senior level.
   CHECK(model.match_phrase("mentors others", {"duties"}).ladders.at(0).levels.front().level == "senior-engineer");
 }
+
+TEST_CASE("a first level titled as the entry level maps to the entry level though its statements use senior words") {
+  // Like a published OSPO ladder: "Engineer I" asks to champion a community
+  // and represent the company, words the seniority lexicon reads as senior.
+  const char* kEntry = R"(
+id: entry
+name: Entry
+levels:
+  - {title: Community Engineer I, statements: [Vocal champion of the community's interests across the organisation., Represents the company in public at industry meetups., Influences the company-wide developer strategy through external posts.]}
+  - {title: Community Engineer II, statements: [Owns small features of the community tooling independently., Takes part in the on-call rotation.]}
+  - {title: Senior Community Engineer, statements: [Leads projects for the team and mentors juniors., Handles incidents on call.]}
+)";
+  auto ladders = rungs::corpus::load_corpus(std::filesystem::path(RUNGS_SOURCE_DIR) / "corpus" / "ladders");
+  ladders.push_back(ladder(kEntry));
+  const rungs::mapping::Model model(std::move(ladders));
+  const auto table = model.map_ladders("entry", "ops-sre");
+  REQUIRE(table.equivalences.size() == 3);
+  const char* expected[] = {"l1", "l2", "l3"};
+  for (std::size_t r = 0; r < 3; ++r) {
+    CAPTURE(r);
+    REQUIRE_FALSE(table.equivalences[r].to.empty());
+    CHECK(table.equivalences[r].to.front().level == expected[r]);
+  }
+}

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 
 #include "rungs/corpus/error.h"
@@ -212,4 +213,34 @@ TEST_CASE("calibration bins answers by confidence and weighs each bin's gap betw
   // (2 x |0.5 - 0.9| + 1 x |1 - 0.1| + 1 x |1 - 0.3|) / 4
   CHECK(c.expected_error == doctest::Approx((0.8 + 0.9 + 0.7) / 4));
   CHECK(rungs::mapping::calibration({}, 5).expected_error == 0);
+}
+
+TEST_CASE("harmonise agrees with map: a direct pairing of two ladders shares their band, or the band says it does not") {
+  const rungs::mapping::Model model(
+      rungs::corpus::load_corpus(std::filesystem::path(RUNGS_SOURCE_DIR) / "corpus" / "ladders"));
+  std::vector<std::string> ids;
+  for (const auto& l : model.ladders()) ids.push_back(l.id);
+  REQUIRE(ids.size() >= 3);
+  for (const auto& pivot : ids) {
+    CAPTURE(pivot);
+    const auto bands = rungs::mapping::harmonise(model, ids, {.pivot = pivot, .crosswalks = {}});
+    std::map<std::pair<std::string, std::string>, const rungs::mapping::Band*> band_of;
+    for (const auto& band : bands.bands) {
+      for (const auto& m : band.members) band_of[{m.ladder, m.level.level}] = &band;
+    }
+    for (const auto& x : ids) {
+      for (const auto& y : ids) {
+        if (x == pivot || y == pivot || x >= y) continue;
+        for (const auto& eq : model.map_ladders(x, y).equivalences) {
+          if (eq.to.empty()) continue;
+          const auto from = band_of.find({x, eq.from.level}), to = band_of.find({y, eq.to.front().level});
+          if (from == band_of.end() || to == band_of.end() || from->second == to->second) continue;
+          CAPTURE(eq.from.level);
+          const auto& notes = from->second->notes;
+          CHECK(std::any_of(notes.begin(), notes.end(),
+                            [&](const std::string& n) { return n.starts_with("mapped directly") && n.find(y) != std::string::npos; }));
+        }
+      }
+    }
+  }
 }
