@@ -9,6 +9,9 @@ Titles the rule cannot read (e.g. "Account Executive") are left unscored.
 Usage: scripts/layouts-map-eval.py PATH/TO/rungs [-v] [--min FRACTION]"""
 import json, os, re, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from map_eval_report import report  # noqa: E402
+
 here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 rungs = sys.argv[1]
 verbose = "-v" in sys.argv
@@ -59,11 +62,4 @@ for folder in ("tests/layouts", "tests/layouts/more"):
                 titles = [e["from"]["title"] for e in rows]
                 print(f"{'ok  ' if all(ok) else 'MISS'} {lid}: " + ", ".join(
                     f"{t} → {g}" + ("" if k else f" (want {w})") for t, g, w, k in zip(titles, got, want, ok)))
-print(f"layout ladders → ops-sre by title: {right}/{total} exact ({100 * right / max(total, 1):.1f}%)")
-bins = [[] for _ in range(5)]
-for confidence, hit in answers:
-    bins[min(4, int(confidence * 5))].append((confidence, hit))
-ece = sum(abs(sum(c for c, _ in b) - sum(h for _, h in b)) for b in bins) / max(len(answers), 1)
-print(f"  mean confidence {sum(c for c, _ in answers) / max(len(answers), 1):.2f}, expected calibration error {ece:.3f}")
-if right < minimum * total:
-    sys.exit(f"layouts-map-eval: below the floor of {100 * minimum:.0f}%")
+report("layouts-map-eval", "layout ladders → ops-sre by title", right, total, answers, minimum)

@@ -10,6 +10,9 @@ Usage: scripts/zoo-map-eval.py PATH/TO/rungs [-v] [--min FRACTION]
 Exit 77 (CTest's skip) without the zoo; 1 below --min."""
 import json, os, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from map_eval_report import report  # noqa: E402
+
 here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 zoo = os.path.join(here, "..", "shared", "ladders-zoo")
 if not os.path.isdir(zoo):
@@ -69,11 +72,4 @@ for lid, vid, keep in variants:
     answers += [(e["confidence"], k) for e, k in zip(table["equivalences"][: len(keep)], ok)]
     if verbose or not all(ok):
         print(f"{'ok  ' if all(ok) else 'MISS'} {vid}: got {got} want {want}")
-print(f"zoo → ops-sre by level code: {right}/{total} exact ({100 * right / total:.1f}%)")
-bins = [[] for _ in range(5)]
-for confidence, hit in answers:
-    bins[min(4, int(confidence * 5))].append((confidence, hit))
-ece = sum(abs(sum(c for c, _ in b) - sum(h for _, h in b)) for b in bins) / max(len(answers), 1)
-print(f"  mean confidence {sum(c for c, _ in answers) / max(len(answers), 1):.2f}, expected calibration error {ece:.3f}")
-if right < minimum * total:
-    sys.exit(f"zoo-map-eval: below the floor of {100 * minimum:.0f}%")
+report("zoo-map-eval", "zoo → ops-sre by level code", right, total, answers, minimum)
