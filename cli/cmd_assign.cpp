@@ -8,13 +8,13 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "exit_status.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
 
 namespace rungs::cli {
 namespace {
 
-constexpr int kExitSkipped = 3;                    // as `rungs index`: written, but not every row was placed
 constexpr std::size_t kLongestTitle = 200;         // bytes; a longer cell is not a job title
 constexpr std::uintmax_t kLargestInput = 64u << 20;  // bytes; a staff list, not a data dump
 
@@ -292,7 +292,7 @@ void run_assign(const AssignOptions& options) {
   if (skipped > 0) {
     std::fflush(stdout);
     fmt::print(stderr, "rungs: {} of {} rows skipped (see the warnings above)\n", skipped, rows.size());
-    std::exit(kExitSkipped);
+    throw PartialSuccess{};
   }
 }
 

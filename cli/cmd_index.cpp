@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "common.h"
+#include "exit_status.h"
 #include "import_report.h"
 #include "ladder_json.h"
 #include "rungs/corpus/error.h"
@@ -17,7 +18,6 @@ namespace rungs::cli {
 namespace {
 
 /// Exit status when the index was written but directory entries were skipped.
-constexpr int kExitSkipped = 3;
 
 struct IndexCommandOptions {
   IndexOptions index;
@@ -76,7 +76,7 @@ void run_index(const IndexCommandOptions& options) {
   if (options.dry_run) {
     if (options.index.json) print_json(import_report_json(read));
     if (!options.index.json) fmt::print("Dry run: nothing was written.\n");
-    if (skipped > 0) std::exit(kExitSkipped);
+    if (skipped > 0) throw PartialSuccess{};
     return;
   }
   std::vector<corpus::Ladder> ladders = std::move(read.ladders);
@@ -138,7 +138,7 @@ void run_index(const IndexCommandOptions& options) {
     fmt::print(stderr, "rungs: {} directory {} skipped (see the warnings above)\n", skipped,
                skipped == 1 ? "entry was" : "entries were");
     std::fflush(stdout);
-    std::exit(kExitSkipped);  // the index is written; tell scripts that not everything was read
+    throw PartialSuccess{};  // the index is written; tell scripts that not everything was read
   }
 }
 

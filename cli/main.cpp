@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "exit_status.h"
 #include "terminal.h"
 #include "rungs/corpus/error.h"
 
@@ -40,6 +41,9 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const rungs::cli::PartialSuccess&) {
+    std::fflush(stdout);
+    return rungs::cli::kExitPartial;
   } catch (const rungs::Error& e) {
     std::fflush(stdout);
     fmt::print(stderr, "rungs: {}\n", e.what());
