@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "output.h"
 #include "exit_status.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
@@ -24,7 +25,7 @@ struct AssignOptions {
   std::string file = "-";  ///< CSV or one title per line; "-" reads standard input
   std::string column;      ///< the title column of a CSV with a header; "" detects it
   std::vector<std::string> ladders;
-  std::string format = "table";
+  OutputOptions output;
 };
 
 struct Row {
@@ -288,7 +289,7 @@ void run_assign(const AssignOptions& options) {
     throw Error(rows.empty() ? fmt::format("{}: no titles to place", options.file == "-" ? "<stdin>" : options.file)
                              : fmt::format("no row could be placed ({} skipped, see the warnings above)", skipped));
   }
-  print_rows(rows, ladders, options.index.json ? "json" : options.format);
+  print_rows(rows, ladders, options.output.format);
   if (skipped > 0) {
     std::fflush(stdout);
     fmt::print(stderr, "rungs: {} of {} rows skipped (see the warnings above)\n", skipped, rows.size());
@@ -306,8 +307,7 @@ void setup_assign(CLI::App& app) {
   cmd->add_option("--column", options->column,
                   "The title column of the CSV (default: the column named title, job title, position or role)");
   cmd->add_option("--ladder", options->ladders, "Place on these ladders (repeatable; default: every ladder)");
-  cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
-      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
+  options->output.add_to(*cmd, OutputOptions::Formats::tables);
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
   cmd->footer(

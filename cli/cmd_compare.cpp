@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "output.h"
 #include "terminal.h"
 #include "html_report.h"
 #include "rungs/mapping/harmonise.h"
@@ -14,8 +15,7 @@ struct CompareOptions {
   ModelFlags model;
   std::string a;
   std::string b;
-  std::string format = "table";
-  std::string html;
+  OutputOptions output;
   bool verbose = false;
 };
 
@@ -67,11 +67,11 @@ void print_list(const std::string& title, const std::vector<std::string>& items,
 void run_compare(const CompareOptions& options) {
   const auto model = load_model(resolve_db(options.index), options.model);
   const auto c = mapping::compare(model, options.a, options.b);
-  if (!options.html.empty()) {
-    write_output_file(options.html, html_compare_report(c));
-    fmt::print(stderr, "rungs: wrote {}\n", options.html);
+  if (!options.output.html.empty()) {
+    write_output_file(options.output.html, html_compare_report(c));
+    fmt::print(stderr, "rungs: wrote {}\n", options.output.html);
   }
-  const std::string format = options.index.json ? "json" : options.format;
+  const std::string& format = options.output.format;
   if (format == "json") {
     print_json({{"a", profile_json(c.a)}, {"b", profile_json(c.b)}, {"only_in_a", c.only_in_a}, {"only_in_b", c.only_in_b},
                 {"earlier", c.earlier}});
@@ -124,9 +124,8 @@ void setup_compare(CLI::App& app) {
   auto* cmd = app.add_subcommand("compare", "Benchmark two ladders: themes per level, gaps, thin or duplicate levels");
   cmd->add_option("a", options->a, "First ladder id")->required();
   cmd->add_option("b", options->b, "Second ladder id")->required();
-  cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
-      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
-  cmd->add_option("--html", options->html, "Also write a self-contained HTML report to this file");
+  options->output.add_to(*cmd, OutputOptions::Formats::tables);
+  options->output.add_html(*cmd, "themes per level, gaps, the statements behind each count");
   cmd->add_flag("-v,--verbose", options->verbose,
                 "List, per theme and level, the statements that put the level under the theme (JSON and HTML always do)");
   options->model.add_to(*cmd);

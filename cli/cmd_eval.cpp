@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "output.h"
 #include "rungs/corpus/error.h"
 #include "rungs/mapping/evaluation.h"
 
@@ -10,6 +11,7 @@ namespace {
 
 struct EvalOptions {
   IndexOptions index;
+  OutputOptions output;
   ModelFlags model;
   std::string phrases = (data_dir(RUNGS_EVAL_DIR, "eval") / "phrases.dev.tsv").string();
   std::string gold = (data_dir(RUNGS_EVAL_DIR, "eval") / "mapping.gold.tsv").string();
@@ -89,7 +91,7 @@ void run_eval(const EvalOptions& options) {
   const auto model = load_model(db, options.model);
   const auto report = mapping::evaluate(model, searcher, mapping::read_phrase_cases(options.phrases),
                                         mapping::read_gold_links(options.gold), mapping::read_phrase_cases(options.titles));
-  if (options.index.json) {
+  if (options.output.json()) {
     nlohmann::json out = {{"phrases", nlohmann::json::array()}, {"titles", nlohmann::json::array()},
                           {"mapping", nlohmann::json::array()}, {"leave_one_out", nlohmann::json::array()}};
     for (const auto& s : report.phrases) out["phrases"].push_back(score_json(s));
@@ -152,6 +154,7 @@ void setup_eval(CLI::App& app) {
   cmd->add_option("--min-titles", options->min_titles, "Fail (exit 1) below this fraction of job titles");
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
+  options->output.add_to(*cmd);
   cmd->callback([options] { run_eval(*options); });
 }
 

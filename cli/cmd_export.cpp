@@ -12,10 +12,11 @@ struct ExportOptions {
   IndexOptions index;
   std::string ladder;
   std::string output;
+  bool json = false;  // refused, with the command that gives JSON
 };
 
 void run_export(const ExportOptions& options) {
-  if (options.index.json) {  // --json comes with --db; YAML printed for it would mislead a program
+  if (options.json) {  // YAML printed for --json would mislead a program
     throw QueryError("export writes the structured YAML format (what `rungs index` reads back) and has no JSON form; "
                      "for JSON, use `rungs show " + options.ladder + " --json`");
   }
@@ -37,6 +38,7 @@ void setup_export(CLI::App& app) {
   cmd->add_option("ladder", options->ladder, "Ladder id")->required();
   cmd->add_option("-o,--output", options->output, "Output file (default: standard output)");
   options->index.add_to(*cmd);
+  cmd->add_flag("--json", options->json, "Refused: export writes YAML only (`rungs show LADDER --json` gives JSON)");
   cmd->callback([options] { run_export(*options); });
 }
 

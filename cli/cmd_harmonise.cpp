@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "output.h"
 #include "terminal.h"
 #include "html_report.h"
 #include "rungs/mapping/crosswalk.h"
@@ -16,8 +17,7 @@ struct HarmoniseOptions {
   IndexOptions index;
   ModelFlags model;
   std::vector<std::string> ladders;
-  std::string format = "table";
-  std::string html;
+  OutputOptions output;
   std::string pivot;
   std::vector<std::string> crosswalks;
 };
@@ -65,7 +65,7 @@ void run_harmonise(const HarmoniseOptions& options) {
     for (auto& c : mapping::read_crosswalks(file)) harmonise_options.crosswalks.push_back(std::move(c));
   }
   const auto h = mapping::harmonise(model, options.ladders, harmonise_options);
-  if (!options.html.empty()) {
+  if (!options.output.html.empty()) {
     std::vector<mapping::MappingTable> to_pivot;
     // One heatmap per ladder against the pivot of each track it has levels on.
     for (const auto& pivot : h.pivots) {
@@ -77,10 +77,10 @@ void run_harmonise(const HarmoniseOptions& options) {
         }
       }
     }
-    write_output_file(options.html, html_harmonise_report(h, to_pivot));
-    fmt::print(stderr, "rungs: wrote {}\n", options.html);
+    write_output_file(options.output.html, html_harmonise_report(h, to_pivot));
+    fmt::print(stderr, "rungs: wrote {}\n", options.output.html);
   }
-  const std::string format = options.index.json ? "json" : options.format;
+  const std::string& format = options.output.format;
   if (format == "json") {
     print_json(harmonisation_json(h));
     return;
@@ -138,9 +138,8 @@ void setup_harmonise(CLI::App& app) {
   auto* cmd = app.add_subcommand("harmonise", "Propose one band structure across several ladders (after a merger, say)");
   cmd->alias("harmonize");
   cmd->add_option("ladders", options->ladders, "Two or more ladder ids")->required()->expected(2, -1);
-  cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
-      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
-  cmd->add_option("--html", options->html, "Also write a self-contained HTML report to this file");
+  options->output.add_to(*cmd, OutputOptions::Formats::tables);
+  options->output.add_html(*cmd, "bands, and each ladder's alignment onto the pivot");
   cmd->add_option("--pivot", options->pivot,
                   "The ladder whose levels are the bands (after a merger, the acquirer's); default: per track, the "
                   "ladder with the most levels");

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "common.h"
+#include "output.h"
 #include "exit_status.h"
 #include "import_report.h"
 #include "ladder_json.h"
@@ -21,6 +22,7 @@ namespace {
 
 struct IndexCommandOptions {
   IndexOptions index;
+  OutputOptions output;
   std::vector<std::string> paths;
   bool rebuild = false;
   bool no_bundled = false;
@@ -46,7 +48,7 @@ void run_index(const IndexCommandOptions& options) {
   corpus::LoadResult read = corpus::load_inputs(
       {options.paths.begin(), options.paths.end()}, warn,
       {.documents_outside_manifest_folder = options.allow_outside_manifest_dir});
-  if (!options.index.json && !options.quiet) print_import_report(read);
+  if (!options.output.json() && !options.quiet) print_import_report(read);
   if (!options.write_manifest.empty()) {
     if (read.ladders.size() != 1) {
       throw QueryError(fmt::format("--write-manifest writes the manifest of one ladder, and {} were read; name the "
@@ -74,8 +76,8 @@ void run_index(const IndexCommandOptions& options) {
     return;
   }
   if (options.dry_run) {
-    if (options.index.json) print_json(import_report_json(read));
-    if (!options.index.json) fmt::print("Dry run: nothing was written.\n");
+    if (options.output.json()) print_json(import_report_json(read));
+    if (!options.output.json()) fmt::print("Dry run: nothing was written.\n");
     if (skipped > 0) throw PartialSuccess{};
     return;
   }
@@ -99,7 +101,7 @@ void run_index(const IndexCommandOptions& options) {
         ladders.erase(kept, ladders.end());
       }
       const auto stats = indexer::build_index(db, ladders, {});
-      if (!options.index.json) {
+      if (!options.output.json()) {
         fmt::print(stderr, "rungs: built {}: {} ladders, {} statements indexed, {} set aside\n", db.string(),
                    stats.ladders, stats.documents, stats.set_aside);
       }
@@ -125,7 +127,7 @@ void run_index(const IndexCommandOptions& options) {
   for (const auto& id : options.remove) fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
   nlohmann::json added = nlohmann::json::array();
   for (const auto& l : ladders) added.push_back(l.id);
-  if (options.index.json) {
+  if (options.output.json()) {
     nlohmann::json notices = nlohmann::json::array();
     for (const auto& n : read.notices) notices.push_back(notice_json(n));
     print_json({{"db", db.string()}, {"added", added}, {"statements", stats.documents}, {"set_aside", stats.set_aside},
@@ -165,6 +167,7 @@ void setup_index(CLI::App& app) {
                 "only for manifests you trust");
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the per-ladder report of what was read");
   options->index.add_to(*cmd);
+  options->output.add_to(*cmd);
   cmd->footer("A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"
               "Re-indexing a ladder replaces it; all changes land in one commit, or none do.\n"
               "Every run prints, per ladder, the levels it read in order with statement counts, and what it set\n"

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "output.h"
 #include "ladder_json.h"
 #include "rungs/corpus/error.h"
 
@@ -10,10 +11,15 @@ namespace {
 
 using corpus::StatementKind;
 
-void run_ladders(const IndexOptions& options) {
-  auto searcher = open_searcher(options);
+struct LaddersOptions {
+  IndexOptions index;
+  OutputOptions output;
+};
+
+void run_ladders(const LaddersOptions& options) {
+  auto searcher = open_searcher(options.index);
   const auto ladders = searcher.ladders();
-  if (options.json) {
+  if (options.output.json()) {
     nlohmann::json out = {{"ladders", nlohmann::json::array()}};
     for (const auto& l : ladders) out["ladders"].push_back(ladder_json(l));
     print_json(out);
@@ -71,6 +77,7 @@ void print_level(const corpus::Level& level, bool colour) {
 
 struct ShowOptions {
   IndexOptions index;
+  OutputOptions output;
   std::string ladder;
   std::string level;
 };
@@ -87,7 +94,7 @@ void run_show(const ShowOptions& options) {
     for (const auto& level : ladder.levels) known += (known.empty() ? "" : ", ") + level.id;
     throw QueryError("ladder '" + ladder.id + "' has no level '" + options.level + "' (levels: " + known + ")");
   }
-  if (options.index.json) {
+  if (options.output.json()) {
     nlohmann::json out = {{"ladder", ladder.id}, {"levels", nlohmann::json::array()}};
     for (const auto* level : levels) {
       auto j = level_json(*level, true);
@@ -104,9 +111,10 @@ void run_show(const ShowOptions& options) {
 }  // namespace
 
 void setup_ladders(CLI::App& app) {
-  auto options = std::make_shared<IndexOptions>();
+  auto options = std::make_shared<LaddersOptions>();
   auto* ladders = app.add_subcommand("ladders", "List every ladder: its levels in order and statement counts");
-  options->add_to(*ladders);
+  options->index.add_to(*ladders);
+  options->output.add_to(*ladders);
   ladders->callback([options] { run_ladders(*options); });
 
   auto show_options = std::make_shared<ShowOptions>();
@@ -114,6 +122,7 @@ void setup_ladders(CLI::App& app) {
   show->add_option("ladder", show_options->ladder, "Ladder id (see `rungs ladders`)")->required();
   show->add_option("level", show_options->level, "Level id, e.g. l4 (default: every level)");
   show_options->index.add_to(*show);
+  show_options->output.add_to(*show);
   show->callback([show_options] { run_show(*show_options); });
 }
 

@@ -2,12 +2,14 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "output.h"
 
 namespace rungs::cli {
 namespace {
 
 struct LevelOptions {
   IndexOptions index;
+  OutputOptions output;
   ModelFlags model;
   std::vector<std::string> words;
   std::vector<std::string> ladders;
@@ -37,7 +39,7 @@ void run_level(const LevelOptions& options) {
   std::string text;
   for (const auto& w : options.words) text += (text.empty() ? "" : " ") + w;
   const auto answer = model.answer(text, options.ladders, options.evidence);
-  if (options.index.json) {
+  if (options.output.json()) {
     print_json(answer_json(answer));
     return;
   }
@@ -76,6 +78,7 @@ void setup_level(CLI::App& app) {
   cmd->add_option("--evidence", options->evidence, "Statements shown per level")->capture_default_str();
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
+  options->output.add_to(*cmd);
   cmd->footer("A job title is placed by the ladder's own titles, aliases and codes, then by its seniority word; a phrase by\nthe statements it matches. Every answer says which decided (`why:`, JSON `basis` and `reason`).\nExamples:\n  rungs level \"runs the incident war room\"\n  rungs level \"Sr. Production Engineer\" --ladder ops-sre\n  rungs level \"mentors juniors\" --ladder ops-sre --json");
   cmd->callback([options] { run_level(*options); });
 }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "output.h"
 #include "terminal.h"
 #include "html_report.h"
 #include "rungs/mapping/crosswalk.h"
@@ -15,8 +16,7 @@ struct MapOptions {
   ModelFlags model;
   std::string from;
   std::string to;
-  std::string format = "table";
-  std::string html;
+  OutputOptions output;
   std::vector<std::string> pins;         ///< FROM=TO
   std::vector<std::string> crosswalks;   ///< files of decisions
   std::string save_crosswalk;            ///< write the table's decisions here
@@ -148,11 +148,11 @@ void run_map(const MapOptions& options) {
     write_output_file(options.save_crosswalk, mapping::crosswalk_yaml(table));
     fmt::print(stderr, "rungs: wrote {} (every row as a decision; delete the rows not yet decided)\n", options.save_crosswalk);
   }
-  if (!options.html.empty()) {
-    write_output_file(options.html, html_map_report(table));
-    fmt::print(stderr, "rungs: wrote {}\n", options.html);
+  if (!options.output.html.empty()) {
+    write_output_file(options.output.html, html_map_report(table));
+    fmt::print(stderr, "rungs: wrote {}\n", options.output.html);
   }
-  const std::string format = options.index.json ? "json" : options.format;
+  const std::string& format = options.output.format;
   if (format == "json") {
     print_json(table_json(table));
   } else if (format == "markdown") {
@@ -171,9 +171,8 @@ void setup_map(CLI::App& app) {
   auto* cmd = app.add_subcommand("map", "Propose level equivalences between two ladders, with confidence and evidence");
   cmd->add_option("from", options->from, "Ladder whose levels are mapped")->required();
   cmd->add_option("to", options->to, "Ladder they are mapped onto")->required();
-  cmd->add_option("--format", options->format, "table (default), markdown, csv or json")
-      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
-  cmd->add_option("--html", options->html, "Also write a self-contained HTML report (heatmap, proposals, evidence) to this file");
+  options->output.add_to(*cmd, OutputOptions::Formats::tables);
+  options->output.add_html(*cmd, "heatmap, proposals, evidence");
   cmd->add_option("--pin", options->pins,
                   "Decide a row by hand: FROM=TO (level ids or titles; FROM= for no equivalent); repeatable. The other "
                   "rows are aligned around the pins");

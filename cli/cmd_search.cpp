@@ -2,12 +2,14 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "output.h"
 
 namespace rungs::cli {
 namespace {
 
 struct SearchOptions {
   IndexOptions index;
+  OutputOptions output;
   std::vector<std::string> words;
   search::Filters filters;
   int limit = 10;
@@ -37,12 +39,12 @@ void run_search(const SearchOptions& options) {
   request.filters = options.filters;
   request.limit = options.limit;
   request.offset = options.offset;
-  const bool colour = !options.index.json && use_colour();
+  const bool colour = !options.output.json() && use_colour();
   request.highlight_start = colour ? "\033[1;33m" : "[";
   request.highlight_end = colour ? "\033[0m" : "]";
-  if (options.index.json) request.highlight_start = request.highlight_end = "";
+  if (options.output.json()) request.highlight_start = request.highlight_end = "";
   const auto results = searcher.search(request);
-  if (options.index.json) {
+  if (options.output.json()) {
     print_json(results_json(results));
     return;
   }
@@ -83,6 +85,7 @@ void setup_search(CLI::App& app) {
   cmd->add_option("--limit", options->limit, "Hits to show")->check(CLI::Range(0, 100000))->capture_default_str();
   cmd->add_option("--offset", options->offset, "Hits to skip")->check(CLI::NonNegativeNumber)->capture_default_str();
   options->index.add_to(*cmd);
+  options->output.add_to(*cmd);
   cmd->footer("Examples:\n  rungs search mentor --ladder octopus-support\n  rungs search 'level:l4 \"maintenance\"' --json\n"
               "  rungs search 'on-call NOT shadow' --framework basecamp");
   cmd->callback([options] { run_search(*options); });

@@ -96,7 +96,6 @@ std::string model_key(search::Searcher& searcher) {
 
 void IndexOptions::add_to(CLI::App& app) {
   app.add_option("--db", db, "Index directory (default: $RUNGS_DB, else the bundled index in ~/.local/share/rungs)");
-  app.add_flag("--json", json, "Print JSON for programs instead of tables");
 }
 
 std::filesystem::path data_dir(const std::filesystem::path& built, const std::string& installed) {

@@ -16,10 +16,9 @@
 
 namespace rungs::cli {
 
-/// `--db` and `--json`, registered on each subcommand that reads the index.
+/// `--db`, registered on each subcommand that reads the index.
 struct IndexOptions {
-  std::string db;     ///< "" → $RUNGS_DB → the default index in the user's data directory
-  bool json = false;  ///< print JSON for programs instead of tables for people
+  std::string db;  ///< "" → $RUNGS_DB → the default index in the user's data directory
 
   void add_to(CLI::App& app);
 };
