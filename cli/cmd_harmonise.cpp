@@ -32,7 +32,24 @@ std::string member_titles(const mapping::Band& band, const std::string& ladder) 
 
 std::string joined_notes(const mapping::Band& band, const char* separator) {
   std::string out;
-  for (const auto& n : band.notes) out += (out.empty() ? "" : separator) + n;
+  for (const auto& n : band.notes) out += (out.empty() ? "" : separator) + band_note_words(n);
+  return out;
+}
+
+// Each note as data, with its words for people who read the JSON.
+nlohmann::json notes_json(const std::vector<mapping::BandNote>& notes) {
+  static constexpr const char* kKinds[] = {"gap", "doubles", "direct_disagrees"};
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& n : notes) {
+    nlohmann::json j = {{"kind", kKinds[static_cast<int>(n.kind)]}, {"ladder", n.ladder}, {"text", band_note_words(n)}};
+    if (!n.titles.empty()) j["titles"] = n.titles;
+    if (n.kind == mapping::BandNote::Kind::direct_disagrees) {
+      j["other_ladder"] = n.other_ladder;
+      j["other_band"] = n.other_band;
+      j["pivot"] = n.pivot;
+    }
+    out.push_back(std::move(j));
+  }
   return out;
 }
 
@@ -47,7 +64,7 @@ nlohmann::json harmonisation_json(const mapping::Harmonisation& h) {
                                        {"similarity", m.evidence.similarity}}}});
     }
     bands.push_back({{"band", band.number}, {"name", band_name(band)}, {"track", band.track}, {"members", members},
-                     {"confidence", band.confidence}, {"notes", band.notes}});
+                     {"confidence", band.confidence}, {"notes", notes_json(band.notes)}});
   }
   nlohmann::json unplaced = nlohmann::json::array();
   for (std::size_t i = 0; i < h.unplaced.size(); ++i) {
@@ -99,7 +116,7 @@ void run_harmonise(const HarmoniseOptions& options) {
     if (table) {
       std::string refs;
       for (const auto& note : band.notes) {
-        footnotes.push_back(fmt::format("{}: {}", band_name(band), note));
+        footnotes.push_back(fmt::format("{}: {}", band_name(band), band_note_words(note)));
         refs += fmt::format("{}[{}]", refs.empty() ? "" : " ", footnotes.size());
       }
       row.push_back(refs);

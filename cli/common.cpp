@@ -351,6 +351,23 @@ void print_json(const nlohmann::json& value) {
   fmt::print("{}\n", value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+std::string band_note_words(const mapping::BandNote& note) {
+  using Kind = mapping::BandNote::Kind;
+  switch (note.kind) {
+    case Kind::gap:
+      return note.ladder + " has no level in this band";
+    case Kind::doubles: {
+      std::string joined;
+      for (const auto& t : note.titles) joined += (joined.empty() ? "" : ", ") + t;
+      return fmt::format("{} has {} levels in this band ({})", note.ladder, note.titles.size(), joined);
+    }
+    case Kind::direct_disagrees:
+      return fmt::format("mapped directly, {} {} pairs with {} {} (band {}); through {} they fall in different bands",
+                         note.ladder, note.titles.at(0), note.other_ladder, note.titles.at(1), note.other_band, note.pivot);
+  }
+  return {};
+}
+
 std::string decision_words(const mapping::Equivalence& e) {
   if (!e.content_choice || e.to.empty()) return "";
   const std::string why = e.decided_by == mapping::Decider::position

@@ -96,6 +96,9 @@ void print_markdown_table(const std::vector<std::string>& header, const std::vec
 /// management track (another track: its initial, upper case).
 [[nodiscard]] std::string band_name(const mapping::Band& band);
 
+/// A band note in words: "acme has no level in this band".
+[[nodiscard]] std::string band_note_words(const mapping::BandNote& note);
+
 /// Why a mapping row is where it is, in words, when the statements alone
 /// favour another level ("" otherwise, and for rows with no equivalent).
 [[nodiscard]] std::string decision_words(const mapping::Equivalence& e);

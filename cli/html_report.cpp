@@ -130,7 +130,7 @@ std::string html_harmonise_report(const mapping::Harmonisation& h, const std::ve
       body += "<td>" + (cell.empty() ? "<span class=\"muted\">—</span>" : cell) + "</td>";
     }
     std::string notes;
-    for (const auto& n : band.notes) notes += (notes.empty() ? "" : "<br>") + escape(n);
+    for (const auto& n : band.notes) notes += (notes.empty() ? "" : "<br>") + escape(band_note_words(n));
     body += fmt::format("<td>{}</td><td class=\"note\">{}</td></tr>\n",
                         band.members.size() > 1 ? fmt::format("{:.0f}%", 100 * band.confidence) : "—", notes);
   }

@@ -104,11 +104,9 @@ Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladd
           if (m.ladder == l->id) titles.push_back(m.level.title);
         }
         if (titles.empty()) {
-          band.notes.push_back(l->id + " has no level in this band");
+          band.notes.push_back({BandNote::Kind::gap, l->id, {}, "", 0, ""});
         } else if (titles.size() > 1) {
-          std::string joined;
-          for (const auto& t : titles) joined += (joined.empty() ? "" : ", ") + t;
-          band.notes.push_back(fmt::format("{} has {} levels in this band ({})", l->id, titles.size(), joined));
+          band.notes.push_back({BandNote::Kind::doubles, l->id, std::move(titles), "", 0, ""});
         }
       }
     }
@@ -123,9 +121,12 @@ Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladd
           auto from = placed.find({x->id, eq.from.level});
           auto to = placed.find({y->id, eq.to.front().level});
           if (from == placed.end() || to == placed.end() || from->second == to->second) continue;
-          result.bands[from->second].notes.push_back(fmt::format(
-              "mapped directly, {} {} pairs with {} {} (band {}); through {} they fall in different bands",
-              x->id, eq.from.title, y->id, eq.to.front().title, result.bands[to->second].number, pivot->id));
+          result.bands[from->second].notes.push_back({.kind = BandNote::Kind::direct_disagrees,
+                                                      .ladder = x->id,
+                                                      .titles = {eq.from.title, eq.to.front().title},
+                                                      .other_ladder = y->id,
+                                                      .other_band = result.bands[to->second].number,
+                                                      .pivot = pivot->id});
         }
       }
     }

@@ -237,8 +237,9 @@ TEST_CASE("harmonise agrees with map: a direct pairing of two ladders shares the
           if (from == band_of.end() || to == band_of.end() || from->second == to->second) continue;
           CAPTURE(eq.from.level);
           const auto& notes = from->second->notes;
-          CHECK(std::any_of(notes.begin(), notes.end(),
-                            [&](const std::string& n) { return n.starts_with("mapped directly") && n.find(y) != std::string::npos; }));
+          CHECK(std::any_of(notes.begin(), notes.end(), [&](const rungs::mapping::BandNote& n) {
+            return n.kind == rungs::mapping::BandNote::Kind::direct_disagrees && n.other_ladder == y;
+          }));
         }
       }
     }

@@ -25,12 +25,29 @@ struct BandMember {
   EvidencePair evidence;  ///< the statement pair that best ties it to the pivot level
 };
 
+/// Something a band's reader should know, as data (the CLI words it).
+struct BandNote {
+  enum class Kind {
+    gap,              ///< `ladder` has no level in the band
+    doubles,          ///< `ladder` has several levels in the band: `titles`
+    direct_disagrees  ///< mapped directly, `titles[0]` of `ladder` pairs with `titles[1]` of `other_ladder`, in band `other_band`
+  };
+  Kind kind = Kind::gap;
+  std::string ladder;
+  std::vector<std::string> titles;
+  std::string other_ladder;
+  int other_band = 0;
+  std::string pivot;  ///< direct_disagrees: the ladder through which the two fall in different bands
+
+  friend bool operator==(const BandNote&, const BandNote&) = default;
+};
+
 struct Band {
   int number = 0;                  ///< 1-based, in order of seniority within the track
   std::string track;
   std::vector<BandMember> members; ///< pivot first, then ladders in the order given
   double confidence = 0;           ///< the lowest confidence of the members beside the pivot (0 when alone)
-  std::vector<std::string> notes;  ///< gaps, doubles and disagreements, in words
+  std::vector<BandNote> notes;     ///< gaps, doubles and disagreements with direct mappings
 };
 
 /// The ladder whose levels are the bands of one track.
