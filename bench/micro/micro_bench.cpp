@@ -3,8 +3,8 @@
 //   BM_NormalizeText     corpus::normalize_text on one statement (ICU: validate, repair, NFC)
 //   BM_LoadLadder        corpus::load_ladder on a bundled document (format sniffing, parsing)
 //   BM_LoadCorpus        corpus::load_corpus on the bundled corpus (manifests and documents)
-//   BM_AnalyzerStems     indexer::Analyzer::stems on one statement
-//   BM_SchemaNormalize   indexer::schema::normalize (folding, spelling variants)
+//   BM_AnalyzerStems     analysis::Analyzer::stems on one statement
+//   BM_SchemaNormalize   analysis::normalize (folding, spelling variants)
 //   BM_ModelBuild        mapping::Model construction over the bundled ladders (default options)
 //   BM_ModelLoad         Model::deserialize of that model's file (what a warm `rungs level` reads)
 //   BM_MatchPhrase       Model::match_phrase on a phrase from tests/eval, every ladder
@@ -20,7 +20,7 @@
 
 #include "rungs/corpus/load.h"
 #include "rungs/corpus/text.h"
-#include "rungs/indexer/schema.h"
+#include "rungs/analysis/analyzer.h"
 #include "rungs/mapping/mapping.h"
 
 namespace {
@@ -54,13 +54,13 @@ void BM_LoadCorpus(benchmark::State& state) {
 BENCHMARK(BM_LoadCorpus)->Unit(benchmark::kMillisecond);
 
 void BM_AnalyzerStems(benchmark::State& state) {
-  const rungs::indexer::Analyzer analyzer;
+  const rungs::analysis::Analyzer analyzer;
   for (auto _ : state) benchmark::DoNotOptimize(analyzer.stems(kStatement));
 }
 BENCHMARK(BM_AnalyzerStems);
 
 void BM_SchemaNormalize(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(rungs::indexer::schema::normalize(kStatement));
+  for (auto _ : state) benchmark::DoNotOptimize(rungs::analysis::normalize(kStatement));
 }
 BENCHMARK(BM_SchemaNormalize);
 

@@ -75,6 +75,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/indexer.h"
+#include "rungs/analysis/analyzer.h"
 #include "rungs/indexer/schema.h"
 #include "rungs/mapping/mapping.h"
 #include "rungs/search/searcher.h"
@@ -221,7 +222,7 @@ std::vector<std::string> plain_words(const std::string& text) {
 std::vector<QuerySpec> query_mix(const std::vector<corpus::Ladder>& ladders, std::uint64_t seed) {
   std::mt19937_64 random(seed ^ 0x9e3779b97f4a7c15ULL);
   auto below = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
-  const std::set<std::string> stop(indexer::schema::stopwords().begin(), indexer::schema::stopwords().end());
+  const std::set<std::string> stop(analysis::stopwords().begin(), analysis::stopwords().end());
   auto any_statement = [&]() -> const corpus::Statement& {
     for (;;) {
       const auto& ladder = ladders[below(ladders.size())];
@@ -512,7 +513,7 @@ class Fts5Engine {
 
 class XapianEngine {
  public:
-  explicit XapianEngine(const fs::path& path) : db_(path.string()), stemmer_(std::string(indexer::schema::kStemmer)) {
+  explicit XapianEngine(const fs::path& path) : db_(path.string()), stemmer_(std::string(analysis::kStemmer)) {
     parser_.set_database(db_);
     parser_.set_stemmer(stemmer_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -520,7 +521,7 @@ class XapianEngine {
   }
 
   int run(const QuerySpec& q, std::vector<Xapian::docid>* ids = nullptr) {
-    Xapian::Query query = parser_.parse_query(indexer::schema::normalize(q.rungs), Xapian::QueryParser::FLAG_DEFAULT);
+    Xapian::Query query = parser_.parse_query(analysis::normalize(q.rungs), Xapian::QueryParser::FLAG_DEFAULT);
     if (!q.framework.empty()) {
       query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                             Xapian::Query(indexer::schema::filter_term(indexer::schema::kPrefixFramework, q.framework)));

@@ -1,4 +1,5 @@
-// Writing the index (see indexer.h for the guarantees, schema.h for the layout).
+// Writing the index (see indexer.h for the guarantees, schema.h for the layout,
+// records.h for the stored records, rungs/analysis for the text analysis).
 //
 // Every run makes its changes inside one unflushed Xapian transaction and ends
 // with one explicit commit: readers see the index before the run or after it,
@@ -29,10 +30,12 @@
 #include <string>
 #include <system_error>
 
+#include "rungs/analysis/analyzer.h"
+#include "rungs/analysis/thesaurus.h"
+#include "rungs/analysis/xapian_terms.h"
 #include "rungs/corpus/error.h"
+#include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
-#include "rungs/indexer/thesaurus.h"
-#include "words.h"
 
 namespace rungs::indexer {
 namespace {
@@ -99,10 +102,10 @@ class Writer {
         fresh_(wdb.get_doccount() == 0 &&
                wdb.metadata_keys_begin(std::string(schema::kMetaLadderPrefix)) ==
                    wdb.metadata_keys_end(std::string(schema::kMetaLadderPrefix))) {
-    generator_.set_stemmer(Xapian::Stem(std::string(schema::kStemmer)));
+    generator_.set_stemmer(Xapian::Stem(std::string(analysis::kStemmer)));
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
     generator_.set_stopper(
-        (new Xapian::SimpleStopper(schema::stopwords().begin(), schema::stopwords().end()))
+        (new Xapian::SimpleStopper(analysis::stopwords().begin(), analysis::stopwords().end()))
             ->release());
   }
 
@@ -114,7 +117,7 @@ class Writer {
     const bool indexed = wdb_.term_exists(term);
     if (!stored.empty()) {
       try {
-        const Ladder old = schema::stored_ladder(stored, ladder_key(id));
+        const Ladder old = stored_ladder(stored, ladder_key(id));
         for (const auto& level : old.levels) {
           for (const auto& statement : level.statements) {
             if (is_indexed(statement.kind)) update_spelling(analyzer_.words(statement.text), false);
@@ -145,7 +148,7 @@ class Writer {
         wdb_.add_document(doc);
         if (is_indexed(statement.kind)) {
           // The words the generator just indexed: the text is analysed once.
-          const auto words = positioned_words(doc);
+          const auto words = analysis::positioned_words(doc);
           update_spelling(words, true);
           collect_synonyms(words);
           ++stats.documents;
@@ -154,7 +157,7 @@ class Writer {
         }
       }
     }
-    wdb_.set_metadata(ladder_key(ladder.id), schema::store_ladder(ladder));
+    wdb_.set_metadata(ladder_key(ladder.id), store_ladder(ladder));
     ++stats.ladders;
   }
 
@@ -192,7 +195,7 @@ class Writer {
     Xapian::Document doc;
     generator_.set_document(doc);
     generator_.set_termpos(0);
-    generator_.index_text(schema::normalize(statement.text));
+    generator_.index_text(analysis::normalize(statement.text));
     generator_.increase_termpos();
 
     const std::string level_key = ladder.id + "/" + level.id;
@@ -216,7 +219,7 @@ class Writer {
     doc.add_value(schema::kSlotTrack, level.track);
     doc.add_value(schema::kSlotKind, kind);
     doc.add_value(schema::kSlotFacets,
-                  schema::pack_facets({.framework = ladder.framework,
+                  pack_facets({.framework = ladder.framework,
                                        .ladder = ladder.id,
                                        .level = level_key,
                                        .area = statement.area,
@@ -258,13 +261,13 @@ class Writer {
   Xapian::WritableDatabase& wdb_;
   bool fresh_;  ///< the index held no ladder when the run began
   std::set<std::string> written_ids_;
-  Thesaurus thesaurus_;
-  Xapian::Stem stemmer_{std::string(schema::kStemmer)};
+  analysis::Thesaurus thesaurus_;
+  Xapian::Stem stemmer_{std::string(analysis::kStemmer)};
   std::set<std::string> seen_words_;
   std::set<std::pair<std::string, std::string>> synonyms_;
   Xapian::TermGenerator generator_;
-  Analyzer analyzer_;
-  std::set<std::string> stop_{schema::stopwords().begin(), schema::stopwords().end()};
+  analysis::Analyzer analyzer_;
+  std::set<std::string> stop_{analysis::stopwords().begin(), analysis::stopwords().end()};
 };
 
 // Runs `body(writer)` in one transaction on an open database and commits once.

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "rungs/indexer/schema.h"
+#include "rungs/analysis/analyzer.h"
 #include "phrase_set.h"
 #include "rungs/mapping/harmonise.h"
 
@@ -46,7 +46,7 @@ std::vector<PhraseSet> compile_themes() {
 
 LadderProfile profile(const Model& model, const std::string& id) {
   static const auto compiled = compile_themes();
-  const indexer::Analyzer analyzer;
+  const analysis::Analyzer analyzer;
   const auto& ladder = model.ladder(id);
   LadderProfile p;
   p.ladder = id;

@@ -13,9 +13,9 @@
 
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
-#include "rungs/indexer/schema.h"
+#include "rungs/analysis/analyzer.h"
 #include "rungs/mapping/mapping.h"
-#include "rungs/indexer/thesaurus.h"
+#include "rungs/analysis/thesaurus.h"
 #include "binary_io.h"
 #include "seniority.h"
 #include "title_placement.h"
@@ -168,13 +168,13 @@ std::vector<std::string> split_sentences(const std::string& text) {
 struct Model::Impl {
   ModelOptions options;
   std::vector<Ladder> ladders;
-  indexer::Analyzer analyzer;
+  analysis::Analyzer analyzer;
   // Words too common to widen with synonyms.
-  std::set<std::string> stopwords{indexer::schema::stopwords().begin(), indexer::schema::stopwords().end()};
+  std::set<std::string> stopwords{analysis::stopwords().begin(), analysis::stopwords().end()};
   // Opened at the first word whose synonyms are not cached yet: a model read
   // back from a file has the corpus' words cached and seldom needs WordNet.
   mutable std::once_flag thesaurus_opened;
-  mutable std::optional<indexer::Thesaurus> thesaurus;
+  mutable std::optional<analysis::Thesaurus> thesaurus;
   SeniorityLexicon lexicon;
   Vocabulary vocabulary;
   std::vector<LadderSpace> spaces;
@@ -300,7 +300,7 @@ struct Model::Impl {
       if (auto it = synonym_cache.find(word); it != synonym_cache.end()) return it->second;
     }
     std::call_once(thesaurus_opened, [this] {
-      thesaurus.emplace(options.wordnet_dir.empty() ? indexer::WordNet::default_dir()
+      thesaurus.emplace(options.wordnet_dir.empty() ? analysis::WordNet::default_dir()
                                                     : std::filesystem::path(options.wordnet_dir));
     });
     std::vector<std::uint32_t> ids;

@@ -29,7 +29,7 @@ class SeniorityLexicon {
   SeniorityLexicon();
 
   /// Reads the cues in `words` (folded words in text order, stopwords kept,
-  /// as `indexer::Analyzer::words` gives them). The longest cue wins where
+  /// as `analysis::Analyzer::words` gives them). The longest cue wins where
   /// cues overlap. **Example**: "shadows on-call shifts with help" reads low;
   /// "sets company-wide strategy" reads high.
   [[nodiscard]] SeniorityReading read(const std::vector<std::string>& words) const;

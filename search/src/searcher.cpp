@@ -1,6 +1,6 @@
 // Full-text search over the index (see searcher.h; layout in indexer/schema.h).
 //
-// Query text goes through the indexer's normalisation (folding, spelling
+// Query text goes through the analyzer's normalisation (folding, spelling
 // variants, number words) before QueryParser sees it, except for the
 // operators AND OR NOT XOR NEAR ADJ (kept upper-case so they stay operators)
 // and the values of the prefixes ladder: level: area: framework: track:
@@ -26,8 +26,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "rungs/analysis/analyzer.h"
+#include "rungs/analysis/word.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
+#include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
 
 namespace rungs::search {
@@ -35,20 +38,21 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace schema = indexer::schema;
+using analysis::is_word_byte;
 
 struct Field {
   std::string_view name;    ///< query prefix and key in SearchResults::facets, e.g. "ladder"
   std::string_view prefix;  ///< term prefix
-  std::string schema::FacetValues::*value;  ///< the facet's value among the packed ones
+  std::string indexer::FacetValues::*value;  ///< the facet's value among the packed ones
 };
 
 constexpr std::array<Field, 6> kFields = {{
-    {"framework", schema::kPrefixFramework, &schema::FacetValues::framework},
-    {"ladder", schema::kPrefixLadder, &schema::FacetValues::ladder},
-    {"level", schema::kPrefixLevel, &schema::FacetValues::level},
-    {"area", schema::kPrefixArea, &schema::FacetValues::area},
-    {"track", schema::kPrefixTrack, &schema::FacetValues::track},
-    {"kind", schema::kPrefixKind, &schema::FacetValues::kind},
+    {"framework", schema::kPrefixFramework, &indexer::FacetValues::framework},
+    {"ladder", schema::kPrefixLadder, &indexer::FacetValues::ladder},
+    {"level", schema::kPrefixLevel, &indexer::FacetValues::level},
+    {"area", schema::kPrefixArea, &indexer::FacetValues::area},
+    {"track", schema::kPrefixTrack, &indexer::FacetValues::track},
+    {"kind", schema::kPrefixKind, &indexer::FacetValues::kind},
 }};
 
 /// The facet combinations met so far (packed values of `schema::kSlotFacets`),
@@ -62,7 +66,7 @@ class FacetTable {
   [[nodiscard]] std::uint32_t intern(const std::string& packed) {
     const auto [it, added] = ids_.try_emplace(packed, static_cast<std::uint32_t>(combinations_.size()));
     if (added) {
-      const schema::FacetValues values = schema::unpack_facets(packed);
+      const indexer::FacetValues values = indexer::unpack_facets(packed);
       std::array<std::uint32_t, kFields.size()> ids{};
       for (std::size_t f = 0; f < kFields.size(); ++f) {
         const std::string& value = values.*kFields[f].value;
@@ -155,11 +159,6 @@ class FilterProcessor : public Xapian::FieldProcessor {
   std::string prefix_;
 };
 
-bool is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c >= 0x80;
-}
-
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -195,7 +194,7 @@ PreparedQuery prepare(std::string_view query) {
     // not even the last word of a phrase before its closing quote; a space
     // in between changes nothing else.
     std::string normalized;
-    for (const char c : schema::normalize(pending)) {
+    for (const char c : analysis::normalize(pending)) {
       if (std::string_view("\"(/\\@<>=*[{").find(c) != std::string_view::npos &&
           !normalized.empty() && is_word_byte(static_cast<unsigned char>(normalized.back()))) {
         normalized.push_back(' ');
@@ -328,10 +327,10 @@ struct Searcher::Impl {
   fs::path path;
   int dir_fd = -1;  ///< the index directory opened, so that a rename does not move it under us
   Xapian::Database db;
-  Xapian::Stem stemmer{std::string(schema::kStemmer)};
-  std::set<std::string> stop{schema::stopwords().begin(), schema::stopwords().end()};
+  Xapian::Stem stemmer{std::string(analysis::kStemmer)};
+  std::set<std::string> stop{analysis::stopwords().begin(), analysis::stopwords().end()};
   Xapian::QueryParser parser;
-  indexer::Analyzer analyzer;
+  analysis::Analyzer analyzer;
   Xapian::TermGenerator raw_words;  ///< STEM_NONE tokeniser for the text as written
   FacetTable facet_table;
 
@@ -521,7 +520,7 @@ struct Searcher::Impl {
     std::vector<std::string> extra;
     const std::string folded = corpus::fold_case(text);
     // Most statements read the same once normalised: then no word was respelled.
-    if (schema::normalize(text) == folded) return extra;
+    if (analysis::normalize(text) == folded) return extra;
     const auto normalized = analyzer.words(text);
     Xapian::Document doc;
     raw_words.set_document(doc);
@@ -633,7 +632,7 @@ struct Searcher::Impl {
   }
 
   corpus::Ladder parse_ladder(const std::string& key, const std::string& record) const {
-    return schema::stored_ladder(record, (path / key).string());
+    return indexer::stored_ladder(record, (path / key).string());
   }
 };
 

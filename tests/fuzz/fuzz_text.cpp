@@ -1,12 +1,12 @@
 // Text normalisation: UTF-8 validation, mojibake repair, NFC, case folding,
-// slugs, the indexer's word normalisation and stemming, and title reading.
+// slugs, the analyzer's word normalisation and stemming, and title reading.
 #include "fuzz_support.h"
 #include "rungs/corpus/text.h"
 #include "rungs/corpus/title.h"
-#include "rungs/indexer/schema.h"
+#include "rungs/analysis/analyzer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const rungs::indexer::Analyzer analyzer;
+  static const rungs::analysis::Analyzer analyzer;
   const std::string raw = rungs::fuzz::as_string(data, size);
   (void)rungs::corpus::repair_mojibake(raw);
   // Titles are read from raw input too (`rungs level`, `rungs assign` before its checks).
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (rungs::corpus::normalize_text(text, "again.txt", 1) != text) std::abort();
     (void)rungs::corpus::fold_case(text);
     (void)rungs::corpus::slugify(text);
-    (void)rungs::indexer::schema::normalize(text);
+    (void)rungs::analysis::normalize(text);
     (void)analyzer.words(text);
     (void)analyzer.stems(text);
   });

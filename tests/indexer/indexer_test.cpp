@@ -13,7 +13,9 @@
 #include <set>
 #include <string>
 
+#include "rungs/analysis/analyzer.h"
 #include "rungs/corpus/error.h"
+#include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
 #include "test_support.h"
 
@@ -89,8 +91,8 @@ TEST_CASE("build_index writes one document per statement, boilerplate marked as 
     CHECK(doc.get_value(schema::kSlotArea) == "Skill / Mastery");
     CHECK(doc.get_value(schema::kSlotTrack) == "individual");
     CHECK(doc.get_value(schema::kSlotKind) == "competency");
-    CHECK(schema::unpack_facets(doc.get_value(schema::kSlotFacets)) ==
-          schema::FacetValues{.framework = "acme",
+    CHECK(rungs::indexer::unpack_facets(doc.get_value(schema::kSlotFacets)) ==
+          rungs::indexer::FacetValues{.framework = "acme",
                               .ladder = "acme-eng",
                               .level = "acme-eng/e2",
                               .area = "Skill / Mastery",
@@ -120,7 +122,7 @@ TEST_CASE("build_index writes one document per statement, boilerplate marked as 
     for (const auto& ladder : ladders) {
       const auto stored = db.get_metadata(std::string(schema::kMetaLadderPrefix) + ladder.id);
       REQUIRE(!stored.empty());
-      CHECK(schema::stored_ladder(stored, "metadata") == ladder);
+      CHECK(rungs::indexer::stored_ladder(stored, "metadata") == ladder);
     }
     CHECK(db.get_metadata(std::string(schema::kMetaFingerprint)).empty());
   }
@@ -160,7 +162,7 @@ TEST_CASE("re-indexing a ladder replaces its documents") {
   CHECK(db.get_doccount() == before);
   CHECK(db.get_termfreq("Zgameday") == 1);
   CHECK(db.get_termfreq("Zpostmortem") == 0);
-  CHECK(schema::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "globex-sre"),
+  CHECK(rungs::indexer::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "globex-sre"),
                               "m") == ladders[1]);
   // The other ladder is untouched.
   CHECK(db.get_termfreq("XLADDERacme-eng") ==
@@ -375,7 +377,7 @@ TEST_CASE("the writer lock: a second writer is told who holds it, and the lock d
 
 TEST_CASE("packed facet values round-trip any bytes; malformed ones are refused") {
   const std::string nul_and_separators = std::string("a\0b", 3) + "\x1f/\x80";
-  const schema::FacetValues cases[] = {
+  const rungs::indexer::FacetValues cases[] = {
       {},
       {.framework = "acme", .ladder = "acme-eng", .level = "acme-eng/e2", .area = "", .track = "individual",
        .kind = "competency"},
@@ -384,12 +386,12 @@ TEST_CASE("packed facet values round-trip any bytes; malformed ones are refused"
   };
   for (const auto& values : cases) {
     CAPTURE(values.area.size());
-    CHECK(schema::unpack_facets(schema::pack_facets(values)) == values);
+    CHECK(rungs::indexer::unpack_facets(rungs::indexer::pack_facets(values)) == values);
   }
-  const std::string packed = schema::pack_facets(cases[1]);
+  const std::string packed = rungs::indexer::pack_facets(cases[1]);
   for (const std::string& bad : {packed.substr(0, packed.size() - 1), packed + "x", std::string("\x85"),
                                  std::string(8, '\xff')}) {
-    CHECK_THROWS_AS((void)schema::unpack_facets(bad), rungs::IndexError);
+    CHECK_THROWS_AS((void)rungs::indexer::unpack_facets(bad), rungs::IndexError);
   }
 }
 
@@ -421,7 +423,7 @@ TEST_CASE("stored ladders read back equal, and an unreadable record says what to
   ladders.push_back(full);
   for (const auto& ladder : ladders) {
     CAPTURE(ladder.id);
-    CHECK(schema::stored_ladder(schema::store_ladder(ladder), "k") == ladder);
+    CHECK(rungs::indexer::stored_ladder(rungs::indexer::store_ladder(ladder), "k") == ladder);
   }
   for (const std::string bad : {"", "{", "[]", R"({"id": "x"})",
                                  R"({"id":"x","framework":"f","name":"n","source":"","documents":[],)"
@@ -429,7 +431,7 @@ TEST_CASE("stored ladders read back equal, and an unreadable record says what to
                                  R"("aliases":[],"missing":false,"statements":[["t","","nonsense","",0,""]]}]})"}) {
     CAPTURE(bad);
     try {
-      (void)schema::stored_ladder(bad, "rungs.ladder.x");
+      (void)rungs::indexer::stored_ladder(bad, "rungs.ladder.x");
       FAIL("expected IndexError");
     } catch (const rungs::IndexError& e) {
       const std::string what = e.what();
@@ -446,8 +448,8 @@ TEST_CASE("the spelling table counts exactly the analysed words of the indexed s
   rungs::indexer::build_index(db_path, ladders);
   // The oracle: Analyzer::words of every indexed statement, stopwords,
   // one-letter words and words with digits left out.
-  const std::set<std::string> stop(schema::stopwords().begin(), schema::stopwords().end());
-  const rungs::indexer::Analyzer analyzer;
+  const std::set<std::string> stop(rungs::analysis::stopwords().begin(), rungs::analysis::stopwords().end());
+  const rungs::analysis::Analyzer analyzer;
   std::map<std::string, Xapian::doccount> expected;
   for (const auto& ladder : ladders) {
     for (const auto& level : ladder.levels) {
@@ -480,7 +482,7 @@ TEST_CASE("a ladder id given twice to one build keeps only the last one") {
   Xapian::Database db(db_path.string());
   CHECK(db.get_termfreq("XLADDERacme-eng") == static_cast<Xapian::doccount>(all_statements({second})));
   CHECK(db.get_termfreq("Zgameday") == 1);
-  CHECK(schema::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "acme-eng"), "k") ==
+  CHECK(rungs::indexer::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "acme-eng"), "k") ==
         second);
 }
 

@@ -8,7 +8,7 @@
 //
 // The model works on statements, not on levels as bags of words: every
 // competency and summary becomes a TF-IDF vector over the index's stems
-// (`indexer::Analyzer`); a phrase, being short, is widened across
+// (`analysis::Analyzer`); a phrase, being short, is widened across
 // vocabularies by the thesaurus (curated groups and WordNet first senses). A level's score for a phrase combines its best-matching
 // statements with a seniority estimate read from the text; a ladder pair is
 // scored level by level (BERTScore-style mean of best matches) and aligned by

@@ -1,4 +1,4 @@
-#include "rungs/indexer/wordnet.h"
+#include "rungs/analysis/wordnet.h"
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -10,7 +10,7 @@
 
 #include "rungs/corpus/error.h"
 
-namespace rungs::indexer {
+namespace rungs::analysis {
 namespace {
 
 // The first line of a sorted WordNet file that starts with `key + ' '`, or
@@ -145,4 +145,4 @@ std::vector<std::string> WordNet::first_sense_synonyms(const std::string& word) 
   return out;
 }
 
-}  // namespace rungs::indexer
+}  // namespace rungs::analysis

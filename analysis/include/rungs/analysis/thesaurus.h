@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "rungs/indexer/wordnet.h"
+#include "rungs/analysis/wordnet.h"
 
-namespace rungs::indexer {
+namespace rungs::analysis {
 
 class Thesaurus {
  public:
@@ -29,4 +29,4 @@ class Thesaurus {
   std::map<std::string, std::vector<std::string>> curated_;  ///< word → the other members of its groups
 };
 
-}  // namespace rungs::indexer
+}  // namespace rungs::analysis

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rungs::indexer {
+namespace rungs::analysis {
 
 class WordNet {
  public:
@@ -54,4 +54,4 @@ class WordNet {
   std::vector<PartOfSpeech> parts_;
 };
 
-}  // namespace rungs::indexer
+}  // namespace rungs::analysis

@@ -1,4 +1,4 @@
-// The shared text analysis: normalisation, stemming, stopwords, filter terms.
+// The shared text analysis: normalisation, stemming, stopwords.
 
 #include <doctest/doctest.h>
 
@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "rungs/indexer/schema.h"
+#include "rungs/analysis/analyzer.h"
 
-namespace schema = rungs::indexer::schema;
-using rungs::indexer::Analyzer;
+namespace analysis = rungs::analysis;
+using rungs::analysis::Analyzer;
 using Words = std::vector<std::string>;
 
 TEST_CASE("Analyzer::stems gives the documented example") {
@@ -84,7 +84,7 @@ TEST_CASE("words that only look British are left alone") {
   for (const char* word : words) {
     const std::string w = word;
     CAPTURE(w);
-    CHECK(schema::normalize_word(word) == (std::string(word) == "four" ? "4" : word));
+    CHECK(analysis::normalize_word(word) == (std::string(word) == "four" ? "4" : word));
   }
 }
 
@@ -100,7 +100,7 @@ TEST_CASE("normalize folds case, respells and turns number words into digits") {
   for (const auto& c : cases) {
     const std::string input = c[0];
     CAPTURE(input);
-    CHECK(schema::normalize(c[0]) == c[1]);
+    CHECK(analysis::normalize(c[0]) == c[1]);
   }
 }
 
@@ -123,7 +123,7 @@ TEST_CASE("stopwords are dropped from stems but why, how, not and no are kept") 
     REQUIRE(want.size() == 1);
     CHECK(std::find(stems.begin(), stems.end(), want.front()) != stems.end());
   }
-  const std::set<std::string> stop(schema::stopwords().begin(), schema::stopwords().end());
+  const std::set<std::string> stop(analysis::stopwords().begin(), analysis::stopwords().end());
   for (const char* word : {"why", "how", "not", "no"}) CHECK(stop.count(word) == 0);
   CHECK(a.words("The why") == Words{"the", "why"});
 }
@@ -135,25 +135,4 @@ TEST_CASE("Analyzer copies work independently") {
   c = b;
   CHECK(a.stems("Mentoring") == c.stems("mentoring"));
   CHECK(b.words("Hello World") == Words{"hello", "world"});
-}
-
-TEST_CASE("filter terms are folded and stay under Xapian's term limit") {
-  CHECK(schema::filter_term(schema::kPrefixLadder, "Ops-SRE") == "XLADDERops-sre");
-  CHECK(schema::filter_term(schema::kPrefixArea, "Skill / Mastery") == "XAREAskill / mastery");
-  const std::string long_a(400, 'a');
-  const std::string long_b = long_a + "b";
-  const auto ta = schema::filter_term(schema::kPrefixArea, long_a);
-  const auto tb = schema::filter_term(schema::kPrefixArea, long_b);
-  CHECK(ta.size() <= 245);
-  CHECK(tb.size() <= 245);
-  CHECK(ta != tb);
-  CHECK(ta == schema::filter_term(schema::kPrefixArea, std::string(400, 'A')));
-  // Multi-byte characters are not cut in half.
-  std::string accents;
-  for (int i = 0; i < 200; ++i) accents += "é";
-  const auto te = schema::filter_term(schema::kPrefixArea, accents);
-  CHECK(te.size() <= 245);
-  CHECK(static_cast<unsigned char>(te[te.find('#') - 1]) == 0xA9);
-  CHECK(schema::id_term("ops-sre", "l4", 3) == "Qops-sre/l4/3");
-  CHECK(schema::id_term(long_a, "l4", 3).size() <= 245);
 }

@@ -1,9 +1,9 @@
-#include "rungs/indexer/thesaurus.h"
+#include "rungs/analysis/thesaurus.h"
 
 #include <algorithm>
 #include <sstream>
 
-namespace rungs::indexer {
+namespace rungs::analysis {
 namespace {
 
 // Groups of words that career ladders use for the same thing. General
@@ -71,4 +71,4 @@ std::vector<std::string> Thesaurus::synonyms(const std::string& word) const {
   return out;
 }
 
-}  // namespace rungs::indexer
+}  // namespace rungs::analysis

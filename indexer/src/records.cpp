@@ -1,4 +1,4 @@
-// Records the index stores besides the text (see schema.h): the packed facet
+// Records the index stores besides the text (see records.h): the packed facet
 // values of a statement and the ladder kept in the metadata.
 
 #include <fmt/core.h>
@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "rungs/corpus/error.h"
-#include "rungs/indexer/schema.h"
+#include "rungs/indexer/records.h"
 
-namespace rungs::indexer::schema {
+namespace rungs::indexer {
 namespace {
 
 using nlohmann::json;
@@ -141,4 +141,4 @@ corpus::Ladder stored_ladder(std::string_view record, std::string_view key) {
   }
 }
 
-}  // namespace rungs::indexer::schema
+}  // namespace rungs::indexer

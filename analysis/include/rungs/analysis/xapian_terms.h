@@ -1,0 +1,20 @@
+#pragma once
+// The analysis as Xapian terms, for the modules that talk to Xapian (the
+// indexer and search; mapping never includes this). Unlike the other headers
+// of rungs it names a Xapian type: the indexer reads the words back from the
+// document its TermGenerator just filled, so that a statement is tokenised
+// once, and it must read them exactly as `Analyzer::words` does.
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace rungs::analysis {
+
+/// The unstemmed words TermGenerator indexed in `doc`, in text order (one
+/// entry per occurrence). Stemmed `Z` terms and terms without positions
+/// (boolean filter terms) are left out.
+[[nodiscard]] std::vector<std::string> positioned_words(const Xapian::Document& doc);
+
+}  // namespace rungs::analysis

@@ -1,0 +1,80 @@
+// The analyzer (see analyzer.h): the stopwords, and the tokeniser and
+// stemmer around `normalize`; `positioned_words` reads a tokenised text back
+// from a Xapian document (xapian_terms.h).
+
+#include "rungs/analysis/analyzer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "rungs/analysis/xapian_terms.h"
+
+namespace rungs::analysis {
+
+const std::vector<std::string>& stopwords() {
+  static const std::vector<std::string> words = {
+      "a",    "an",   "and",   "are", "as",   "at",   "be",    "been", "being",
+      "by",   "for",  "from",  "has", "have", "in",   "into",  "is",   "it",
+      "its",  "of",   "on",    "or",  "that", "the",  "their", "them", "these",
+      "they", "this", "those", "to",  "was",  "were", "which", "with",
+  };
+  return words;
+}
+
+struct Analyzer::Impl {
+  Xapian::Stem stemmer{std::string(kStemmer)};
+  std::set<std::string> stop{stopwords().begin(), stopwords().end()};
+  Xapian::TermGenerator words;
+
+  Impl() { words.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE); }
+};
+
+Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+// Xapian objects share their internals on copy; a copy builds its own.
+Analyzer::Analyzer(const Analyzer&) : impl_(std::make_unique<Impl>()) {}
+Analyzer& Analyzer::operator=(const Analyzer& other) {
+  if (this != &other) impl_ = std::make_unique<Impl>();
+  return *this;
+}
+
+std::vector<std::string> positioned_words(const Xapian::Document& doc) {
+  std::vector<std::pair<Xapian::termpos, std::string>> positioned;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    // Text is case-folded first, so only stems start with an upper-case Z.
+    if (!term.empty() && term[0] == 'Z') continue;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
+      positioned.emplace_back(*p, term);
+    }
+  }
+  std::sort(positioned.begin(), positioned.end());
+  std::vector<std::string> out;
+  out.reserve(positioned.size());
+  for (auto& [pos, word] : positioned) out.push_back(std::move(word));
+  return out;
+}
+
+std::vector<std::string> Analyzer::words(std::string_view text) const {
+  // Tokenise with Xapian's own TermGenerator so the words are exactly the
+  // unstemmed terms indexing produces.
+  Xapian::Document doc;
+  impl_->words.set_document(doc);
+  impl_->words.set_termpos(0);
+  impl_->words.index_text(normalize(text));
+  return positioned_words(doc);
+}
+
+std::vector<std::string> Analyzer::stems(std::string_view text) const {
+  std::vector<std::string> out;
+  for (const auto& word : words(text)) {
+    if (impl_->stop.count(word) != 0) continue;
+    out.push_back(impl_->stemmer(word));
+  }
+  return out;
+}
+
+}  // namespace rungs::analysis
