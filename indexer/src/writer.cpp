@@ -1,0 +1,321 @@
+// Writing ladders into an open index (see writer.h): the documents, their
+// spelling words and synonyms, the stored ladders, and the one transaction
+// and commit each run makes.
+
+#include "writer.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fail_point.h"
+#include "rungs/analysis/analyzer.h"
+#include "rungs/analysis/thesaurus.h"
+#include "rungs/analysis/xapian_terms.h"
+#include "rungs/corpus/error.h"
+#include "rungs/indexer/records.h"
+#include "rungs/indexer/schema.h"
+
+namespace rungs::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+using corpus::Ladder;
+using corpus::StatementKind;
+
+std::string ladder_key(const std::string& id) {
+  return std::string(schema::kMetaLadderPrefix) + id;
+}
+
+// Whether text is ranked: competencies and summaries, not set-aside boilerplate.
+bool is_indexed(StatementKind kind) { return kind != StatementKind::boilerplate; }
+
+std::string rebuild_advice(const fs::path& db) {
+  return fmt::format("run `rungs index --rebuild` (or delete {})", db.string());
+}
+
+}  // namespace
+
+Xapian::WritableDatabase open_writable(const fs::path& db, int action) {
+  try {
+    return Xapian::WritableDatabase(db.string(), action | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexError(fmt::format(
+        "index {} is being written by another rungs process; try again when it finishes",
+        db.string()));
+  } catch (const Xapian::DatabaseVersionError& e) {
+    throw IndexError(fmt::format("index {} was written by another Xapian version ({}): {}",
+                                 db.string(), e.get_msg(), rebuild_advice(db)));
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw IndexError(
+        fmt::format("index {} is corrupt ({}): {}", db.string(), e.get_msg(), rebuild_advice(db)));
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    if (action == Xapian::DB_OPEN && !fs::exists(db)) {
+      throw IndexError(fmt::format("no index at {}: run `rungs index` first", db.string()));
+    }
+    throw IndexError(fmt::format("cannot open index {}: {}", db.string(), e.get_msg()));
+  } catch (const Xapian::Error& e) {
+    throw IndexError(fmt::format("cannot open index {}: {}", db.string(), e.get_description()));
+  }
+}
+
+namespace {
+
+// Refuses an index of another schema version; stamps a new, empty one.
+void check_schema(Xapian::WritableDatabase& wdb, const fs::path& db) {
+  const std::string version = wdb.get_metadata(std::string(schema::kMetaSchema));
+  const std::string expected = std::to_string(schema::kVersion);
+  if (version == expected) return;
+  if (version.empty()) {
+    if (wdb.get_doccount() == 0 && wdb.metadata_keys_begin() == wdb.metadata_keys_end()) {
+      wdb.set_metadata(std::string(schema::kMetaSchema), expected);
+      return;
+    }
+    throw IndexError(fmt::format("{} is not a rungs index (no schema version): {}", db.string(),
+                                 rebuild_advice(db)));
+  }
+  throw IndexError(fmt::format("index {} has schema version {} but this rungs uses version {}: {}",
+                               db.string(), version, expected, rebuild_advice(db)));
+}
+
+class Writer {
+ public:
+  explicit Writer(Xapian::WritableDatabase& wdb)
+      : wdb_(wdb),
+        fresh_(wdb.get_doccount() == 0 &&
+               wdb.metadata_keys_begin(std::string(schema::kMetaLadderPrefix)) ==
+                   wdb.metadata_keys_end(std::string(schema::kMetaLadderPrefix))) {
+    generator_.set_stemmer(Xapian::Stem(std::string(analysis::kStemmer)));
+    generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
+    generator_.set_stopper(
+        (new Xapian::SimpleStopper(analysis::stopwords().begin(), analysis::stopwords().end()))
+            ->release());
+  }
+
+  // Removes ladder `id`'s documents, spelling words and metadata; returns
+  // whether anything was there.
+  bool erase_ladder(const std::string& id) {
+    const std::string term = schema::filter_term(schema::kPrefixLadder, id);
+    const std::string stored = wdb_.get_metadata(ladder_key(id));
+    const bool indexed = wdb_.term_exists(term);
+    if (!stored.empty()) {
+      try {
+        const Ladder old = stored_ladder(stored, ladder_key(id));
+        for (const auto& level : old.levels) {
+          for (const auto& statement : level.statements) {
+            if (is_indexed(statement.kind)) update_spelling(analyzer_.words(statement.text), false);
+          }
+        }
+      } catch (const rungs::Error&) {
+        // Unreadable old entry: its spelling words stay; harmless.
+      }
+      wdb_.set_metadata(ladder_key(id), "");
+    }
+    // Deleting by term flushes every buffered position list first (Glass),
+    // which costs a lot when done per ladder: only delete what is there.
+    if (indexed) wdb_.delete_document(term);
+    return indexed || !stored.empty();
+  }
+
+  void write_ladder(const Ladder& ladder) {
+    if (ladder.id.empty()) throw IndexError("cannot index a ladder without an id");
+    // A fresh index holds nothing to replace, unless the same id comes twice.
+    const bool repeated = !written_ids_.insert(ladder.id).second;
+    if (!fresh_ || repeated) erase_ladder(ladder.id);
+    for (const auto& level : ladder.levels) {
+      for (std::size_t n = 0; n < level.statements.size(); ++n) {
+        const auto& statement = level.statements[n];
+        // Set-aside text is indexed too, so that every line read stays
+        // findable (`kind:boilerplate`); search leaves it out unless asked.
+        const Xapian::Document doc = make_document(ladder, level, statement, n);
+        wdb_.add_document(doc);
+        if (is_indexed(statement.kind)) {
+          // The words the generator just indexed: the text is analysed once.
+          const auto words = analysis::positioned_words(doc);
+          update_spelling(words, true);
+          collect_synonyms(words);
+          ++stats.documents;
+        } else {
+          ++stats.set_aside;
+        }
+      }
+    }
+    wdb_.set_metadata(ladder_key(ladder.id), store_ladder(ladder));
+    ++stats.ladders;
+  }
+
+  // Adds the synonyms collected from the ladders written, keeping
+  // those that occur in the index (an expansion to nothing only costs time).
+  // Synonyms are only ever added: one left by a removed ladder is harmless.
+  void add_synonyms() {
+    for (const auto& [term, synonym] : synonyms_) {
+      if (wdb_.term_exists(synonym)) wdb_.add_synonym(term, synonym);
+    }
+  }
+
+  IndexStats stats;
+
+ private:
+  // The thesaurus' synonyms of each indexed word (curated groups, WordNet
+  // first senses), as stemmed terms and both ways round, so that a query
+  // for "train" also finds "coach" (FLAG_AUTO_SYNONYMS).
+  void collect_synonyms(const std::vector<std::string>& words) {
+    for (const auto& word : words) {
+      if (stop_.count(word) != 0 || word.size() < 3 || !seen_words_.insert(word).second) continue;
+      const std::string term = "Z" + stemmer_(word);
+      for (const auto& synonym : thesaurus_.synonyms(word)) {
+        const std::string other = "Z" + stemmer_(synonym);
+        if (other == term) continue;
+        synonyms_.emplace(term, other);
+        synonyms_.emplace(other, term);  // a query for "train" finds "coach" too
+      }
+    }
+  }
+
+
+  Xapian::Document make_document(const Ladder& ladder, const corpus::Level& level,
+                                 const corpus::Statement& statement, std::size_t n) {
+    Xapian::Document doc;
+    generator_.set_document(doc);
+    generator_.set_termpos(0);
+    generator_.index_text(analysis::normalize(statement.text));
+    generator_.increase_termpos();
+
+    const std::string level_key = ladder.id + "/" + level.id;
+    const std::string kind = corpus::to_string(statement.kind);
+    doc.add_boolean_term(schema::id_term(ladder.id, level.id, n));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixFramework, ladder.framework));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixLadder, ladder.id));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixLevel, level.id));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixLevel, level_key));
+    if (!statement.area.empty()) {
+      doc.add_boolean_term(schema::filter_term(schema::kPrefixArea, statement.area));
+    }
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixTrack, level.track));
+    doc.add_boolean_term(schema::filter_term(schema::kPrefixKind, kind));
+
+    doc.add_value(schema::kSlotFramework, ladder.framework);
+    doc.add_value(schema::kSlotLadder, ladder.id);
+    doc.add_value(schema::kSlotLevel, level_key);
+    doc.add_value(schema::kSlotRank, Xapian::sortable_serialise(level.rank));
+    doc.add_value(schema::kSlotArea, statement.area);
+    doc.add_value(schema::kSlotTrack, level.track);
+    doc.add_value(schema::kSlotKind, kind);
+    doc.add_value(schema::kSlotFacets,
+                  pack_facets({.framework = ladder.framework,
+                                       .ladder = ladder.id,
+                                       .level = level_key,
+                                       .area = statement.area,
+                                       .track = level.track,
+                                       .kind = kind}));
+
+    const nlohmann::json record = {
+        {"framework", ladder.framework},
+        {"ladder", ladder.id},
+        {"level", level.id},
+        {"level_title", level.title},
+        {"level_rank", level.rank},
+        {"area", statement.area},
+        {"kind", kind},
+        {"text", statement.text},
+        {"source", statement.source},
+        {"line", statement.line},
+        {"n", n},
+    };
+    doc.add_value(schema::kSlotRecord, record.dump());
+    return doc;
+  }
+
+  // Adds (or takes back) one spelling occurrence per word of an indexed
+  // statement, stopwords and numbers left out, so that re-indexing keeps
+  // frequencies exact.
+  void update_spelling(const std::vector<std::string>& words, bool add) {
+    for (const auto& word : words) {
+      if (stop_.count(word) != 0 || word.size() < 2) continue;
+      if (word.find_first_of("0123456789") != std::string::npos) continue;
+      if (add) {
+        wdb_.add_spelling(word);
+      } else {
+        wdb_.remove_spelling(word);
+      }
+    }
+  }
+
+  Xapian::WritableDatabase& wdb_;
+  bool fresh_;  ///< the index held no ladder when the run began
+  std::set<std::string> written_ids_;
+  analysis::Thesaurus thesaurus_;
+  Xapian::Stem stemmer_{std::string(analysis::kStemmer)};
+  std::set<std::string> seen_words_;
+  std::set<std::pair<std::string, std::string>> synonyms_;
+  Xapian::TermGenerator generator_;
+  analysis::Analyzer analyzer_;
+  std::set<std::string> stop_{analysis::stopwords().begin(), analysis::stopwords().end()};
+};
+
+// Runs `body(writer)` in one transaction on an open database and commits once.
+template <typename Body>
+IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db,
+                           const IndexOptions& options, Body&& body) {
+  wdb.begin_transaction(false);
+  try {
+    Writer writer(wdb);
+    check_schema(wdb, db);
+    body(writer);
+    writer.add_synonyms();
+    if (!options.fingerprint.empty()) {
+      wdb.set_metadata(std::string(schema::kMetaFingerprint), options.fingerprint);
+    }
+    fail_point("before-commit");
+    wdb.commit_transaction();
+    fail_point("after-commit");
+    wdb.commit();
+    return writer.stats;
+  } catch (...) {
+    try {
+      wdb.cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
+    try {
+      throw;
+    } catch (const Xapian::Error& e) {
+      throw IndexError(
+          fmt::format("writing index {} failed: {}", db.string(), e.get_description()));
+    }
+  }
+}
+
+}  // namespace
+
+IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db,
+                         std::span<const Ladder> ladders, const IndexOptions& options) {
+  return write_committed(wdb, db, options, [&](Writer& writer) {
+    for (const auto& id : options.remove) {
+      const bool written = std::any_of(ladders.begin(), ladders.end(), [&](const Ladder& l) { return l.id == id; });
+      if (!writer.erase_ladder(id) && !written) {
+        throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
+      }
+      fail_point("ladder-removed");
+    }
+    std::size_t done = 0;
+    for (const auto& ladder : ladders) {
+      writer.write_ladder(ladder);
+      fail_point("ladder-written");
+      if (options.progress) options.progress(++done, ladders.size(), ladder.id);
+    }
+  });
+}
+
+bool remove_ladder_committed(Xapian::WritableDatabase& wdb, const fs::path& db, const std::string& ladder_id) {
+  bool removed = false;
+  write_committed(wdb, db, IndexOptions{},
+                  [&](Writer& writer) { removed = writer.erase_ladder(ladder_id); });
+  return removed;
+}
+
+}  // namespace rungs::indexer

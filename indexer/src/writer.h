@@ -1,0 +1,33 @@
+#pragma once
+// Private to the indexer: writing ladders into an open Xapian database. Each
+// call makes its changes in one transaction and one commit (indexer.cpp says
+// why), after refusing an index of another schema version. A document is
+// the statement's text analysed as `analysis::normalize` and the analyzer's
+// stemmer and stopwords have it, its filter terms and value slots
+// (schema.h) and its display record; the words also feed the spelling table
+// and the synonyms (`analysis::Thesaurus`).
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <span>
+#include <string>
+
+#include "rungs/corpus/ladder.h"
+#include "rungs/indexer/indexer.h"
+
+namespace rungs::indexer {
+
+/// Opens the index at `db` with Xapian `action` (DB_OPEN, DB_CREATE_OR_OVERWRITE...);
+/// throws `IndexError` saying what to do when it is locked, corrupt or missing.
+[[nodiscard]] Xapian::WritableDatabase open_writable(const std::filesystem::path& db, int action);
+
+/// Removes `options.remove`, then writes `ladders`, in one commit.
+IndexStats write_ladders(Xapian::WritableDatabase& wdb, const std::filesystem::path& db,
+                         std::span<const corpus::Ladder> ladders, const IndexOptions& options);
+
+/// Removes ladder `ladder_id` in one commit; returns whether it was there.
+bool remove_ladder_committed(Xapian::WritableDatabase& wdb, const std::filesystem::path& db,
+                             const std::string& ladder_id);
+
+}  // namespace rungs::indexer

@@ -1,0 +1,82 @@
+#pragma once
+// Private to search: the handle on one index directory. It opens the index
+// so that a writer swapping a new one into place cannot mix two indexes
+// under a reader, checks the schema version, reopens when a writer commits
+// under a read, and turns Xapian's errors into rungs errors.
+
+#include <fmt/core.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+
+#include "rungs/corpus/error.h"
+
+namespace rungs::search {
+
+/// How often a read or an open is tried before its error counts.
+inline constexpr int kRetries = 5;
+
+class IndexHandle {
+ public:
+  /// A handle on the index at `path`; nothing is opened before `open`.
+  /// `on_open` is called with the database after every successful open.
+  IndexHandle(std::filesystem::path path, std::function<void(const Xapian::Database&)> on_open);
+  ~IndexHandle();
+  IndexHandle(const IndexHandle&) = delete;
+  IndexHandle& operator=(const IndexHandle&) = delete;
+
+  /// Opens (again) the newest commit of the index at `path`. Throws
+  /// `IndexError` when it is missing, corrupt or of another schema version.
+  void open();
+
+  [[nodiscard]] Xapian::Database& db() { return db_; }
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+  /// Runs `body` and retries after reopening when a writer commits under us
+  /// (or retired the directory we read); turns Xapian errors into rungs
+  /// errors, naming `what` was being done.
+  template <typename Body>
+  auto with_retry(std::string_view what, Body&& body) -> decltype(body());
+
+ private:
+  void open_once();
+  void close_dir();
+
+  std::filesystem::path path_;
+  int dir_fd_ = -1;  ///< the index directory opened, so that a rename does not move it under us
+  Xapian::Database db_;
+  std::function<void(const Xapian::Database&)> on_open_;
+};
+
+template <typename Body>
+auto IndexHandle::with_retry(std::string_view what, Body&& body) -> decltype(body()) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return body();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= kRetries) {
+        throw IndexError(fmt::format("index {} keeps changing while being read ({}); try again",
+                                     path_.string(), e.get_msg()));
+      }
+      open();  // the newest commit, wherever `path` now points
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      // A table opened lazily from a directory retired meanwhile.
+      if (attempt >= kRetries) {
+        throw IndexError(fmt::format("cannot read index {}: {}", path_.string(), e.get_msg()));
+      }
+      open();
+    } catch (const Xapian::DatabaseCorruptError& e) {
+      throw IndexError(fmt::format("index {} is corrupt ({}): run `rungs index --rebuild`",
+                                   path_.string(), e.get_msg()));
+    } catch (const Xapian::DatabaseError& e) {
+      throw IndexError(
+          fmt::format("cannot read index {}: {}", path_.string(), e.get_description()));
+    } catch (const Xapian::Error& e) {
+      throw QueryError(fmt::format("cannot {}: {}", what, e.get_description()));
+    }
+  }
+}
+
+}  // namespace rungs::search

@@ -1,0 +1,224 @@
+// Query parsing (see query.h): the preparation of the user's text, the
+// parser set up with the analyzer's stemmer and stopwords and one boolean
+// prefix per facet, the plain-words fallback and the filters.
+
+#include "query.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "facets.h"
+#include "rungs/analysis/word.h"
+#include "rungs/indexer/schema.h"
+
+namespace rungs::search {
+namespace {
+
+namespace schema = indexer::schema;
+using analysis::is_word_byte;
+
+constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+
+/// Turns the value of `field:value` into the filter term the indexer wrote.
+class FilterProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit FilterProcessor(std::string_view prefix) : prefix_(prefix) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(schema::filter_term(prefix_, value));
+  }
+
+ private:
+  std::string prefix_;
+};
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+const Field* find_field(std::string_view name) {
+  const std::string lower = ascii_lower(name);
+  for (const auto& f : kFields) {
+    if (f.name == lower) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+PreparedQuery prepare(std::string_view query) {
+  PreparedQuery out;
+  std::string pending;  // free text not yet normalised
+  auto flush = [&] {
+    // QueryParser does not stem a word followed by one of these characters,
+    // not even the last word of a phrase before its closing quote; a space
+    // in between changes nothing else.
+    std::string normalized;
+    for (const char c : analysis::normalize(pending)) {
+      if (std::string_view("\"(/\\@<>=*[{").find(c) != std::string_view::npos &&
+          !normalized.empty() && is_word_byte(static_cast<unsigned char>(normalized.back()))) {
+        normalized.push_back(' ');
+      }
+      normalized.push_back(c);
+    }
+    out.text += normalized;
+    out.plain += normalized;
+    pending.clear();
+  };
+  const std::size_t n = query.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(query[i]);
+    const bool word_start =
+        is_word_byte(c) && (i == 0 || !is_word_byte(static_cast<unsigned char>(query[i - 1])));
+    if (!word_start) {
+      pending.push_back(query[i++]);
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && is_word_byte(static_cast<unsigned char>(query[j]))) ++j;
+    const std::string_view word = query.substr(i, j - i);
+    const bool token_start = i == 0 || is_space(query[i - 1]) || query[i - 1] == '(' ||
+                             query[i - 1] == '+' || query[i - 1] == '-';
+    const Field* field = (token_start && j + 1 < n && query[j] == ':' && !is_space(query[j + 1]))
+                             ? find_field(word)
+                             : nullptr;
+    if (field != nullptr) {
+      flush();
+      std::size_t k = j + 1;
+      if (query[k] == '"') {
+        ++k;
+        while (k < n) {
+          if (query[k] == '"') {
+            if (k + 1 < n && query[k + 1] == '"') {
+              k += 2;  // "" is an escaped quote
+              continue;
+            }
+            ++k;
+            break;
+          }
+          ++k;
+        }
+      } else {
+        while (k < n && !is_space(query[k]) && query[k] != ')') ++k;
+      }
+      const std::string protected_text =
+          std::string(field->name) + std::string(query.substr(j, k - j));
+      out.text += protected_text;
+      out.plain += protected_text;
+      i = k;
+      continue;
+    }
+    if (std::find(kOperators.begin(), kOperators.end(), word) != kOperators.end()) {
+      flush();
+      out.text += word;
+      out.plain += ascii_lower(word);
+      i = j;
+      continue;
+    }
+    pending.append(word);
+    i = j;
+  }
+  flush();
+  return out;
+}
+
+bool has_word(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return is_word_byte(static_cast<unsigned char>(c)); });
+}
+
+bool should_stem(const std::string& word) {
+  Xapian::Utf8Iterator u(word);
+  if (u == Xapian::Utf8Iterator()) return false;
+  switch (Xapian::Unicode::get_category(*u)) {
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+QueryBuilder::QueryBuilder() {
+  parser_.set_stemmer(stemmer_);
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME_FULL_POS);
+  parser_.set_stopper((new Xapian::SimpleStopper(stop_.begin(), stop_.end()))->release());
+  parser_.set_default_op(Xapian::Query::OP_OR);
+  for (const auto& field : kFields) {
+    parser_.add_boolean_prefix(std::string(field.name),
+                               (new FilterProcessor(field.prefix))->release());
+  }
+}
+
+// Plain words → OR of the terms indexing wrote (Z-stems, or the word itself
+// when it does not start with a letter).
+Xapian::Query QueryBuilder::plain_query(const std::string& text) const {
+  std::vector<Xapian::Query> terms;
+  for (const auto& word : analyzer_.words(text)) {
+    if (stop_.count(word) != 0) continue;
+    terms.emplace_back(should_stem(word) ? "Z" + stemmer_(word) : word);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query QueryBuilder::user_query(const SearchRequest& request, SearchResults& out) {
+  if (!has_word(request.query)) {
+    // Nothing typed: the filters alone decide. Only punctuation: nothing matches.
+    const bool blank = std::all_of(request.query.begin(), request.query.end(), [](char c) { return is_space(c); });
+    return blank ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+  }
+  if (request.plain_words) return plain_query(request.query);
+  const PreparedQuery prepared = prepare(request.query);
+  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                              Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                              Xapian::QueryParser::FLAG_SYNONYM |
+                              Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+  try {
+    Xapian::Query query = parser_.parse_query(prepared.text, kFlags);
+    out.corrected_query = parser_.get_corrected_query_string();
+    return query;
+  } catch (const Xapian::QueryParserError&) {
+    out.fell_back_to_plain = true;
+  }
+  try {
+    Xapian::Query query =
+        parser_.parse_query(prepared.plain, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    out.corrected_query = parser_.get_corrected_query_string();
+    return query;
+  } catch (const Xapian::QueryParserError&) {
+    return plain_query(request.query);
+  }
+}
+
+Xapian::Query QueryBuilder::filter_query(const Filters& filters) {
+  const std::array<std::pair<std::string_view, const std::vector<std::string>*>, 6> facets = {{
+      {schema::kPrefixFramework, &filters.frameworks},
+      {schema::kPrefixLadder, &filters.ladders},
+      {schema::kPrefixLevel, &filters.levels},
+      {schema::kPrefixArea, &filters.areas},
+      {schema::kPrefixTrack, &filters.tracks},
+      {schema::kPrefixKind, &filters.kinds},
+  }};
+  std::vector<Xapian::Query> all;
+  for (const auto& [prefix, values] : facets) {
+    if (values->empty()) continue;
+    std::vector<Xapian::Query> any;
+    for (const auto& value : *values) any.emplace_back(schema::filter_term(prefix, value));
+    all.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+  }
+  if (all.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+}
+
+}  // namespace rungs::search

@@ -1,0 +1,67 @@
+#pragma once
+// Private to search: from a `SearchRequest` to a Xapian query. The user's
+// text is prepared (normalised as indexing normalises, operators and prefix
+// values kept as typed), parsed with the stemmer and stopwords of the
+// analyzer, and falls back to plain words when it does not parse; filters
+// become the filter terms the indexer wrote.
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "rungs/analysis/analyzer.h"
+#include "rungs/search/searcher.h"
+
+namespace rungs::search {
+
+/// A user query made ready for QueryParser.
+struct PreparedQuery {
+  std::string text;   ///< for FLAG_DEFAULT parsing: operators kept
+  std::string plain;  ///< for the fallback: operators read as words
+};
+
+/// Normalises the free text of a user query, leaving operators and prefix
+/// values as typed (field names are lower-cased so "Ladder:" works too).
+[[nodiscard]] PreparedQuery prepare(std::string_view query);
+
+/// Whether `text` holds a word (`analysis::is_word_byte`).
+[[nodiscard]] bool has_word(std::string_view text);
+
+/// ASCII white space, as the query syntax reads it.
+[[nodiscard]] bool is_space(char c);
+
+/// Whether indexing gave `word` a `Z` stem term (STEM_SOME: words starting
+/// with a letter).
+[[nodiscard]] bool should_stem(const std::string& word);
+
+/// Builds Xapian queries with the index's analysis. Not thread-safe.
+class QueryBuilder {
+ public:
+  QueryBuilder();
+  QueryBuilder(const QueryBuilder&) = delete;
+  QueryBuilder& operator=(const QueryBuilder&) = delete;
+
+  /// The database spelling correction and synonyms come from.
+  void set_database(const Xapian::Database& db) { parser_.set_database(db); }
+
+  /// The query for `request.query`; notes a spelling correction and a
+  /// fallback to plain words in `out`.
+  [[nodiscard]] Xapian::Query user_query(const SearchRequest& request, SearchResults& out);
+
+  /// The AND over facets of the OR of each facet's filter terms; an empty
+  /// query when nothing is filtered.
+  [[nodiscard]] static Xapian::Query filter_query(const Filters& filters);
+
+ private:
+  // Plain words → OR of the terms indexing wrote.
+  [[nodiscard]] Xapian::Query plain_query(const std::string& text) const;
+
+  Xapian::Stem stemmer_{std::string(analysis::kStemmer)};
+  std::set<std::string> stop_{analysis::stopwords().begin(), analysis::stopwords().end()};
+  Xapian::QueryParser parser_;
+  analysis::Analyzer analyzer_;
+};
+
+}  // namespace rungs::search
