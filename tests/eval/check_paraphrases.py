@@ -169,6 +169,9 @@ def main():
     ap.add_argument("--search", default=os.path.join(HERE, "search.judged.tsv"))
     ap.add_argument("--no-search", action="store_true")
     args = ap.parse_args()
+    if args.zoo_root and not os.path.isdir(args.zoo_root):
+        print(f"check_paraphrases: skipped: {args.zoo_root} is absent (the ladder zoo lives beside the repository)")
+        return 77
 
     ladders = zoo_ladders(args.zoo_root) if args.zoo_root else bundled_ladders(args.ladders)
     problems = []
