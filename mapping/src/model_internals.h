@@ -204,6 +204,8 @@ struct Model::Impl {
   static std::string autonomy_term(const std::vector<std::string>& words);
   // The terms of `text` the vocabulary knows, as ids.
   std::vector<std::uint32_t> known_term_ids(const std::string& text) const;
+  // The ids of those of `terms` (as `terms_of` gives them) the vocabulary knows.
+  std::vector<std::uint32_t> known_term_ids(const std::vector<std::string>& terms) const;
 
   // Synonym terms of `words` (as `Analyzer::words` gives them), each at kSynonymWeight.
   std::vector<std::pair<std::uint32_t, double>> synonyms(const std::vector<std::string>& words) const;

@@ -24,7 +24,8 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
                                      std::optional<std::pair<std::size_t, std::size_t>> hidden) const {
   const Ladder& ladder = ladders[l];
   const LadderSpace& space = spaces[l];
-  const auto terms = known_term_ids(phrase);
+  const auto phrase_terms = terms_of(phrase);  // read once: for matching, and for the words it denies
+  const auto terms = known_term_ids(phrase_terms);
   Item query;
   query.raw = vocabulary.weigh(terms);
   const auto words = analyzer.words(phrase);
@@ -34,7 +35,7 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   // Words the phrase denies ("does not yet mentor"): a statement that affirms
   // one is contradicted, so it is no evidence, and its level is held back.
   std::vector<std::uint32_t> denied;
-  for (const auto& term : terms_of(phrase)) {
+  for (const auto& term : phrase_terms) {
     if (!term.starts_with(kDeniedPrefix)) continue;
     if (auto id = vocabulary.find(term.substr(kDeniedPrefix.size())); id >= 0) denied.push_back(static_cast<std::uint32_t>(id));
   }

@@ -91,8 +91,12 @@ auto Model::Impl::autonomy_term(const std::vector<std::string>& words) -> std::s
 }
 
 auto Model::Impl::known_term_ids(const std::string& text) const -> std::vector<std::uint32_t> {
+  return known_term_ids(terms_of(text));
+}
+
+auto Model::Impl::known_term_ids(const std::vector<std::string>& terms) const -> std::vector<std::uint32_t> {
   std::vector<std::uint32_t> ids;
-  for (const auto& term : terms_of(text)) {
+  for (const auto& term : terms) {
     if (auto id = vocabulary.find(term); id >= 0) ids.push_back(static_cast<std::uint32_t>(id));
   }
   return ids;
