@@ -3,7 +3,6 @@
 
 #include "common.h"
 #include "output.h"
-#include "ladder_json.h"
 #include "rungs/corpus/error.h"
 
 namespace rungs::cli {
@@ -21,7 +20,7 @@ void run_ladders(const LaddersOptions& options) {
   const auto ladders = searcher.ladders();
   if (options.output.json()) {
     nlohmann::json out = {{"ladders", nlohmann::json::array()}};
-    for (const auto& l : ladders) out["ladders"].push_back(ladder_json(l));
+    for (const auto& l : ladders) out["ladders"].push_back(service::ladder_json(l));
     print_json(out);
     return;
   }
@@ -97,7 +96,7 @@ void run_show(const ShowOptions& options) {
   if (options.output.json()) {
     nlohmann::json out = {{"ladder", ladder.id}, {"levels", nlohmann::json::array()}};
     for (const auto* level : levels) {
-      auto j = level_json(*level, true);
+      auto j = service::level_json(*level, true);
       j["missing"] = level->missing;
       out["levels"].push_back(std::move(j));
     }

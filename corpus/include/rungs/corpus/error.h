@@ -36,4 +36,11 @@ class QueryError : public Error {
   using Error::Error;
 };
 
+/// A request naming something that is not there: an unknown ladder, or a
+/// level that its ladder does not have. The message lists what is known.
+class NotFoundError : public QueryError {
+ public:
+  using QueryError::QueryError;
+};
+
 }  // namespace rungs

@@ -1,7 +1,8 @@
-// Ladders and import notices as JSON: the one place their keys are written.
-#include "ladder_json.h"
+// Ladders, levels and import notices as JSON.
+#include "rungs/service/json.h"
 
-namespace rungs::cli {
+namespace rungs::service {
+
 
 using corpus::StatementKind;
 
@@ -58,4 +59,16 @@ nlohmann::json notice_json(const corpus::Notice& notice) {
           {"message", notice.message}};
 }
 
-}  // namespace rungs::cli
+nlohmann::json import_report_json(const corpus::LoadResult& result) {
+  nlohmann::json ladders = nlohmann::json::array();
+  for (const auto& l : result.ladders) ladders.push_back(ladder_json(l));
+  nlohmann::json notices = nlohmann::json::array();
+  for (const auto& n : result.notices) notices.push_back(notice_json(n));
+  return {{"ladders", ladders}, {"notices", notices}};
+}
+
+std::string dump(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace rungs::service
