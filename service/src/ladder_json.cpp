@@ -1,6 +1,8 @@
 // Ladders, levels and import notices as JSON.
 #include "rungs/service/json.h"
 
+#include "rungs/corpus/error.h"
+
 namespace rungs::service {
 
 
@@ -49,6 +51,28 @@ nlohmann::json ladder_json(const corpus::Ladder& ladder) {
           {"statements", corpus::count(ladder, StatementKind::competency)},
           {"summaries", corpus::count(ladder, StatementKind::summary)},
           {"set_aside", corpus::count(ladder, StatementKind::boilerplate)}};
+}
+
+nlohmann::json ladder_list_json(const std::vector<corpus::Ladder>& ladders) {
+  nlohmann::json out = {{"ladders", nlohmann::json::array()}};
+  for (const auto& l : ladders) out["ladders"].push_back(ladder_json(l));
+  return out;
+}
+
+nlohmann::json shown_levels_json(const corpus::Ladder& ladder, const std::string& level_id) {
+  nlohmann::json out = {{"ladder", ladder.id}, {"levels", nlohmann::json::array()}};
+  for (const auto& level : ladder.levels) {
+    if (!level_id.empty() && level.id != level_id) continue;
+    auto j = level_json(level, true);
+    j["missing"] = level.missing;
+    out["levels"].push_back(std::move(j));
+  }
+  if (out["levels"].empty()) {
+    std::string known;
+    for (const auto& level : ladder.levels) known += (known.empty() ? "" : ", ") + level.id;
+    throw NotFoundError("ladder '" + ladder.id + "' has no level '" + level_id + "' (levels: " + known + ")");
+  }
+  return out;
 }
 
 nlohmann::json notice_json(const corpus::Notice& notice) {

@@ -30,6 +30,12 @@ class IndexError : public Error {
   using Error::Error;
 };
 
+/// The index is being written by another process, and this run does not wait.
+class IndexBusyError : public IndexError {
+ public:
+  using IndexError::IndexError;
+};
+
 /// A query or a request that cannot be answered as asked (unknown ladder, bad option).
 class QueryError : public Error {
  public:

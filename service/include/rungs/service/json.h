@@ -18,6 +18,12 @@ namespace rungs::service {
 [[nodiscard]] nlohmann::json level_json(const corpus::Level& level, bool with_statements);
 /// A ladder with its levels (declared-only levels under "missing_levels").
 [[nodiscard]] nlohmann::json ladder_json(const corpus::Ladder& ladder);
+/// `rungs ladders --json`: {"ladders": [ladder...]}.
+[[nodiscard]] nlohmann::json ladder_list_json(const std::vector<corpus::Ladder>& ladders);
+/// `rungs show --json`: the ladder's levels (or only `level`, by id) with
+/// their statements. Throws `NotFoundError` listing the levels when
+/// `level` is not one of them.
+[[nodiscard]] nlohmann::json shown_levels_json(const corpus::Ladder& ladder, const std::string& level = "");
 /// An import notice: kind, ladder, path, line, message.
 [[nodiscard]] nlohmann::json notice_json(const corpus::Notice& notice);
 /// What an import read: {"ladders": [...], "notices": [...]}.
