@@ -83,6 +83,10 @@ struct Searcher::Impl {
     const auto limit = static_cast<Xapian::doccount>(std::max(0, request.limit));
     const Xapian::MSet mset = enquire.get_mset(offset, limit, db.get_doccount());
     out.total = static_cast<int>(mset.get_matches_estimated());
+    // Xapian respells every word the index lacks, real words included
+    // ("incident war room" → "incidents way root"); a suggestion is only
+    // clearly better when the query as typed found nothing.
+    if (out.total > 0) out.corrected_query.clear();
 
     // MSet::snippet in 1.4.22 does not highlight phrases of stemmed terms
     // (hyphenated words, quoted phrases); an OR of the query's terms does.

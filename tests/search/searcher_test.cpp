@@ -325,6 +325,11 @@ TEST_CASE("a misspelt word gets a spelling suggestion") {
   CHECK(results.total == 0);
   CHECK(results.corrected_query == "postmortems");
   CHECK(run(searcher, "postmortems").corrected_query.empty());
+  // A word the ladders lack beside one they have: the query is answered, and
+  // respelling the other word would only be a guess.
+  const auto answered = run(searcher, "postmortems wor");
+  CHECK(answered.total > 0);
+  CHECK(answered.corrected_query.empty());
 }
 
 TEST_CASE("ladders are read back from the index") {
