@@ -127,7 +127,9 @@ export function errorBox(what, err) {
   return el('div', { class: 'error', role: 'alert' },
     el('strong', { text: what }), ' ',
     el('span', { class: 'error-message', text: err && err.message ? err.message : String(err) }),
-    status && hint && err.message !== hint ? el('span', { class: 'error-status', text: ' (' + hint + ')' }) : null);
+    // The status adds something only where it says what to do next.
+    [403, 409, 413, 414, 503].includes(status) && hint && err.message !== hint
+      ? el('span', { class: 'error-status', text: ' (' + hint + ')' }) : null);
 }
 
 export function loading(text) {

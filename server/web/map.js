@@ -50,7 +50,7 @@ export function show(params) {
   const from = params.get('from');
   const to = params.get('to');
   if (!from || !to) {
-    if (state) replaceRoute('map', state);
+    if (state) replaceRoute('map', routeParams(state));
     else {
       fillSelects();
       clear(out, el('p', { class: 'help', text: 'Pick the ladder whose levels you have (rows) and the one to find their equivalents in (columns).' }));
@@ -60,6 +60,10 @@ export function show(params) {
   state = { from, to, pins: params.getAll('pin') };
   fillSelects();
   run(state);
+}
+
+function routeParams(s) {
+  return { from: s.from, to: s.to, pin: s.pins };
 }
 
 function pinMap(pins) {
@@ -94,7 +98,7 @@ async function run(s) {
     // A refused pin (pins that cross, say) keeps the last good answer on screen.
     if (good && good.state.from === s.from && good.state.to === s.to && s.pins.length) {
       state = good.state;
-      replaceRoute('map', state);
+      replaceRoute('map', routeParams(state));
       render(good.state, good.data, good.ladders, errorBox('That pin was refused.', e));
     } else {
       clear(out, errorBox('Could not map the ladders.', e));
@@ -206,7 +210,7 @@ async function openCell(data, r, c, button) {
           el('td', { 'data-label': 'From', text: p.from_statement }),
           el('td', { 'data-label': 'To', text: p.to_statement }),
           el('td', { 'data-label': 'Similarity', class: 'num', text: num2(p.similarity) }))))))
-        : el('p', { text: 'No statement of one level shares a word with the other\'s.' }),
+        : el('p', { class: 'no-pairs', text: 'No statement of one level shares a word with the other\'s.' }),
       el('button', { type: 'button', class: 'secondary small', text: 'Close', onclick: () => { clear(panel); button.classList.remove('selected'); button.focus(); } }));
   } catch (e) {
     clear(panel, errorBox('Could not load the statement pairs.', e));
@@ -237,7 +241,7 @@ function proposals(data, eqs, pins, cols) {
         el('td', { 'data-label': 'Why', class: 'why' },
           e.decided_by && e.decided_by !== 'none' ? el('p', { text: 'Decided by ' + (DECIDED[e.decided_by] || e.decided_by) + '.' }) : null,
           e.explanation ? el('p', { text: e.explanation }) : null,
-          e.note ? el('p', { class: 'note', text: e.note }) : null,
+          e.note && !(e.note === 'pinned' && pinned) ? el('p', { class: 'note', text: e.note }) : null,
           e.runner_up && e.runner_up.level ? el('p', { class: 'help', text: 'Runner-up: ' + levelLabel(e.runner_up.level) }) : null),
         el('td', { 'data-label': 'Evidence' }, evidence(e.evidence || [])),
         el('td', { 'data-label': 'Decide', class: 'decide' }, decide(from, to, pinned, cols)));

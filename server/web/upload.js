@@ -11,7 +11,9 @@ export function init(section) {
   input = section.querySelector('#upload-file');
   drop = section.querySelector('#upload-drop');
   input.addEventListener('change', () => {
-    if (input.files && input.files.length) preview([...input.files]);
+    const files = [...(input.files || [])];
+    input.value = '';   // choosing the same file again (after editing it) reads it again
+    if (files.length) preview(files);
   });
   // Dropping a file anywhere in the zone; the page itself must not open it.
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
