@@ -79,7 +79,7 @@ function render(data, ladders) {
       pivots.map((p, i) => [i ? '; ' : '', el('strong', { text: names.get(p.ladder) || p.ladder }), ' on the ' + p.track + ' track']),
       '. Every other ladder is aligned to the pivot\'s levels.'),
     el('p', { class: 'help', text: CONFIDENCE_HELP.band + ' ' + CONFIDENCE_HELP.member }),
-    el('div', { class: 'scroll' }, el('table', { class: 'bands', id: 'bands-table' },
+    el('div', { class: 'scroll' }, el('table', { class: 'bands stack', id: 'bands-table' },
       el('thead', null, el('tr', null,
         el('th', { scope: 'col', text: 'Band' }),
         ids.map((id) => el('th', { scope: 'col', text: names.get(id) || id })),
@@ -91,7 +91,7 @@ function render(data, ladders) {
           confidence(b.confidence, CONFIDENCE_HELP.band)),
         ids.map((id) => {
           const members = (b.members || []).filter((m) => m.ladder === id);
-          return el('td', { class: members.length ? '' : 'empty' },
+          return el('td', { class: members.length ? '' : 'empty', 'data-label': names.get(id) || id },
             members.length ? members.map((m) => el('div', { class: 'member' },
               el('span', { class: 'level-title', text: levelLabel(m) }),
               isPivot(id, b.track) ? el('span', { class: 'badge', text: 'pivot' }) : confidence(m.confidence, CONFIDENCE_HELP.member),
@@ -102,7 +102,7 @@ function render(data, ladders) {
                 el('p', { class: 'statement', text: m.evidence.to_statement })) : null))
               : el('span', { class: 'help', text: '—' }));
         }),
-        el('td', { class: 'notes' }, (b.notes || []).length ? el('ul', null, b.notes.map((n) => el('li', null,
+        el('td', { class: 'notes', 'data-label': 'Notes' }, (b.notes || []).length ? el('ul', null, b.notes.map((n) => el('li', null,
           el('span', { class: 'badge note-' + (NOTE_KIND[n.kind] ? n.kind : 'other'), text: NOTE_KIND[n.kind] || n.kind }), ' ',
           n.text))) : null)))))),
     unplaced.length ? [

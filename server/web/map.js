@@ -206,7 +206,7 @@ async function openCell(data, r, c, button) {
           el('th', { scope: 'col', text: 'Statement in ' + levelLabel(r) }),
           el('th', { scope: 'col', text: 'Closest statement in ' + levelLabel(c) }),
           el('th', { scope: 'col', text: 'Similarity', title: 'how much the two statements share, 0 to 1' }))),
-        el('tbody', null, pairs.map((p) => el('tr', { class: 'pair' },
+        el('tbody', null, pairs.map((p) => el('tr', { class: 'pair-row' },
           el('td', { 'data-label': 'From', text: p.from_statement }),
           el('td', { 'data-label': 'To', text: p.to_statement }),
           el('td', { 'data-label': 'Similarity', class: 'num', text: num2(p.similarity) }))))))
