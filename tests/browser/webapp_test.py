@@ -80,10 +80,10 @@ def check(cond, message):
 class Server:
     """`rungs serve --port 0`: the URL is on the first stdout line."""
 
-    def __init__(self, rungs, db, logdir):
-        self.err_path = os.path.join(logdir, "serve.stderr")
+    def __init__(self, rungs, db, logdir, writes=True):
+        self.err_path = os.path.join(logdir, "serve%s.stderr" % ("" if writes else "-read-only"))
         self.err = open(self.err_path, "w")
-        self.proc = subprocess.Popen([rungs, "serve", "--port", "0", "--db", db, "--allow-writes"],
+        self.proc = subprocess.Popen([rungs, "serve", "--port", "0", "--db", db] + (["--allow-writes"] if writes else []),
                                      stdout=subprocess.PIPE, stderr=self.err, text=True)
         line = []
         reader = threading.Thread(target=lambda: line.append(self.proc.stdout.readline()), daemon=True)
@@ -323,6 +323,15 @@ def test_search_facets(app):
     check(hits, "no hits after ticking a facet")
     check(app.one('#search-out input[data-facet="ladder"][value="%s"]' % value).is_selected(), "the facet is not shown ticked")
     app.shot("search")
+    # Paging: the next page starts where the first ended, and says so in the hash.
+    pick = app.one('#search-out input[data-facet="ladder"][value="%s"]' % value)
+    pick.click()
+    app.wait(lambda: int(app.one("#search-total .total").text) == before, "the total to come back to %d" % before)
+    if before > 10:
+        app.one("#search-out .pager button:last-child").click()
+        app.wait(lambda: app.one("#search-out ol.hit-list").get_attribute("start") == "11", "the second page")
+        check("offset=10" in app.js("return location.hash"), "the page is not in the URL hash")
+        check(len(app.css("#search-out .hit")) == min(10, before - 10), "the second page does not hold the rest of the hits")
 
 
 def test_map(app, rows, cols):
@@ -555,9 +564,11 @@ def test_phone(app):
             app.no_overflow(name)
             app.shot(name)
         app.go("#assign")
+        app.js("document.querySelector('#view-assign details.ladder-filter').open = false")
+        app.js("for (const b of document.querySelectorAll('#assign-ladders input')) b.checked = b.value === 'ops-sre'")
         app.typed("#assign-text", "Senior SRE\nStaff Engineer", submit=False)
         app.one('#assign-form button[type="submit"]').click()
-        app.one("#assign-table tbody tr", "placements at 390 px")
+        app.wait(lambda: "Senior SRE [L3]" in app.one("#assign-table tbody").text, "placements on ops-sre at 390 px")
         app.no_overflow("assign")
         app.shot("assign")
         app.go("#upload")
@@ -567,6 +578,30 @@ def test_phone(app):
         app.shot("upload")
     finally:
         app.phone(False)
+
+
+def test_read_only(app, rungs, db, tmp):
+    """Without --allow-writes: the preview works, "Add to index" is replaced by how to allow it."""
+    server = Server(rungs, db, tmp, writes=False)
+    try:
+        check(api_json(server.url, "health")["writes"] is False, "health says writes: true without --allow-writes")
+        req = urllib.request.Request(server.url + "api/v1/index?filename=x.md", data=b"# X\n\n## Junior\n\n- Fixes bugs.\n", method="POST")
+        try:
+            urllib.request.urlopen(req, timeout=20)
+            raise Failure("POST /api/v1/index was accepted by a read-only server")
+        except urllib.error.HTTPError as e:
+            body = json.loads(e.read())
+            check(e.code == 403 and body["error"]["status"] == 403 and body["error"]["message"],
+                  "a refused write is not a 403 with an error message: %s %s" % (e.code, body))
+        app.base = server.url
+        app.go("#upload")
+        app.one("#upload-file").send_keys(UPLOAD)
+        note = app.one("#upload-readonly", "the read-only sentence")
+        check("--allow-writes" in note.text, "the read-only sentence does not say how to allow writes")
+        check(not app.css("#upload-add"), "'Add to index' is offered by a read-only server")
+        app.shot("upload-read-only")
+    finally:
+        server.stop()
 
 
 def console_problems(app):
@@ -633,6 +668,7 @@ def main():
             ("upload: parse report, add, in the ladder list", lambda: test_upload(app, rungs, tmp)),
             ("hostile ladder: no script runs, CSV cells are inert", lambda: test_hostile(app)),
             ("phone width: no sideways scrolling", lambda: test_phone(app)),
+            ("read-only server: no 'Add to index', says how", lambda: test_read_only(app, rungs, db, tmp)),
         ]
         for name, fn in tests:
             t0 = time.time()
