@@ -133,7 +133,7 @@ function render(s, data, ladders, message) {
     el('h2', { text: 'Similarity heatmap' }),
     el('p', { class: 'help', id: 'heatmap-help' },
       'Each cell: how similar the row level\'s statements are to the column level\'s (0 = no shared words, 1 = the same text); the colour runs from the lowest cell of this table (light) to the highest (dark). ',
-      el('span', { class: 'marker', text: '◆' }), ' marks the proposed equivalent. Select a cell to see the statement pairs behind it.'),
+      el('span', { class: 'marker', text: '◆' }), ' marks the proposed equivalent. Select a cell (arrow keys move between cells) to see the statement pairs behind it.'),
     heatmap(data, eqs, pins),
     el('div', { id: 'map-cell', class: 'cell-detail', 'aria-live': 'polite' }),
     el('h2', { text: 'Proposed equivalences' }),
@@ -164,7 +164,7 @@ function heatmap(data, eqs, pins) {
   const lo = Math.min(...values, 0);
   const hi = Math.max(...values, lo + 1e-9);
 
-  return el('div', { class: 'scroll' }, el('table', { class: 'heatmap', 'aria-describedby': 'heatmap-help' },
+  const table = el('table', { class: 'heatmap', 'aria-describedby': 'heatmap-help' },
     el('caption', { class: 'visually-hidden', text: 'Similarity of each pair of levels; rows are the from ladder, columns the to ladder.' }),
     el('thead', null, el('tr', null,
       el('th', { scope: 'col', class: 'corner', text: 'from ↓ to →' }),
@@ -187,7 +187,39 @@ function heatmap(data, eqs, pins) {
         if (t > 0.55) b.classList.add('dark');
         b.addEventListener('click', () => openCell(data, r, c, b));
         return el('td', null, b);
-      }))))));
+      })))));
+  gridKeys(table);
+  return el('div', { class: 'scroll' }, table);
+}
+
+// One Tab stop for the whole grid (rows x columns buttons would be dozens):
+// arrow keys, Home and End move between cells, Enter or Space opens one.
+function gridKeys(table) {
+  const cells = [...table.querySelectorAll('.cell')];
+  if (!cells.length) return;
+  const cols = table.querySelector('tbody tr').querySelectorAll('.cell').length;
+  const start = table.querySelector('.cell.proposed') || cells[0];
+  for (const b of cells) b.tabIndex = b === start ? 0 : -1;
+  // The Tab stop follows the last cell used, by mouse or keyboard.
+  table.addEventListener('focusin', (e) => {
+    if (!e.target.classList.contains('cell')) return;
+    for (const b of cells) b.tabIndex = b === e.target ? 0 : -1;
+  });
+  table.addEventListener('keydown', (e) => {
+    const i = cells.indexOf(document.activeElement);
+    if (i < 0) return;
+    const moves = {
+      ArrowRight: i % cols < cols - 1 ? i + 1 : i,
+      ArrowLeft: i % cols > 0 ? i - 1 : i,
+      ArrowDown: i + cols < cells.length ? i + cols : i,
+      ArrowUp: i - cols >= 0 ? i - cols : i,
+      Home: i - (i % cols),
+      End: i - (i % cols) + cols - 1,
+    };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    cells[moves[e.key]].focus();
+  });
 }
 
 async function openCell(data, r, c, button) {

@@ -356,12 +356,17 @@ def test_map(app, rows, cols):
     pairs = app.css("#map-cell table.pairs tbody tr")
     check(pairs, "the proposed cell has no statement pairs")
     check(all(len(p.find_elements("css selector", "td")) == 3 for p in pairs), "a statement pair row is not from / to / similarity")
-    # Enter on another cell (keyboard) opens that one.
-    other = [c for c in app.css("#map-out .heatmap .cell") if c.get_attribute("data-row") != row_level][0]
-    other_row = other.get_attribute("data-row")
-    other.send_keys(Keys.ENTER)
-    app.wait(lambda: "selected" in (app.one('.heatmap .cell[data-row="%s"].selected' % other_row).get_attribute("class") or ""),
-             "Enter on a cell to select it")
+    # Keyboard: the grid is one Tab stop; an arrow key moves to the next row, Enter opens it.
+    stops = app.css('#map-out .heatmap .cell[tabindex="0"]')
+    check(len(stops) == 1, "the heatmap has %d Tab stops, not 1" % len(stops))
+    app.js("arguments[0].focus()", stops[0])
+    from_row, from_col = stops[0].get_attribute("data-row"), stops[0].get_attribute("data-col")
+    stops[0].send_keys(Keys.ARROW_DOWN)
+    now = app.wait(lambda: app.js("const a = document.activeElement; return a.classList.contains('cell') && a.dataset.row !== arguments[0] && [a.dataset.row, a.dataset.col]", from_row),
+                   "ArrowDown to move to the cell below")
+    check(now[1] == from_col, "ArrowDown changed the column")
+    app.d.switch_to.active_element.send_keys(Keys.ENTER)
+    app.wait(lambda: app.css('.heatmap .cell.selected[data-row="%s"][data-col="%s"]' % tuple(now)), "Enter on a cell to open it")
     app.shot("map")
 
     # Pin the first row to a level other than the one proposed.
@@ -517,6 +522,9 @@ def test_hostile(app):
     app.go("#bands?ladder=hostile-ladder&ladder=ops-sre")
     app.wait(lambda: "<script>" in app.one("#bands-table tbody").text, "bands with the hostile ladder")
     app.assert_not_pwned("Bands")
+    app.go("#compare?a=hostile-ladder&b=ops-sre")
+    app.wait(lambda: app.css("#compare-themes tbody tr") and "Hostile" in app.one("#compare-themes thead").text, "compare with the hostile ladder")
+    app.assert_not_pwned("Compare")
     app.go("#ladders")
     details = app.one('#ladder-list li[data-ladder="hostile-ladder"] details')
     app.js("arguments[0].open = true", details)
