@@ -19,25 +19,6 @@ struct CompareOptions {
   bool verbose = false;
 };
 
-nlohmann::json profile_json(const mapping::LadderProfile& p) {
-  nlohmann::json levels = nlohmann::json::array(), themes = nlohmann::json::array();
-  for (std::size_t i = 0; i < p.levels.size(); ++i) {
-    levels.push_back({{"level", p.levels[i].level}, {"title", p.levels[i].title}, {"code", p.levels[i].code},
-                      {"statements", p.statement_counts[i]}});
-  }
-  for (const auto& t : p.themes) {
-    nlohmann::json evidence = nlohmann::json::object();
-    for (std::size_t i = 0; i < p.levels.size(); ++i) {
-      if (!t.evidence[i].empty()) evidence[p.levels[i].level] = t.evidence[i];
-    }
-    themes.push_back({{"theme", t.theme}, {"statements", t.statements},
-                      {"first_level", t.first_level < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.levels[static_cast<std::size_t>(t.first_level)].level)},
-                      {"evidence", evidence}});
-  }
-  return {{"ladder", p.ladder}, {"levels", levels}, {"themes", themes}, {"thin_levels", p.thin_levels},
-          {"near_duplicates", p.near_duplicates}};
-}
-
 std::vector<std::string> theme_header(const mapping::LadderProfile& p) {
   std::vector<std::string> header{"theme"};
   for (const auto& l : p.levels) header.push_back(l.code.empty() ? l.title : l.code);
@@ -68,13 +49,12 @@ void run_compare(const CompareOptions& options) {
   const auto model = load_model(resolve_db(options.index), options.model);
   const auto c = mapping::compare(model, options.a, options.b);
   if (!options.output.html.empty()) {
-    write_output_file(options.output.html, html_compare_report(c));
+    service::write_output_file(options.output.html, html_compare_report(c));
     fmt::print(stderr, "rungs: wrote {}\n", options.output.html);
   }
   const std::string& format = options.output.format;
   if (format == "json") {
-    print_json({{"a", profile_json(c.a)}, {"b", profile_json(c.b)}, {"only_in_a", c.only_in_a}, {"only_in_b", c.only_in_b},
-                {"earlier", c.earlier}});
+    print_json(service::comparison_json(c));
     return;
   }
   if (format == "csv") {
@@ -83,7 +63,7 @@ void run_compare(const CompareOptions& options) {
     for (const auto* p : {&c.a, &c.b}) {
       for (const auto& t : p->themes) {
         for (std::size_t i = 0; i < p->levels.size(); ++i) {
-          fmt::print("{},{},{},{}\n", csv_field(p->ladder), csv_field(t.theme), csv_field(p->levels[i].level), t.statements[i]);
+          fmt::print("{},{},{},{}\n", service::csv_field(p->ladder), service::csv_field(t.theme), service::csv_field(p->levels[i].level), t.statements[i]);
         }
       }
     }

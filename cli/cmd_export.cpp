@@ -26,7 +26,7 @@ void run_export(const ExportOptions& options) {
     fmt::print("{}", yaml);
     return;
   }
-  write_output_file(options.output, yaml);
+  service::write_output_file(options.output, yaml);
   fmt::print(stderr, "rungs: wrote {} ({})\n", options.output, options.ladder);
 }
 

@@ -32,47 +32,8 @@ std::string member_titles(const mapping::Band& band, const std::string& ladder) 
 
 std::string joined_notes(const mapping::Band& band, const char* separator) {
   std::string out;
-  for (const auto& n : band.notes) out += (out.empty() ? "" : separator) + band_note_words(n);
+  for (const auto& n : band.notes) out += (out.empty() ? "" : separator) + service::band_note_words(n);
   return out;
-}
-
-// Each note as data, with its words for people who read the JSON.
-nlohmann::json notes_json(const std::vector<mapping::BandNote>& notes) {
-  static constexpr const char* kKinds[] = {"gap", "doubles", "direct_disagrees"};
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& n : notes) {
-    nlohmann::json j = {{"kind", kKinds[static_cast<int>(n.kind)]}, {"ladder", n.ladder}, {"text", band_note_words(n)}};
-    if (!n.titles.empty()) j["titles"] = n.titles;
-    if (n.kind == mapping::BandNote::Kind::direct_disagrees) {
-      j["other_ladder"] = n.other_ladder;
-      j["other_band"] = n.other_band;
-      j["pivot"] = n.pivot;
-    }
-    out.push_back(std::move(j));
-  }
-  return out;
-}
-
-nlohmann::json harmonisation_json(const mapping::Harmonisation& h) {
-  nlohmann::json bands = nlohmann::json::array();
-  for (const auto& band : h.bands) {
-    nlohmann::json members = nlohmann::json::array();
-    for (const auto& m : band.members) {
-      members.push_back({{"ladder", m.ladder}, {"level", m.level.level}, {"title", m.level.title}, {"code", m.level.code},
-                         {"confidence", m.confidence},
-                         {"evidence", {{"from_statement", m.evidence.from_statement}, {"to_statement", m.evidence.to_statement},
-                                       {"similarity", m.evidence.similarity}}}});
-    }
-    bands.push_back({{"band", band.number}, {"name", band_name(band)}, {"track", band.track}, {"members", members},
-                     {"confidence", band.confidence}, {"notes", notes_json(band.notes)}});
-  }
-  nlohmann::json unplaced = nlohmann::json::array();
-  for (std::size_t i = 0; i < h.unplaced.size(); ++i) {
-    unplaced.push_back({{"ladder", h.unplaced_ladders[i]}, {"level", h.unplaced[i].level}, {"title", h.unplaced[i].title}});
-  }
-  nlohmann::json pivots = nlohmann::json::array();
-  for (const auto& p : h.pivots) pivots.push_back({{"track", p.track}, {"ladder", p.ladder}});
-  return {{"ladders", h.ladders}, {"pivots", pivots}, {"bands", bands}, {"unplaced", unplaced}};
 }
 
 void run_harmonise(const HarmoniseOptions& options) {
@@ -94,12 +55,12 @@ void run_harmonise(const HarmoniseOptions& options) {
         }
       }
     }
-    write_output_file(options.output.html, html_harmonise_report(h, to_pivot));
+    service::write_output_file(options.output.html, html_harmonise_report(h, to_pivot));
     fmt::print(stderr, "rungs: wrote {}\n", options.output.html);
   }
   const std::string& format = options.output.format;
   if (format == "json") {
-    print_json(harmonisation_json(h));
+    print_json(service::harmonisation_json(h));
     return;
   }
   std::vector<std::string> header{"band"};
@@ -110,13 +71,13 @@ void run_harmonise(const HarmoniseOptions& options) {
   std::vector<std::string> footnotes;
   std::vector<std::vector<std::string>> rows;
   for (const auto& band : h.bands) {
-    std::vector<std::string> row{band_name(band)};
+    std::vector<std::string> row{service::band_name(band)};
     for (const auto& l : h.ladders) row.push_back(member_titles(band, l));
     row.push_back(band.members.size() > 1 ? fmt::format("{:.0f}%", 100 * band.confidence) : "—");
     if (table) {
       std::string refs;
       for (const auto& note : band.notes) {
-        footnotes.push_back(fmt::format("{}: {}", band_name(band), band_note_words(note)));
+        footnotes.push_back(fmt::format("{}: {}", service::band_name(band), service::band_note_words(note)));
         refs += fmt::format("{}[{}]", refs.empty() ? "" : " ", footnotes.size());
       }
       row.push_back(refs);
@@ -127,10 +88,10 @@ void run_harmonise(const HarmoniseOptions& options) {
   }
   if (format == "csv") {
   output_is_csv();
-    for (std::size_t i = 0; i < header.size(); ++i) fmt::print("{}{}", i ? "," : "", csv_field(header[i]));
+    for (std::size_t i = 0; i < header.size(); ++i) fmt::print("{}{}", i ? "," : "", service::csv_field(header[i]));
     fmt::print("\n");
     for (const auto& row : rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) fmt::print("{}{}", i ? "," : "", csv_field(row[i]));
+      for (std::size_t i = 0; i < row.size(); ++i) fmt::print("{}{}", i ? "," : "", service::csv_field(row[i]));
       fmt::print("\n");
     }
   } else if (format == "markdown") {

@@ -10,7 +10,6 @@
 #include "output.h"
 #include "exit_status.h"
 #include "import_report.h"
-#include "ladder_json.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/indexer.h"
@@ -70,13 +69,13 @@ void run_index(const IndexCommandOptions& options) {
     for (const auto& n : read.notices) {
       if (!n.heading.empty()) set_aside.push_back(n.heading);
     }
-    write_output_file(options.write_manifest,
+    service::write_output_file(options.write_manifest,
                           corpus::to_manifest(read.ladders[0], read.folders[0], options.write_manifest, set_aside));
     fmt::print(stderr, "rungs: wrote {}; edit it, then `rungs index {}`\n", options.write_manifest, options.write_manifest);
     return;
   }
   if (options.dry_run) {
-    if (options.output.json()) print_json(import_report_json(read));
+    if (options.output.json()) print_json(service::import_report_json(read));
     if (!options.output.json()) fmt::print("Dry run: nothing was written.\n");
     if (skipped > 0) throw PartialSuccess{};
     return;
@@ -129,7 +128,7 @@ void run_index(const IndexCommandOptions& options) {
   for (const auto& l : ladders) added.push_back(l.id);
   if (options.output.json()) {
     nlohmann::json notices = nlohmann::json::array();
-    for (const auto& n : read.notices) notices.push_back(notice_json(n));
+    for (const auto& n : read.notices) notices.push_back(service::notice_json(n));
     print_json({{"db", db.string()}, {"added", added}, {"statements", stats.documents}, {"set_aside", stats.set_aside},
                 {"notices", notices}});
   } else if (!ladders.empty()) {

@@ -3,7 +3,6 @@
 
 #include "common.h"
 #include "output.h"
-#include "ladder_json.h"
 #include "rungs/corpus/error.h"
 
 namespace rungs::cli {
@@ -20,9 +19,7 @@ void run_ladders(const LaddersOptions& options) {
   auto searcher = open_searcher(options.index);
   const auto ladders = searcher.ladders();
   if (options.output.json()) {
-    nlohmann::json out = {{"ladders", nlohmann::json::array()}};
-    for (const auto& l : ladders) out["ladders"].push_back(ladder_json(l));
-    print_json(out);
+    print_json(service::ladder_list_json(ladders));
     return;
   }
   for (const auto& ladder : ladders) {
@@ -85,25 +82,15 @@ struct ShowOptions {
 void run_show(const ShowOptions& options) {
   auto searcher = open_searcher(options.index);
   const auto ladder = searcher.ladder(options.ladder);
+  if (options.output.json()) {
+    print_json(service::shown_levels_json(ladder, options.level));
+    return;
+  }
   std::vector<const corpus::Level*> levels;
   for (const auto& level : ladder.levels) {
     if (options.level.empty() || level.id == options.level) levels.push_back(&level);
   }
-  if (levels.empty()) {
-    std::string known;
-    for (const auto& level : ladder.levels) known += (known.empty() ? "" : ", ") + level.id;
-    throw QueryError("ladder '" + ladder.id + "' has no level '" + options.level + "' (levels: " + known + ")");
-  }
-  if (options.output.json()) {
-    nlohmann::json out = {{"ladder", ladder.id}, {"levels", nlohmann::json::array()}};
-    for (const auto* level : levels) {
-      auto j = level_json(*level, true);
-      j["missing"] = level->missing;
-      out["levels"].push_back(std::move(j));
-    }
-    print_json(out);
-    return;
-  }
+  if (levels.empty()) (void)service::shown_levels_json(ladder, options.level);  // throws, naming the levels
   fmt::print("{} ({})\n\n", ladder.name, ladder.id);
   for (const auto* level : levels) print_level(*level, use_colour());
 }

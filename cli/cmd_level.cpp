@@ -16,31 +16,13 @@ struct LevelOptions {
   std::size_t evidence = 3;
 };
 
-nlohmann::json answer_json(const mapping::Answer& answer) {
-  nlohmann::json ladders = nlohmann::json::array();
-  for (std::size_t i = 0; i < answer.ladders.size(); ++i) {
-    const auto& a = answer.ladders[i];
-    nlohmann::json levels = nlohmann::json::array();
-    if (!answer.phrase.ladders.empty()) {
-      for (const auto& level : answer.phrase.ladders[i].levels) {
-        levels.push_back({{"level", level.level}, {"title", level.title}, {"code", level.code}, {"rank", level.rank},
-                          {"score", level.score}, {"evidence", evidence_json(level.evidence)}});
-      }
-    }
-    nlohmann::json out = level_answer_json(a);
-    out["levels"] = levels;
-    ladders.push_back(std::move(out));
-  }
-  return {{"query", answer.query}, {"title", answer.title}, {"duties", answer.duties}, {"ladders", ladders}};
-}
-
 void run_level(const LevelOptions& options) {
   const auto model = load_model(resolve_db(options.index), options.model);
   std::string text;
   for (const auto& w : options.words) text += (text.empty() ? "" : " ") + w;
   const auto answer = model.answer(text, options.ladders, options.evidence);
   if (options.output.json()) {
-    print_json(answer_json(answer));
+    print_json(service::answer_json(answer));
     return;
   }
   const bool colour = use_colour();

@@ -16,22 +16,6 @@ struct SearchOptions {
   int offset = 0;
 };
 
-nlohmann::json results_json(const search::SearchResults& r) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : r.hits) {
-    hits.push_back({{"score", h.score}, {"framework", h.framework}, {"ladder", h.ladder}, {"level", h.level},
-                    {"level_title", h.level_title}, {"level_rank", h.level_rank}, {"area", h.area}, {"kind", h.kind},
-                    {"text", h.text}, {"snippet", h.snippet}, {"source", h.source}, {"line", h.line}});
-  }
-  nlohmann::json facets = nlohmann::json::object();
-  for (const auto& [name, counts] : r.facets) {
-    facets[name] = nlohmann::json::array();
-    for (const auto& c : counts) facets[name].push_back({{"value", c.value}, {"count", c.count}});
-  }
-  return {{"query", r.query}, {"corrected_query", r.corrected_query}, {"fell_back_to_plain", r.fell_back_to_plain},
-          {"total", r.total}, {"hits", hits}, {"facets", facets}};
-}
-
 void run_search(const SearchOptions& options) {
   auto searcher = open_searcher(options.index);
   search::SearchRequest request;
@@ -42,10 +26,13 @@ void run_search(const SearchOptions& options) {
   const bool colour = !options.output.json() && use_colour();
   request.highlight_start = colour ? "\033[1;33m" : "[";
   request.highlight_end = colour ? "\033[0m" : "]";
-  if (options.output.json()) request.highlight_start = request.highlight_end = "";
+  if (options.output.json()) {
+    request.highlight_start = service::kSnippetMarkStart;
+    request.highlight_end = service::kSnippetMarkEnd;
+  }
   const auto results = searcher.search(request);
   if (options.output.json()) {
-    print_json(results_json(results));
+    print_json(service::search_results_json(results));
     return;
   }
   if (results.fell_back_to_plain) fmt::print("(the query did not parse; searched its words instead)\n");

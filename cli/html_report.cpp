@@ -86,7 +86,7 @@ std::string heatmap(const mapping::MappingTable& t) {
     } else {
       html += fmt::format("<details><summary>{} ({})</summary>", escape(level_label(eq.to.front())),
                           eq.pinned ? std::string("pinned") : fmt::format("{:.0f}%", 100 * eq.confidence));
-      if (const auto why = decision_words(eq); !why.empty()) html += "<div class=\"note\">" + escape(why) + "</div>";
+      if (const auto why = service::decision_words(eq); !why.empty()) html += "<div class=\"note\">" + escape(why) + "</div>";
       for (const auto& p : eq.evidence) {
         html += fmt::format("<div class=\"pair\">“{}”<br>≈ “{}” <span class=\"sim\">{:.2f}</span></div>", escape(p.from_statement),
                             escape(p.to_statement), p.similarity);
@@ -116,7 +116,7 @@ std::string html_harmonise_report(const mapping::Harmonisation& h, const std::ve
   for (const auto& l : h.ladders) body += "<th>" + escape(l) + "</th>";
   body += "<th>confidence</th><th>notes</th></tr>\n";
   for (const auto& band : h.bands) {
-    body += fmt::format("<tr><td class=\"band\">{}</td><td>{}</td>", escape(band_name(band)), escape(band.track));
+    body += fmt::format("<tr><td class=\"band\">{}</td><td>{}</td>", escape(service::band_name(band)), escape(band.track));
     for (const auto& l : h.ladders) {
       std::string cell;
       for (const auto& m : band.members) {
@@ -130,7 +130,7 @@ std::string html_harmonise_report(const mapping::Harmonisation& h, const std::ve
       body += "<td>" + (cell.empty() ? "<span class=\"muted\">—</span>" : cell) + "</td>";
     }
     std::string notes;
-    for (const auto& n : band.notes) notes += (notes.empty() ? "" : "<br>") + escape(band_note_words(n));
+    for (const auto& n : band.notes) notes += (notes.empty() ? "" : "<br>") + escape(service::band_note_words(n));
     body += fmt::format("<td>{}</td><td class=\"note\">{}</td></tr>\n",
                         band.members.size() > 1 ? fmt::format("{:.0f}%", 100 * band.confidence) : "—", notes);
   }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "common.h"
-#include "ladder_json.h"
 
 namespace rungs::cli {
 namespace {
@@ -48,14 +47,6 @@ void print_import_report(const corpus::LoadResult& result) {
     header = true;
     fmt::print("  {}: {}: {}\n", corpus::to_string(n.kind), where(n), n.message);
   }
-}
-
-nlohmann::json import_report_json(const corpus::LoadResult& result) {
-  nlohmann::json ladders = nlohmann::json::array();
-  for (const auto& l : result.ladders) ladders.push_back(ladder_json(l));
-  nlohmann::json notices = nlohmann::json::array();
-  for (const auto& n : result.notices) notices.push_back(notice_json(n));
-  return {{"ladders", ladders}, {"notices", notices}};
 }
 
 }  // namespace rungs::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       "  rungs compare gitlab-support ops-sre\n"
       "  rungs assign staff.csv --ladder ops-sre\n"
       "  rungs index my-company/ladder.md --db ./idx\n"
+      "  rungs serve                      # the web app at http://127.0.0.1:8080\n"
       "Environment: RUNGS_DB (index directory), RUNGS_CORPUS (bundled corpus), NO_COLOR.");
   rungs::cli::install_output_filters();
   rungs::cli::setup_ladders(app);
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   rungs::cli::setup_harmonise(app);
   rungs::cli::setup_compare(app);
   rungs::cli::setup_assign(app);
+  rungs::cli::setup_serve(app);
   rungs::cli::setup_index(app);
   rungs::cli::setup_export(app);
   rungs::cli::setup_eval(app);

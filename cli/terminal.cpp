@@ -130,7 +130,7 @@ Sink* g_stderr = nullptr;
 
 ssize_t sink_write(void* cookie, const char* bytes, std::size_t size) {
   auto* sink = static_cast<Sink*>(cookie);
-  return write_all(sink->fd, sink->filter.feed({bytes, size})) ? static_cast<ssize_t>(size) : -1;
+  return service::write_all(sink->fd, sink->filter.feed({bytes, size})) ? static_cast<ssize_t>(size) : -1;
 }
 
 // `buffering`: as the stream it replaces (_IONBF for stderr, _IOLBF for a
@@ -145,7 +145,7 @@ void finish_sinks() {
   for (auto [sink, file] : {std::pair{g_stdout, stdout}, std::pair{g_stderr, stderr}}) {
     if (sink == nullptr) continue;
     std::fflush(file);
-    (void)write_all(sink->fd, sink->filter.finish());
+    (void)service::write_all(sink->fd, sink->filter.finish());
   }
 }
 

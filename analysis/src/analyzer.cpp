@@ -7,6 +7,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <utility>
 
@@ -24,12 +26,46 @@ const std::vector<std::string>& stopwords() {
   return words;
 }
 
-struct Analyzer::Impl {
+// Xapian's stemmer and term generator keep state while they work, so each
+// call borrows a pair of its own: the analyzer can be shared between threads
+// (a model answers requests of `rungs serve` at once).
+struct Tools {
   Xapian::Stem stemmer{std::string(kStemmer)};
-  std::set<std::string> stop{stopwords().begin(), stopwords().end()};
   Xapian::TermGenerator words;
 
-  Impl() { words.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE); }
+  Tools() { words.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE); }
+};
+
+struct Analyzer::Impl {
+  std::set<std::string> stop{stopwords().begin(), stopwords().end()};
+  std::mutex mutex;  ///< guards `idle`
+  std::vector<std::unique_ptr<Tools>> idle;
+
+  // The tools for one call, back to `idle` when it ends.
+  class Borrowed {
+   public:
+    explicit Borrowed(Impl& impl) : impl_(impl) {
+      {
+        std::lock_guard lock(impl_.mutex);
+        if (!impl_.idle.empty()) {
+          tools_ = std::move(impl_.idle.back());
+          impl_.idle.pop_back();
+        }
+      }
+      if (!tools_) tools_ = std::make_unique<Tools>();
+    }
+    ~Borrowed() {
+      std::lock_guard lock(impl_.mutex);
+      impl_.idle.push_back(std::move(tools_));
+    }
+    Borrowed(const Borrowed&) = delete;
+    Borrowed& operator=(const Borrowed&) = delete;
+    Tools* operator->() { return tools_.get(); }
+
+   private:
+    Impl& impl_;
+    std::unique_ptr<Tools> tools_;
+  };
 };
 
 Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {}
@@ -61,18 +97,21 @@ std::vector<std::string> positioned_words(const Xapian::Document& doc) {
 std::vector<std::string> Analyzer::words(std::string_view text) const {
   // Tokenise with Xapian's own TermGenerator so the words are exactly the
   // unstemmed terms indexing produces.
+  Impl::Borrowed tools(*impl_);
   Xapian::Document doc;
-  impl_->words.set_document(doc);
-  impl_->words.set_termpos(0);
-  impl_->words.index_text(normalize(text));
+  tools->words.set_document(doc);
+  tools->words.set_termpos(0);
+  tools->words.index_text(normalize(text));
   return positioned_words(doc);
 }
 
 std::vector<std::string> Analyzer::stems(std::string_view text) const {
   std::vector<std::string> out;
-  for (const auto& word : words(text)) {
+  const auto all = words(text);
+  Impl::Borrowed tools(*impl_);
+  for (const auto& word : all) {
     if (impl_->stop.count(word) != 0) continue;
-    out.push_back(impl_->stemmer(word));
+    out.push_back(tools->stemmer(word));
   }
   return out;
 }

@@ -76,7 +76,7 @@ WriterLock::WriterLock(const fs::path& db, bool wait) {
     while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
     ::close(fd_);
     if (error == EWOULDBLOCK) {
-      throw IndexError(fmt::format(
+      throw IndexBusyError(fmt::format(
           "index {} is being written by another rungs process{}; try again when it finishes",
           db.string(), holder.empty() ? "" : " (pid " + holder + ")"));
     }

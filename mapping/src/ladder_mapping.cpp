@@ -59,9 +59,9 @@ const char* to_string(Decider decider) {
 
 namespace {
 
-// The index in `ids` of the level of `ladder` that `name` names (id or title,
-// case aside), or throws naming the ladder's levels.
-std::size_t pinned_index(const Ladder& ladder, const std::vector<std::size_t>& ids, const std::string& name) {
+// The index in `ids` of the level of `ladder` that `name` names (id, title or
+// code, case aside), or throws naming the ladder's levels.
+std::size_t level_index(const Ladder& ladder, const std::vector<std::size_t>& ids, const std::string& name) {
   const std::string key = corpus::fold_case(name);
   for (std::size_t k = 0; k < ids.size(); ++k) {
     const Level& level = ladder.levels[ids[k]];
@@ -71,10 +71,71 @@ std::size_t pinned_index(const Ladder& ladder, const std::vector<std::size_t>& i
   }
   std::string known;
   for (auto v : ids) known += (known.empty() ? "" : ", ") + ladder.levels[v].id;
-  throw QueryError("pin: '" + name + "' is no level of " + ladder.id + " that can be mapped (levels: " + known + ")");
+  throw NotFoundError("'" + name + "' is no level of " + ladder.id + " that can be mapped (levels: " + known + ")");
+}
+
+// The statement pairs that carry the likeness of level `va` of `sa` and
+// level `vb` of `sb`, best first, each statement once, at most `limit`.
+template <typename Similarity>
+std::vector<EvidencePair> best_pairs(const LadderSpace& sa, std::size_t va, const LadderSpace& sb, std::size_t vb,
+                                     const Similarity& similarity, std::size_t limit) {
+  std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
+  for (auto i : sa.level_items[va]) {
+    for (auto j : sb.level_items[vb]) {
+      // Pairs sharing no word can never be evidence: leaving them out keeps the sort short.
+      if (const double score = similarity(i, j) * sa.items[i].weight * sb.items[j].weight; score > 0) pairs.emplace_back(score, i, j);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), std::greater<>());
+  std::vector<EvidencePair> out;
+  std::set<std::size_t> used_a, used_b;
+  for (const auto& [score, i, j] : pairs) {
+    if (out.size() == limit || score <= 0) break;
+    if (used_a.contains(i) || used_b.contains(j) || sa.items[i].heading || sb.items[j].heading) continue;
+    used_a.insert(i);
+    used_b.insert(j);
+    out.push_back({sa.items[i].text, sb.items[j].text, similarity(i, j)});
+  }
+  return out;
+}
+
+// The levels of `ladder` with statements to compare, by index.
+std::vector<std::size_t> described_levels(const LadderSpace& space) {
+  std::vector<std::size_t> out;
+  for (std::size_t v = 0; v < space.level_items.size(); ++v) {
+    if (!space.level_items[v].empty()) out.push_back(v);
+  }
+  return out;
 }
 
 }  // namespace
+
+CellEvidence Model::cell_evidence(const std::string& from_id, const std::string& to_id, const std::string& from_level,
+                                  const std::string& to_level, std::size_t limit) const {
+  const Impl& m = *impl_;
+  const std::size_t from = m.ladder_index(from_id);
+  const std::size_t to = m.ladder_index(to_id);
+  const LadderSpace& sa = m.spaces[from];
+  const LadderSpace& sb = m.spaces[to];
+  const auto rows = described_levels(sa);
+  const auto cols = described_levels(sb);
+  const std::size_t va = rows[level_index(m.ladders[from], rows, from_level)];
+  const std::size_t vb = cols[level_index(m.ladders[to], cols, to_level)];
+  const std::vector<double> sims = m.item_similarities(from, to);
+  const auto similarity = [&](std::size_t i, std::size_t j) { return sims[i * sb.items.size() + j]; };
+  const auto& ia = sa.level_items[va];
+  const auto& ib = sb.level_items[vb];
+  CellEvidence cell;
+  cell.from = m.ladders[from].id;
+  cell.to = m.ladders[to].id;
+  const Level& a = m.ladders[from].levels[va];
+  const Level& b = m.ladders[to].levels[vb];
+  cell.from_level = {a.id, a.title, a.code};
+  cell.to_level = {b.id, b.title, b.code};
+  cell.similarity = m.level_similarity(from, va, to, vb, [&](std::size_t n, std::size_t k) { return similarity(ia[n], ib[k]); });
+  cell.pairs = best_pairs(sa, va, sb, vb, similarity, limit);
+  return cell;
+}
 
 MappingTable Model::map_ladders(const std::string& from_id, const std::string& to_id, const std::vector<Pin>& pins) const {
   const Impl& m = *impl_;
@@ -186,9 +247,9 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
   // gains; the alignment then runs around it, which keeps the order.
   std::vector<int> pinned_to(rows.size(), -2);  // -2: not pinned, -1: pinned to no equivalent
   for (const auto& pin : pins) {
-    const std::size_t r = pinned_index(a, rows, pin.from);
+    const std::size_t r = level_index(a, rows, pin.from);
     if (pinned_to[r] != -2) throw QueryError("pin: " + a.levels[rows[r]].id + " is pinned twice");
-    pinned_to[r] = pin.to.empty() ? -1 : static_cast<int>(pinned_index(b, cols, pin.to));
+    pinned_to[r] = pin.to.empty() ? -1 : static_cast<int>(level_index(b, cols, pin.to));
   }
   int last_pinned = -1;
   std::size_t last_row = 0;
@@ -254,23 +315,7 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     eq.confidence = eq.pinned ? 1.0 : softmax_share(open, chosen, kMapTemperature);
     if (eq.pinned) eq.note = "pinned";
     explain(eq, r, static_cast<std::size_t>(c), low, high);
-    // Evidence: the statement pairs that carry the match, best first, each statement once.
-    std::vector<std::tuple<double, std::size_t, std::size_t>> pairs;
-    for (auto i : sa.level_items[rows[r]]) {
-      for (auto j : sb.level_items[cols[static_cast<std::size_t>(c)]]) {
-        // Pairs sharing no word can never be evidence: leaving them out keeps the sort short.
-        if (const double score = similarity(i, j) * sa.items[i].weight * sb.items[j].weight; score > 0) pairs.emplace_back(score, i, j);
-      }
-    }
-    std::sort(pairs.begin(), pairs.end(), std::greater<>());
-    std::set<std::size_t> used_a, used_b;
-    for (const auto& [score, i, j] : pairs) {
-      if (eq.evidence.size() == 3 || score <= 0) break;
-      if (used_a.contains(i) || used_b.contains(j) || sa.items[i].heading || sb.items[j].heading) continue;
-      used_a.insert(i);
-      used_b.insert(j);
-      eq.evidence.push_back({sa.items[i].text, sb.items[j].text, similarity(i, j)});
-    }
+    eq.evidence = best_pairs(sa, rows[r], sb, cols[static_cast<std::size_t>(c)], similarity, 3);
     table.equivalences.push_back(std::move(eq));
   }
   table.confidence_method = fmt::format(

@@ -58,7 +58,7 @@ auto Model::Impl::ladder_index(const std::string& id) const -> std::size_t {
   }
   std::string known;
   for (const auto& l : ladders) known += (known.empty() ? "" : ", ") + l.id;
-  throw QueryError("unknown ladder '" + id + "' (known: " + known + ")");
+  throw NotFoundError("unknown ladder '" + id + "' (known: " + known + ")");
 }
 
 auto Model::Impl::ladder_indices(const std::vector<std::string>& ids) const -> std::vector<std::size_t> {

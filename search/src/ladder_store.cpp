@@ -45,8 +45,8 @@ corpus::Ladder read_ladder(const Xapian::Database& db, const std::filesystem::pa
     known += (*k).substr(prefix.size());
   }
   if (known.empty())
-    throw QueryError(fmt::format("unknown ladder '{}' (the index holds no ladders)", id));
-  throw QueryError(fmt::format("unknown ladder '{}' (known: {})", id, known));
+    throw NotFoundError(fmt::format("unknown ladder '{}' (the index holds no ladders)", id));
+  throw NotFoundError(fmt::format("unknown ladder '{}' (known: {})", id, known));
 }
 
 }  // namespace rungs::search

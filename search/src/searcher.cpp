@@ -169,6 +169,8 @@ std::string Searcher::contents_id() {
   });
 }
 
+void Searcher::reopen() { impl_->index.open(); }
+
 std::size_t Searcher::document_count() {
   return impl_->index.with_retry("count documents", [&] {
     Xapian::Database& db = impl_->index.db();

@@ -18,14 +18,6 @@ namespace {
 constexpr std::string_view kMarkOpen = "\x01";
 constexpr std::string_view kMarkClose = "\x02";
 constexpr std::size_t kSnippetBytes = 300;
-std::string replace_all(std::string text, std::string_view from, std::string_view to) {
-  std::size_t pos = 0;
-  while ((pos = text.find(from, pos)) != std::string::npos) {
-    text.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-  return text;
-}
 
 // Undoes MSet::snippet's HTML escaping.
 std::string unescape_html(std::string text) {
@@ -107,9 +99,21 @@ std::string Highlighter::snippet(const Xapian::MSet& mset, const std::string& te
       mset.snippet(text, std::max(kSnippetBytes, text.size()), stemmer_,
                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                    std::string(kMarkOpen), std::string(kMarkClose), "...");
-  std::string plain = unescape_html(raw);
-  plain = replace_all(std::move(plain), kMarkOpen, request.highlight_start);
-  return replace_all(std::move(plain), kMarkClose, request.highlight_end);
+  // One pass for both markers: the caller's markers may be ours (a second
+  // pass would rewrite what the first wrote).
+  const std::string plain = unescape_html(raw);
+  std::string out;
+  out.reserve(plain.size());
+  for (char c : plain) {
+    if (c == kMarkOpen[0]) {
+      out += request.highlight_start;
+    } else if (c == kMarkClose[0]) {
+      out += request.highlight_end;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace rungs::search

@@ -50,7 +50,7 @@ inline constexpr std::string_view kStemmer = "english";
 /// Turns text into the stemmed terms the index holds (`Z`-less stems).
 /// Applies the same normalisation as indexing: case folding, British→American
 /// spelling variants, number words to digits, stopwords removed.
-/// Copying is cheap; one instance per thread.
+/// Safe to share between threads (each call borrows its own Xapian tools).
 class Analyzer {
  public:
   Analyzer();

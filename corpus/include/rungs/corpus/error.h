@@ -30,10 +30,23 @@ class IndexError : public Error {
   using Error::Error;
 };
 
+/// The index is being written by another process, and this run does not wait.
+class IndexBusyError : public IndexError {
+ public:
+  using IndexError::IndexError;
+};
+
 /// A query or a request that cannot be answered as asked (unknown ladder, bad option).
 class QueryError : public Error {
  public:
   using Error::Error;
+};
+
+/// A request naming something that is not there: an unknown ladder, or a
+/// level that its ladder does not have. The message lists what is known.
+class NotFoundError : public QueryError {
+ public:
+  using QueryError::QueryError;
 };
 
 }  // namespace rungs

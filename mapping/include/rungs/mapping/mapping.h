@@ -189,6 +189,18 @@ struct MappingTable {
   bool operator==(const MappingTable&) const = default;
 };
 
+/// The statement pairs behind one cell of `MappingTable::matrix`.
+struct CellEvidence {
+  std::string from;  ///< ladder ids
+  std::string to;
+  LevelRef from_level;
+  LevelRef to_level;
+  double similarity = 0;            ///< the matrix value of the cell
+  std::vector<EvidencePair> pairs;  ///< best first, each statement once
+
+  bool operator==(const CellEvidence&) const = default;
+};
+
 /// A decision a person took on one row of a mapping: level `from` of the
 /// FROM ladder is equivalent to level `to` of the TO ladder ("" when it has
 /// no equivalent there). Levels are named by id or title.
@@ -267,6 +279,12 @@ class Model {
   [[nodiscard]] MappingTable map_ladders(const std::string& from, const std::string& to,
                                          const std::vector<Pin>& pins = {}) const;
 
+  /// The statement pairs that make level `from_level` of ladder `from` and
+  /// level `to_level` of `to` alike (levels by id, title or code), at most
+  /// `limit`: what a cell of `map_ladders`' matrix rests on. Throws
+  /// `QueryError` for an unknown ladder or a level without statements.
+  [[nodiscard]] CellEvidence cell_evidence(const std::string& from, const std::string& to, const std::string& from_level,
+                                           const std::string& to_level, std::size_t limit = 5) const;
   /// The built model as a compact, versioned binary file (magic, format
   /// version, size, checksum), tagged with `key`: whatever identifies what
   /// the caller built it from, e.g. the index's UUID and revision. Reading it

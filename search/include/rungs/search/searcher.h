@@ -107,6 +107,9 @@ class Searcher {
   /// What names the contents this Searcher reads: the index's UUID (new on
   /// every rebuild) and revision (new on every commit), for caches derived from it.
   [[nodiscard]] std::string contents_id();
+  /// Reads the newest commit of the index from now on (a long-lived reader,
+  /// such as `rungs serve`, sees what writers committed or swapped in since).
+  void reopen();
   /// Number of statements in the index (competencies and summaries; set-aside text not counted).
   [[nodiscard]] std::size_t document_count();
 

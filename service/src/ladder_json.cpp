@@ -1,7 +1,10 @@
-// Ladders and import notices as JSON: the one place their keys are written.
-#include "ladder_json.h"
+// Ladders, levels and import notices as JSON.
+#include "rungs/service/json.h"
 
-namespace rungs::cli {
+#include "rungs/corpus/error.h"
+
+namespace rungs::service {
+
 
 using corpus::StatementKind;
 
@@ -50,6 +53,28 @@ nlohmann::json ladder_json(const corpus::Ladder& ladder) {
           {"set_aside", corpus::count(ladder, StatementKind::boilerplate)}};
 }
 
+nlohmann::json ladder_list_json(const std::vector<corpus::Ladder>& ladders) {
+  nlohmann::json out = {{"ladders", nlohmann::json::array()}};
+  for (const auto& l : ladders) out["ladders"].push_back(ladder_json(l));
+  return out;
+}
+
+nlohmann::json shown_levels_json(const corpus::Ladder& ladder, const std::string& level_id) {
+  nlohmann::json out = {{"ladder", ladder.id}, {"levels", nlohmann::json::array()}};
+  for (const auto& level : ladder.levels) {
+    if (!level_id.empty() && level.id != level_id) continue;
+    auto j = level_json(level, true);
+    j["missing"] = level.missing;
+    out["levels"].push_back(std::move(j));
+  }
+  if (out["levels"].empty()) {
+    std::string known;
+    for (const auto& level : ladder.levels) known += (known.empty() ? "" : ", ") + level.id;
+    throw NotFoundError("ladder '" + ladder.id + "' has no level '" + level_id + "' (levels: " + known + ")");
+  }
+  return out;
+}
+
 nlohmann::json notice_json(const corpus::Notice& notice) {
   return {{"kind", corpus::to_string(notice.kind)},
           {"ladder", notice.ladder},
@@ -58,4 +83,16 @@ nlohmann::json notice_json(const corpus::Notice& notice) {
           {"message", notice.message}};
 }
 
-}  // namespace rungs::cli
+nlohmann::json import_report_json(const corpus::LoadResult& result) {
+  nlohmann::json ladders = nlohmann::json::array();
+  for (const auto& l : result.ladders) ladders.push_back(ladder_json(l));
+  nlohmann::json notices = nlohmann::json::array();
+  for (const auto& n : result.notices) notices.push_back(notice_json(n));
+  return {{"ladders", ladders}, {"notices", notices}};
+}
+
+std::string dump(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace rungs::service
