@@ -78,8 +78,9 @@ function render(s, data, ladders) {
   const total = Number(data.total) || 0;
   const hits = data.hits || [];
   const notes = [];
-  // Xapian's spelling suggestion: offered, never applied behind the user's back.
-  if (data.corrected_query && data.corrected_query !== s.q) {
+  // Xapian's spelling suggestion: offered only when nothing matched (it also
+  // suggests "mentors" for "mentor", which already finds both), never applied.
+  if (data.corrected_query && data.corrected_query !== s.q && total === 0) {
     const alt = data.corrected_query;
     notes.push(el('p', { class: 'suggest' }, 'Did you mean ',
       el('button', { type: 'button', class: 'linkish', text: alt, onclick: () => navigate('search', { q: alt, ...s.filters }) }), '?'));

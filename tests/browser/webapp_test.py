@@ -454,6 +454,17 @@ def test_upload(app, rungs, tmp):
     check(len(notices) == len(expect["notices"]), "the report shows %d notices, the importer gives %d" % (len(notices), len(expect["notices"])))
     check(any("set aside" in n.text for n in notices), "nothing set aside is shown")
     app.shot("upload")
+    # Several level pages of one ladder go up together (multipart), index pages left out.
+    pages = os.path.join(ROOT, "tests", "fixtures", "published", "hugo-folder")
+    names = sorted(os.listdir(pages))
+    app.one("#upload-file").send_keys("\n".join(os.path.join(pages, n) for n in names))
+    app.wait(lambda: "How the %d files read" % len(names) in app.one("#upload-out h2").text, "the report on %d pages" % len(names))
+    levels = app.css("#upload-out .parse tbody tr")
+    check(len(levels) == 3, "the Hugo pages read as %d levels, not 3" % len(levels))
+    check(any("left out" in n.text for n in app.css("#upload-out .notices li")), "the index and FAQ pages are not said to be left out")
+    # Back to the single file, and add it.
+    app.one("#upload-file").send_keys(UPLOAD)
+    app.wait(lambda: app.css('#upload-out .parse[data-ladder="%s"]' % ladder["id"]), "the parse report again")
     app.one("#upload-add").click()
     app.one("#upload-added", "the confirmation that the ladder was added")
     app.go("#ladders")
@@ -588,28 +599,28 @@ def test_phone(app):
         app.phone(False)
 
 
-def test_read_only(app, rungs, db, tmp):
+def test_read_only(app, rungs, db, tmp, servers):
     """Without --allow-writes: the preview works, "Add to index" is replaced by how to allow it."""
     server = Server(rungs, db, tmp, writes=False)
+    # Stopped after the browser quits: an idle keep-alive connection holds a
+    # stopping server for its 5 s timeout.
+    servers.append(server)
+    check(api_json(server.url, "health")["writes"] is False, "health says writes: true without --allow-writes")
+    req = urllib.request.Request(server.url + "api/v1/index?filename=x.md", data=b"# X\n\n## Junior\n\n- Fixes bugs.\n", method="POST")
     try:
-        check(api_json(server.url, "health")["writes"] is False, "health says writes: true without --allow-writes")
-        req = urllib.request.Request(server.url + "api/v1/index?filename=x.md", data=b"# X\n\n## Junior\n\n- Fixes bugs.\n", method="POST")
-        try:
-            urllib.request.urlopen(req, timeout=20)
-            raise Failure("POST /api/v1/index was accepted by a read-only server")
-        except urllib.error.HTTPError as e:
-            body = json.loads(e.read())
-            check(e.code == 403 and body["error"]["status"] == 403 and body["error"]["message"],
-                  "a refused write is not a 403 with an error message: %s %s" % (e.code, body))
-        app.base = server.url
-        app.go("#upload")
-        app.one("#upload-file").send_keys(UPLOAD)
-        note = app.one("#upload-readonly", "the read-only sentence")
-        check("--allow-writes" in note.text, "the read-only sentence does not say how to allow writes")
-        check(not app.css("#upload-add"), "'Add to index' is offered by a read-only server")
-        app.shot("upload-read-only")
-    finally:
-        server.stop()
+        urllib.request.urlopen(req, timeout=20)
+        raise Failure("POST /api/v1/index was accepted by a read-only server")
+    except urllib.error.HTTPError as e:
+        body = json.loads(e.read())
+        check(e.code == 403 and body["error"]["status"] == 403 and body["error"]["message"],
+              "a refused write is not a 403 with an error message: %s %s" % (e.code, body))
+    app.base = server.url
+    app.go("#upload")
+    app.one("#upload-file").send_keys(UPLOAD)
+    note = app.one("#upload-readonly", "the read-only sentence")
+    check("--allow-writes" in note.text, "the read-only sentence does not say how to allow writes")
+    check(not app.css("#upload-add"), "'Add to index' is offered by a read-only server")
+    app.shot("upload-read-only")
 
 
 def console_problems(app):
@@ -645,6 +656,7 @@ def main():
     started = time.time()
     tmp = tempfile.mkdtemp(prefix="rungs-webapp-")
     server = app = None
+    servers = []
     failures = []
     # SIGTERM (a CTest timeout, say) still stops the server and the browser.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
@@ -676,7 +688,7 @@ def main():
             ("upload: parse report, add, in the ladder list", lambda: test_upload(app, rungs, tmp)),
             ("hostile ladder: no script runs, CSV cells are inert", lambda: test_hostile(app)),
             ("phone width: no sideways scrolling", lambda: test_phone(app)),
-            ("read-only server: no 'Add to index', says how", lambda: test_read_only(app, rungs, db, tmp)),
+            ("read-only server: no 'Add to index', says how", lambda: test_read_only(app, rungs, db, tmp, servers)),
         ]
         for name, fn in tests:
             t0 = time.time()
@@ -704,6 +716,8 @@ def main():
     finally:
         if app:
             app.quit()
+        for s in servers:
+            s.stop()
         if server:
             server.stop()
             if failures:
