@@ -54,7 +54,7 @@ const STATUS_HINT = {
   404: 'Not found.',
   405: 'Wrong method.',
   409: 'Another write is running; try again in a moment.',
-  413: 'The upload is too large (8 MiB at most).',
+  413: 'The upload is larger than this server takes (8 MiB unless it was started with --max-body-mb).',
   414: 'The text is too long (4 KiB at most).',
   503: 'The server is busy; try again in a moment.',
   500: 'The server hit a bug.',

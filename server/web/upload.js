@@ -48,23 +48,28 @@ async function preview(files) {
   pending = null;
   clear(out, loading('Reading ' + files.map((f) => f.name).join(', ') + '…'));
   try {
-    const [data, health] = await Promise.all([
+    const [data, health, known] = await Promise.all([
       api('import/preview', request(files)),
       getHealth().catch(() => ({ writes: false })),
+      getLadders().catch(() => []),
     ]);
     if (mine !== seq) return;
     pending = files;
-    render(files, data, health);
+    render(files, data, health, new Set(known.map((l) => l.id)));
   } catch (e) {
     if (mine === seq) clear(out, errorBox(files.length > 1 ? 'These files could not be read as a ladder.' : 'This file could not be read as a ladder.', e));
   }
 }
 
-function render(files, data, health) {
+function render(files, data, health, known) {
   const ladders = data.ladders || [];
+  const replaces = ladders.filter((l) => known.has(l.id));
   clear(out,
     el('h2', { text: 'How ' + (files.length > 1 ? 'the ' + files.length + ' files read' : files[0].name + ' reads') }),
     el('p', { class: 'help', text: 'Nothing has been written yet.' }),
+    replaces.length ? el('p', { class: 'notice', id: 'upload-replaces' },
+      'The index already holds ', replaces.map((l, i) => [i ? ', ' : '', el('code', { text: l.id })]),
+      ': adding this file replaces ', replaces.length > 1 ? 'them.' : 'it.') : null,
     ladders.map(ladderReport),
     notices(data.notices || []),
     el('div', { id: 'upload-actions', class: 'actions' }, health.writes

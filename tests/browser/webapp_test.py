@@ -545,6 +545,8 @@ def test_hostile(app):
     app.go("#upload")
     app.one("#upload-file").send_keys(HOSTILE)
     app.wait(lambda: app.css('#upload-out .parse[data-ladder="hostile-ladder"] tbody tr'), "the hostile parse report")
+    check("hostile-ladder" in app.one("#upload-replaces", "the warning that adding replaces a ladder").text,
+          "re-uploading an indexed ladder does not say it would replace it")
     app.assert_not_pwned("Upload")
     # Place titles: formulas typed as titles, and onto hostile level titles.
     app.go("#assign")
