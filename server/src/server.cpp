@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "http_errors.h"
 #include "index_view.h"
@@ -29,6 +30,12 @@ struct Server::Impl {
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_payload_max_length(options.max_body_bytes);
     http.set_tcp_nodelay(true);  // small answers: no waiting for delayed ACKs
+    // httplib's default also sets SO_REUSEPORT, which lets a second server
+    // bind the same port and silently take half the requests.
+    http.set_socket_options([](socket_t sock) {
+      const int yes = 1;
+      ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http.set_keep_alive_timeout(5);
     http.set_read_timeout(10);
     http.set_write_timeout(10);

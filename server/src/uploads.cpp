@@ -63,7 +63,7 @@ std::string without(std::string text, const std::string& prefix) {
 
 }  // namespace
 
-std::vector<Upload> uploads_of(const httplib::Request& request) {
+std::vector<Upload> uploads_of(const httplib::Request& request, const std::string& filename) {
   std::vector<Upload> uploads;
   if (request.is_multipart_form_data()) {
     for (const auto& [field, file] : request.files) {
@@ -71,7 +71,7 @@ std::vector<Upload> uploads_of(const httplib::Request& request) {
     }
     if (uploads.empty()) throw HttpError(400, "the form holds no part called \"file\"");
   } else {
-    uploads.push_back({checked_name(request.get_param_value("filename")), request.body});
+    uploads.push_back({checked_name(filename), request.body});
   }
   std::set<std::string> names;
   for (const auto& u : uploads) {

@@ -18,11 +18,11 @@ struct Upload {
   std::string bytes;
 };
 
-/// The files of `request`: the body, named by `?filename=`, or the
+/// The files of `request`: the body, named `filename` (from `?filename=`), or the
 /// `multipart/form-data` parts called "file" (several: one ladder of level
 /// pages, named after `?name=` when given). Throws `HttpError` 400 for a
 /// missing or unusable name, an empty file or two files of one name.
-[[nodiscard]] std::vector<Upload> uploads_of(const httplib::Request& request);
+[[nodiscard]] std::vector<Upload> uploads_of(const httplib::Request& request, const std::string& filename);
 
 /// What the files read as. Paths in notices and messages are the files'
 /// names, never the temporary folder.

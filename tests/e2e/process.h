@@ -90,6 +90,8 @@ class Child {
   Child& operator=(const Child&) = delete;
 
   [[nodiscard]] pid_t pid() const { return pid_; }
+  /// What the process has written to stdout so far.
+  [[nodiscard]] std::string out_so_far() const { return slurp_file(out_); }
 
   /// True while the process has not ended (reaps it when it has).
   bool running() {
