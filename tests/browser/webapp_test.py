@@ -462,6 +462,16 @@ def test_upload(app, rungs, tmp):
     levels = app.css("#upload-out .parse tbody tr")
     check(len(levels) == 3, "the Hugo pages read as %d levels, not 3" % len(levels))
     check(any("left out" in n.text for n in app.css("#upload-out .notices li")), "the index and FAQ pages are not said to be left out")
+    # Drag and drop: a file dropped on the zone is read like a chosen one.
+    dropped = os.path.join(ROOT, "tests", "fixtures", "published", "numbered-steps.md")
+    with open(dropped, encoding="utf-8") as f:
+        content = f.read()
+    app.js("""const dt = new DataTransfer();
+        dt.items.add(new File([arguments[0]], 'numbered-steps.md', {type: 'text/markdown'}));
+        const zone = document.getElementById('upload-drop');
+        zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
+        zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));""", content)
+    app.wait(lambda: app.css('#upload-out .parse[data-ladder="numbered-steps"] tbody tr'), "the report on the dropped file")
     # Back to the single file, and add it.
     app.one("#upload-file").send_keys(UPLOAD)
     app.wait(lambda: app.css('#upload-out .parse[data-ladder="%s"]' % ladder["id"]), "the parse report again")
