@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -185,20 +186,25 @@ void add_read_routes(httplib::Server& http, const ApiContext& context) {
                          {"version", RUNGS_VERSION},
                          {"ladders", model->ladders().size()},
                          {"statements", searcher->document_count()},
-                         {"writes", context.options.allow_writes}});
+                         {"writes", context.options.allow_writes},
+                         {"limits",
+                          {{"body_bytes", context.options.max_body_bytes},
+                           {"query_bytes", context.options.max_query_bytes},
+                           {"titles", context.options.max_titles},
+                           {"concurrent_requests", context.options.max_concurrent}}}});
   }));
   http.Get("/api/v1/ladders", guarded(context, [context](const httplib::Request&, const httplib::Params&, httplib::Response& response) {
     send_json(response, service::ladder_list_json(context.index.searcher()->ladders()));
   }));
-  http.Get(R"(/api/v1/ladders/([^/]+))", guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+  http.Get(R"(/api/v1/ladders/([^/]+))", guarded(context, [context](const httplib::Request& request, const httplib::Params&, httplib::Response& response) {
     send_json(response, service::shown_levels_json(context.index.searcher()->ladder(request.matches[1])));
   }));
   http.Get(R"(/api/v1/ladders/([^/]+)/levels/([^/]+))",
-           guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+           guarded(context, [context](const httplib::Request& request, const httplib::Params&, httplib::Response& response) {
              send_json(response, service::shown_levels_json(context.index.searcher()->ladder(request.matches[1]),
                                                             request.matches[2]));
            }));
-  http.Get("/api/v1/search", guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+  http.Get("/api/v1/search", guarded(context, [context](const httplib::Request&, const httplib::Params& params, httplib::Response& response) {
     search::SearchRequest query;
     query.query = text_param(params, "q", context, false);
     query.filters.ladders = values(params, "ladder");
@@ -213,7 +219,7 @@ void add_read_routes(httplib::Server& http, const ApiContext& context) {
     query.highlight_end = service::kSnippetMarkEnd;
     send_json(response, service::search_results_json(context.index.searcher()->search(query)));
   }));
-  http.Get("/api/v1/level", guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+  http.Get("/api/v1/level", guarded(context, [context](const httplib::Request&, const httplib::Params& params, httplib::Response& response) {
     const auto model = context.index.model();
     const auto evidence = static_cast<std::size_t>(int_param(params, "evidence", 3, 0, 50));
     send_json(response, service::answer_json(model->answer(text_param(params, "q", context, true),
@@ -228,27 +234,27 @@ void add_read_routes(httplib::Server& http, const ApiContext& context) {
     const auto table = service::assignment_table(rows, ladders, true);
     send_csv(response, service::csv_text(table.header, table.rows), "placements.csv");
   }));
-  http.Get("/api/v1/map", guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+  http.Get("/api/v1/map", guarded(context, [context](const httplib::Request&, const httplib::Params& params, httplib::Response& response) {
     send_json(response, service::mapping_table_json(mapping_of(params, context)));
   }));
-  http.Get("/api/v1/map.csv", guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+  http.Get("/api/v1/map.csv", guarded(context, [context](const httplib::Request&, const httplib::Params& params, httplib::Response& response) {
     const auto table = mapping_of(params, context);
     send_csv(response, service::mapping_csv(table), "crosswalk-" + table.from + "-" + table.to + ".csv");
   }));
-  http.Get("/api/v1/map/cell", guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+  http.Get("/api/v1/map/cell", guarded(context, [context](const httplib::Request&, const httplib::Params& params, httplib::Response& response) {
     const auto model = context.index.model();
     send_json(response, service::cell_evidence_json(model->cell_evidence(
                             text_param(params, "from", context, true), text_param(params, "to", context, true),
                             text_param(params, "from_level", context, true),
                             text_param(params, "to_level", context, true), 5)));
   }));
-  http.Get("/api/v1/harmonise", guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+  http.Get("/api/v1/harmonise", guarded(context, [context](const httplib::Request&, const httplib::Params& params, httplib::Response& response) {
     const auto model = context.index.model();
     mapping::HarmoniseOptions options;
     options.pivot = text_param(params, "pivot", context, false);
     send_json(response, service::harmonisation_json(mapping::harmonise(*model, values(params, "ladder"), options)));
   }));
-  http.Get("/api/v1/compare", guarded(context, [context](const httplib::Request& request, const httplib::Params& params, httplib::Response& response) {
+  http.Get("/api/v1/compare", guarded(context, [context](const httplib::Request&, const httplib::Params& params, httplib::Response& response) {
     const auto model = context.index.model();
     send_json(response, service::comparison_json(mapping::compare(*model, text_param(params, "a", context, true),
                                                                   text_param(params, "b", context, true))));
@@ -274,13 +280,34 @@ void add_write_routes(httplib::Server& http, const ApiContext& context) {
     // processes out, and readers go on reading the last commit meanwhile.
     std::unique_lock writing(context.write_mutex, std::try_to_lock);
     if (!writing) throw HttpError(409, "another upload is being indexed; try again when it finishes");
+    Json added = Json::array(), replaced = Json::array(), notices = Json::array();
+    {
+      const auto model = context.index.model();
+      for (const auto& l : read.ladders) {
+        added.push_back(l.id);
+        const auto& known = model->ladders();
+        if (std::any_of(known.begin(), known.end(), [&](const corpus::Ladder& k) { return k.id == l.id; })) replaced.push_back(l.id);
+      }
+    }
     const auto stats = indexer::add_ladders(context.index.db(), read.ladders, {});
     context.index.refresh();
-    Json added = Json::array(), notices = Json::array();
-    for (const auto& l : read.ladders) added.push_back(l.id);
     for (const auto& n : read.notices) notices.push_back(service::notice_json(n));
-    send_json(response, {{"db", context.index.db().filename().string()}, {"added", added},
+    send_json(response, {{"db", context.index.db().filename().string()}, {"added", added}, {"replaced", replaced},
                          {"statements", stats.documents}, {"set_aside", stats.set_aside}, {"notices", notices}});
+  }));
+  http.Delete(R"(/api/v1/ladders/([^/]+))", guarded(context, [context](const httplib::Request& request, const httplib::Params&, httplib::Response& response) {
+    if (!context.options.allow_writes) {
+      throw HttpError(403, "this server is read-only: start it with `rungs serve --allow-writes` to remove ladders");
+    }
+    const std::string id = request.matches[1];
+    std::unique_lock writing(context.write_mutex, std::try_to_lock);
+    if (!writing) throw HttpError(409, "another change to the index is running; try again when it finishes");
+    (void)context.index.searcher()->ladder(id);  // 404, naming the ladders, when absent
+    indexer::IndexOptions options;
+    options.remove = {id};
+    (void)indexer::add_ladders(context.index.db(), {}, options);
+    context.index.refresh();
+    send_json(response, {{"removed", id}});
   }));
 }
 

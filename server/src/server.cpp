@@ -36,7 +36,7 @@ struct Server::Impl {
       const int yes = 1;
       ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
-    http.set_keep_alive_timeout(5);
+    http.set_keep_alive_timeout(2);  // SIGTERM waits for idle keep-alive connections this long
     http.set_read_timeout(10);
     http.set_write_timeout(10);
     // Nothing of ours runs from another origin, inline, or in a frame; ladder

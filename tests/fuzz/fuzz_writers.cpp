@@ -7,6 +7,7 @@
 #include "common.h"
 #include "fuzz_support.h"
 #include "terminal.h"
+#include "rungs/service/tables.h"
 
 namespace {
 
@@ -29,14 +30,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   require(shown.find('\r') == std::string::npos, "a CR reached the terminal");
   require(shown.find('\a') == std::string::npos, "a BEL reached the terminal");
   // CSV: a field a spreadsheet would evaluate is neutralised; quotes balance.
-  const std::string field = rungs::cli::csv_field(text);
+  const std::string field = rungs::service::csv_field(text);
   const std::string inner = !field.empty() && field.front() == '"' ? field.substr(1) : field;
   require(inner.empty() || std::string("=+-@\t\r").find(inner.front()) == std::string::npos, "a formula prefix in CSV");
   if (field.find_first_of(",\"\r\n") != std::string::npos) {
     require(field.size() >= 2 && field.front() == '"' && field.back() == '"', "an unquoted CSV field that needs quotes");
   }
   // Markdown: one cell stays one cell on one line.
-  const std::string cell = rungs::cli::md_cell(text);
+  const std::string cell = rungs::service::md_cell(text);
   require(cell.find('\n') == std::string::npos, "a line break in a Markdown cell");
   for (std::size_t i = 0; i < cell.size(); ++i) {
     if (cell[i] == '\\') {
