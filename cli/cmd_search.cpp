@@ -36,7 +36,11 @@ void run_search(const SearchOptions& options) {
     return;
   }
   if (results.fell_back_to_plain) fmt::print("(the query did not parse; searched its words instead)\n");
-  if (!results.corrected_query.empty()) fmt::print("Did you mean: {}\n", results.corrected_query);
+  if (results.showing_corrected) {
+    fmt::print("No statement matches '{}'; showing the statements for '{}'.\n", request.query, results.corrected_query);
+  } else if (!results.corrected_query.empty()) {
+    fmt::print("Did you mean: {}\n", results.corrected_query);
+  }
   if (results.total == 0) {
     fmt::print("No statement matches '{}'.\n", request.query);
     return;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The reliability stage of `./setup.sh --test` (issue 4). One clang build with
 # ASan + UBSan and libFuzzer's coverage (-DRUNGS_FUZZ=ON) serves both:
-#   - the whole test suite again, sanitized (but the browser test): every unit
-#     and end-to-end test, the HTTP API's among them,
+#   - the test suite again, sanitized: every unit, end-to-end and reliability
+#     test (the HTTP API's among them; not the browser and accuracy checks),
+#     the fail points in one round of ladder sizes rather than three,
 #     the kill test with RUNGS_CRASH_RUNS=15 kills rather than 50, and the
 #     inputs in tests/fuzz/regressions/ replayed by the targets that found them;
 #   - a smoke run of each libFuzzer target from the seed corpus.
@@ -18,14 +19,17 @@ build=${FUZZ_BUILD_DIR:-build-fuzz}
 flags="-O1 -gline-tables-only -DNDEBUG"
 source tests/sanitizers/env.sh
 export RUNGS_CRASH_RUNS=${RUNGS_CRASH_RUNS:-15}
+export RUNGS_FAILPOINT_ROUNDS=${RUNGS_FAILPOINT_ROUNDS:-1}
 
 echo "sanitize.sh: the test suite and the fuzz targets under ASan + UBSan ($build)"
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUNGS_FUZZ=ON \
   -DCMAKE_C_FLAGS_RELWITHDEBINFO="$flags" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$flags" >/dev/null
 cmake --build "$build" -j "$jobs"
-# The browser test drives Chromium against the plain build already; here it
-# would add half a minute for no code of ours that the API tests do not run.
-ctest --test-dir "$build" --output-on-failure -j "$jobs" -LE browser
+# Left out here, run by the plain build: the browser test (Chromium against
+# the server, whose code the API tests run sanitized) and the accuracy
+# scripts (label eval: they measure answers, and the unit and end-to-end
+# tests run the same code under the sanitizers).
+ctest --test-dir "$build" --output-on-failure -j "$jobs" -LE "browser|eval"
 
 echo "sanitize.sh: each fuzz target for ${FUZZ_SECONDS:-5} s from the seed corpus"
 FUZZ_JOBS=$jobs tests/fuzz/run.sh "$build" "${FUZZ_SECONDS:-5}"

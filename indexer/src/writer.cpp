@@ -95,6 +95,11 @@ class Writer {
     generator_.set_stopper(
         (new Xapian::SimpleStopper(analysis::stopwords().begin(), analysis::stopwords().end()))
             ->release());
+    // Stopwords get their stems too: QueryParser stems every word of a phrase
+    // or hyphenated word, so "on-call" and "on call" in quotes look for the
+    // stem of "on" beside "call" (with Xapian's default, STOP_STEMMED, they
+    // found nothing). Outside phrases the parser drops stopwords as before.
+    generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_NONE);
   }
 
   // Removes ladder `id`'s documents, spelling words and metadata; returns

@@ -149,8 +149,22 @@ SearchResults Searcher::search(const SearchRequest& request) {
           fmt::format("the query has {} words; rungs searches queries of up to {} words", words, kMaxQueryWords));
     }
   }
-  return impl_->index.with_retry(fmt::format("search for '{}'", checked.query),
-                                 [&] { return impl_->run(checked); });
+  SearchResults results = impl_->index.with_retry(fmt::format("search for '{}'", checked.query),
+                                                  [&] { return impl_->run(checked); });
+  if (results.total == 0 && !results.corrected_query.empty()) {
+    // "comunication" finds nothing; "communication" does: answer that, and say so.
+    SearchRequest respelled = checked;
+    respelled.query = results.corrected_query;
+    SearchResults second = impl_->index.with_retry(fmt::format("search for '{}'", respelled.query),
+                                                   [&] { return impl_->run(respelled); });
+    if (second.total > 0) {
+      second.query = results.query;
+      second.corrected_query = results.corrected_query;
+      second.showing_corrected = true;
+      return second;
+    }
+  }
+  return results;
 }
 
 std::vector<corpus::Ladder> Searcher::ladders() {

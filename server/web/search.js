@@ -78,9 +78,12 @@ function render(s, data, ladders) {
   const total = Number(data.total) || 0;
   const hits = data.hits || [];
   const notes = [];
-  // Xapian's spelling suggestion: offered only when nothing matched (it also
-  // suggests "mentors" for "mentor", which already finds both), never applied.
-  if (data.corrected_query && data.corrected_query !== s.q && total === 0) {
+  // Nothing matched as typed and the respelling did: the server answered the
+  // respelling; say so. Otherwise a suggestion is offered only when nothing matched.
+  if (data.showing_corrected) {
+    notes.push(el('p', { class: 'suggest', id: 'search-corrected' },
+      'No statement matches “', s.q, '”; showing the statements for “', data.corrected_query, '”.'));
+  } else if (data.corrected_query && data.corrected_query !== s.q && total === 0) {
     const alt = data.corrected_query;
     notes.push(el('p', { class: 'suggest' }, 'Did you mean ',
       el('button', { type: 'button', class: 'linkish', text: alt, onclick: () => navigate('search', { q: alt, ...s.filters }) }), '?'));

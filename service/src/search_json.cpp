@@ -46,7 +46,8 @@ nlohmann::json search_results_json(const search::SearchResults& r) {
     facets[name] = nlohmann::json::array();
     for (const auto& c : counts) facets[name].push_back({{"value", c.value}, {"count", c.count}});
   }
-  return {{"query", r.query}, {"corrected_query", r.corrected_query}, {"fell_back_to_plain", r.fell_back_to_plain},
+  return {{"query", r.query}, {"corrected_query", r.corrected_query}, {"showing_corrected", r.showing_corrected},
+          {"fell_back_to_plain", r.fell_back_to_plain},
           {"total", r.total}, {"hits", hits}, {"facets", facets}};
 }
 

@@ -20,8 +20,9 @@ namespace rungs::indexer::schema {
 
 /// Bumped whenever the layout below changes; a mismatched index is refused.
 /// 3: ladders stored as JSON instead of YAML; slots `kSlotFacets` and
-/// `kSlotRecord` (the record was the document data).
-inline constexpr int kVersion = 3;
+/// `kSlotRecord` (the record was the document data). 4: stopwords indexed
+/// with their stems too, so that phrases holding one ("on-call") match.
+inline constexpr int kVersion = 4;
 
 // Boolean filter term prefixes (omega conventions: user prefixes start with X).
 inline constexpr std::string_view kPrefixFramework = "XFW";

@@ -77,6 +77,9 @@ struct FacetCount {
 struct SearchResults {
   std::string query;
   std::string corrected_query;     ///< spelling suggestion, "" when none
+  /// The query as typed found nothing and its respelling did: `hits`,
+  /// `total` and `facets` are `corrected_query`'s (search engines do the same).
+  bool showing_corrected = false;
   bool fell_back_to_plain = false; ///< the query did not parse and was read as plain words
   int total = 0;                   ///< exact number of matching statements
   std::vector<Hit> hits;
