@@ -399,5 +399,7 @@ TEST_CASE("rungs index stopped at each fail point leaves the index as before or 
     }
   }
   MESSAGE(fmt::format("{} runs stopped at fail points: {} stopped (exit 137), none torn", runs, kills));
-  CHECK(kills >= 100);
+  // 42 of each round's 70 runs reach their fail point (the others finish
+  // before it: a creation has nothing to move aside, and so on).
+  CHECK(kills >= 40 * rounds);
 }
