@@ -16,11 +16,13 @@ struct EvalOptions {
   std::string phrases = (data_dir(RUNGS_EVAL_DIR, "eval") / "phrases.dev.tsv").string();
   std::string gold = (data_dir(RUNGS_EVAL_DIR, "eval") / "mapping.gold.tsv").string();
   std::string titles = (data_dir(RUNGS_EVAL_DIR, "eval") / "titles.dev.tsv").string();
+  std::string paraphrases = (data_dir(RUNGS_EVAL_DIR, "eval") / "paraphrases.dev.tsv").string();
   bool verbose = false;
   double min_phrases = 0;   // fraction
   int min_mapping = 0;      // links
   double min_loo = 0;       // fraction
   double min_titles = 0;    // fraction
+  double min_paraphrases = 0;  // fraction
 };
 
 std::string ratio(const mapping::MethodScore& s) {
@@ -89,15 +91,22 @@ void run_eval(const EvalOptions& options) {
   const auto db = resolve_db(options.index);
   search::Searcher searcher(db);
   const auto model = load_model(db, options.model);
-  const auto report = mapping::evaluate(model, searcher, mapping::read_phrase_cases(options.phrases),
-                                        mapping::read_gold_links(options.gold), mapping::read_phrase_cases(options.titles));
+  mapping::EvalSets sets;
+  sets.phrases = mapping::read_phrase_cases(options.phrases);
+  sets.gold = mapping::read_gold_links(options.gold);
+  sets.titles = mapping::read_phrase_cases(options.titles);
+  if (!options.paraphrases.empty()) sets.paraphrases = mapping::read_phrase_cases(options.paraphrases);
+  const auto report = mapping::evaluate(model, searcher, sets);
   if (options.output.json()) {
     nlohmann::json out = {{"phrases", nlohmann::json::array()}, {"titles", nlohmann::json::array()},
-                          {"mapping", nlohmann::json::array()}, {"leave_one_out", nlohmann::json::array()}};
+                          {"mapping", nlohmann::json::array()}, {"leave_one_out", nlohmann::json::array()},
+                          {"paraphrases", nlohmann::json::array()}, {"dev_paraphrases", nlohmann::json::array()}};
     for (const auto& s : report.phrases) out["phrases"].push_back(score_json(s));
     for (const auto& s : report.titles) out["titles"].push_back(score_json(s));
     for (const auto& s : report.mapping) out["mapping"].push_back(score_json(s));
     for (const auto& s : report.leave_one_out) out["leave_one_out"].push_back(score_json(s));
+    for (const auto& s : report.paraphrases) out["paraphrases"].push_back(score_json(s));
+    for (const auto& s : report.dev_paraphrases) out["dev_paraphrases"].push_back(score_json(s));
     out["calibration"] = nlohmann::json::object();
     for (const auto& [name, c] : calibrations(report)) out["calibration"][name] = calibration_json(c);
     print_json(out);
@@ -120,19 +129,27 @@ void run_eval(const EvalOptions& options) {
     section(fmt::format("Job titles → level ({})", options.titles).c_str(), report.titles);
     section(fmt::format("Gold level mapping ({})", options.gold).c_str(), report.mapping);
     section("Leave one statement out (hide a statement, ask for its level; statements repeated in another level left out)", report.leave_one_out);
+    if (!report.paraphrases.empty()) {
+      section(fmt::format("Paraphrases → level, no content word shared with the statement meant ({})", options.paraphrases).c_str(),
+              report.paraphrases);
+    }
+    if (!report.dev_paraphrases.empty()) section("The phrases' paraphrases (ids D1, D2, ...)", report.dev_paraphrases);
     print_calibration(report);
   }
   const auto& phrases = report.phrases.front();
   const auto& titles = report.titles.front();
   const auto& map = report.mapping.front();
   const auto& loo = report.leave_one_out.front();
+  const mapping::MethodScore none;
+  const auto& para = report.paraphrases.empty() ? none : report.paraphrases.front();
   if (phrases.hits < options.min_phrases * phrases.total || map.hits < options.min_mapping ||
-      loo.hits < options.min_loo * loo.total || titles.hits < options.min_titles * titles.total) {
+      loo.hits < options.min_loo * loo.total || titles.hits < options.min_titles * titles.total ||
+      para.hits < options.min_paraphrases * para.total) {
     throw Error(fmt::format("evaluation below the floor: phrases {}/{} (floor {:.0f}%), titles {}/{} (floor {:.0f}%), "
-                            "mapping {}/{} (floor {}), leave-one-out {}/{} (floor {:.0f}%)",
+                            "mapping {}/{} (floor {}), leave-one-out {}/{} (floor {:.0f}%), paraphrases {}/{} (floor {:.0f}%)",
                             phrases.hits, phrases.total, 100 * options.min_phrases, titles.hits, titles.total,
                             100 * options.min_titles, map.hits, map.total, options.min_mapping, loo.hits, loo.total,
-                            100 * options.min_loo));
+                            100 * options.min_loo, para.hits, para.total, 100 * options.min_paraphrases));
   }
 }
 
@@ -147,11 +164,16 @@ void setup_eval(CLI::App& app) {
       ->check(CLI::ExistingFile)->capture_default_str();
   cmd->add_option("--gold", options->gold, "Gold mapping TSV: from ladder, from level, to ladder, acceptable levels")
       ->check(CLI::ExistingFile)->capture_default_str();
+  cmd->add_option("--paraphrases", options->paraphrases,
+                  "Paraphrases TSV (the phrases' format), each sharing no content word with the statement it means; "
+                  "\"\" skips them")
+      ->capture_default_str();
   cmd->add_flag("-v,--verbose", options->verbose, "List the cases rungs gets wrong");
   cmd->add_option("--min-phrases", options->min_phrases, "Fail (exit 1) below this fraction of phrases");
   cmd->add_option("--min-mapping", options->min_mapping, "Fail (exit 1) below this many gold links");
   cmd->add_option("--min-loo", options->min_loo, "Fail (exit 1) below this leave-one-out fraction");
   cmd->add_option("--min-titles", options->min_titles, "Fail (exit 1) below this fraction of job titles");
+  cmd->add_option("--min-paraphrases", options->min_paraphrases, "Fail (exit 1) below this fraction of paraphrases");
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
   options->output.add_to(*cmd);

@@ -71,4 +71,30 @@ std::vector<std::string> Thesaurus::synonyms(const std::string& word) const {
   return out;
 }
 
+std::vector<WeightedWord> Thesaurus::related(const std::string& word, const BridgeSources& sources) const {
+  std::vector<WeightedWord> out;
+  const auto add = [&](std::vector<WeightedWord> words) {
+    for (auto& w : words) {
+      if (w.word == word) continue;
+      const auto same = std::find_if(out.begin(), out.end(), [&](const WeightedWord& o) { return o.word == w.word; });
+      if (same == out.end()) {
+        out.push_back(std::move(w));
+      } else {
+        same->weight = std::max(same->weight, w.weight);
+      }
+    }
+  };
+  if (sources.curated) {
+    if (auto it = curated_.find(word); it != curated_.end()) {
+      std::vector<WeightedWord> group;
+      for (const auto& member : it->second) group.push_back({member, 1.0});
+      add(std::move(group));
+    }
+  }
+  if (sources.wordnet_senses) add(wordnet_.sense_synonyms(word));
+  if (sources.wordnet_links) add(wordnet_.linked_words(word));
+  if (sources.wordnet_glosses) add(wordnet_.gloss_words(word));
+  return out;
+}
+
 }  // namespace rungs::analysis

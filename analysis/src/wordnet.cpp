@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "rungs/corpus/error.h"
@@ -40,6 +41,50 @@ std::string_view find_line(std::string_view index, const std::string& key) {
   return found;
 }
 
+// The first line of sorted `file` that starts with `prefix`, as an offset
+// (file.size() when none does): the start of the run of lines sharing it.
+std::size_t first_line_with_prefix(std::string_view file, std::string_view prefix) {
+  std::size_t lo = 0, hi = file.size();  // invariant: lines starting before lo sort below prefix
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    // The line holding mid (a '\n' at mid ends it): it starts at or after lo, before hi.
+    const std::size_t start = mid == 0 ? 0 : file.rfind('\n', mid - 1) + 1;
+    std::size_t end = file.find('\n', start);
+    if (end == std::string_view::npos) end = file.size();
+    if (file.substr(start, std::min(prefix.size(), end - start)) < prefix) {
+      lo = end + 1;
+    } else {
+      hi = start;
+    }
+  }
+  return std::min(lo, file.size());
+}
+
+std::string folded_lemma(std::string field) {
+  if (const auto paren = field.find('('); paren != std::string::npos) field.resize(paren);  // "(a)", "(p)" markers
+  std::transform(field.begin(), field.end(), field.begin(), [](unsigned char c) { return std::tolower(c); });
+  return field;
+}
+
+void add_weighted(std::vector<WeightedWord>& out, std::string word, double weight) {
+  for (auto& w : out) {
+    if (w.word == word) {
+      w.weight = std::max(w.weight, weight);
+      return;
+    }
+  }
+  out.push_back({std::move(word), weight});
+}
+
+// Senses weighing less than this share of the word's most used sense are noise for a bridge.
+constexpr double kMinSenseShare = 0.1;
+// A linked word (hypernym, derivation, similar) weighs this share of its sense.
+constexpr double kLinkShare = 0.5;
+// The index's synonym table takes first senses of verbs, nouns and adjectives (not adverbs).
+constexpr std::size_t kSynonymTableParts = 3;
+// A word of a sense's definition weighs this share of it.
+constexpr double kGlossShare = 0.25;
+
 }  // namespace
 
 std::filesystem::path WordNet::default_dir() { return RUNGS_WORDNET_DIR; }
@@ -73,7 +118,7 @@ WordNet::MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_
   other.size_ = 0;
 }
 
-WordNet::WordNet(const std::filesystem::path& dir) {
+WordNet::WordNet(const std::filesystem::path& dir) : sense_counts_(dir / "cntlist.rev") {
   struct Files {
     const char* name;
     std::vector<std::pair<std::string, std::string>> suffixes;
@@ -83,6 +128,7 @@ WordNet::WordNet(const std::filesystem::path& dir) {
       {"verb", {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}}},
       {"noun", {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}}},
       {"adj", {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}},
+      {"adv", {}},
   };
   for (const auto& f : files) {
     parts_.push_back({MappedFile(dir / (std::string("index.") + f.name)), MappedFile(dir / (std::string("data.") + f.name)),
@@ -135,11 +181,160 @@ std::vector<std::string> WordNet::first_sense(const PartOfSpeech& pos, const std
 
 std::vector<std::string> WordNet::first_sense_synonyms(const std::string& word) const {
   std::vector<std::string> out;
-  for (const auto& pos : parts_) {
+  for (std::size_t p = 0; p < kSynonymTableParts; ++p) {
+    const PartOfSpeech& pos = parts_[p];
     const std::string lemma = lemma_of(pos, word);
     if (lemma.empty()) continue;
     for (auto& synonym : first_sense(pos, lemma)) {
       if (synonym != word && std::find(out.begin(), out.end(), synonym) == out.end()) out.push_back(std::move(synonym));
+    }
+  }
+  return out;
+}
+
+std::vector<WordNet::Sense> WordNet::weighted_senses(const std::string& word) const {
+  // Sense keys name the part of speech by digit: noun 1, verb 2, adjective 3 (satellite 5).
+  static constexpr const char* kKeyDigits[] = {"2", "1", "35", "4"};  // parts_: verb, noun, adjective, adverb
+  std::string key = word;
+  std::replace(key.begin(), key.end(), ' ', '_');
+  std::vector<Sense> senses;
+  std::vector<int> counts;
+  for (std::size_t p = 0; p < parts_.size(); ++p) {
+    const PartOfSpeech& pos = parts_[p];
+    std::string lemma = lemma_of(pos, key);
+    if (lemma.empty() && key.find('_') != std::string::npos) {  // "acts_up": the head word inflected
+      const std::string head = lemma_of(pos, key.substr(0, key.find('_')));
+      if (!head.empty() && !find_line(pos.index.view(), head + key.substr(key.find('_'))).empty()) {
+        lemma = head + key.substr(key.find('_'));
+      }
+    }
+    if (lemma.empty()) continue;
+    // index line: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offset...
+    std::istringstream line{std::string(find_line(pos.index.view(), lemma))};
+    std::string field;
+    int synsets = 0, pointers = 0, tagged = 0;
+    line >> field >> field >> synsets >> pointers;
+    for (int i = 0; i < pointers; ++i) line >> field;
+    line >> field >> tagged;
+    std::vector<long> offsets;
+    for (long offset = 0; line >> offset;) offsets.push_back(offset);
+    // cntlist.rev: "lemma%<digit>:... sense_number count", the sense numbers following the index's order.
+    std::vector<int> by_number(offsets.size(), 0);
+    const std::string_view file = sense_counts_.view();
+    for (std::size_t at = first_line_with_prefix(file, lemma + "%"); at < file.size();) {
+      std::size_t end = file.find('\n', at);
+      if (end == std::string_view::npos) end = file.size();
+      const std::string_view entry = file.substr(at, end - at);
+      at = end + 1;
+      if (!entry.starts_with(lemma + "%")) break;
+      if (std::string_view(kKeyDigits[p]).find(entry[lemma.size() + 1]) == std::string_view::npos) continue;
+      std::istringstream fields{std::string(entry)};
+      int number = 0, count = 0;
+      fields >> field >> number >> count;
+      if (number >= 1 && static_cast<std::size_t>(number) <= by_number.size()) by_number[number - 1] += count;
+    }
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+      senses.push_back({p, offsets[i], 0});
+      counts.push_back(by_number[i]);
+    }
+  }
+  if (senses.empty()) return senses;
+  const double top = *std::max_element(counts.begin(), counts.end()) + 1.0;
+  std::vector<Sense> kept;
+  for (std::size_t i = 0; i < senses.size(); ++i) {
+    senses[i].weight = (counts[i] + 1.0) / top;
+    if (senses[i].weight >= kMinSenseShare) kept.push_back(senses[i]);
+  }
+  return kept;
+}
+
+WordNet::Synset WordNet::synset(std::size_t part, long offset) const {
+  const std::string_view file = parts_[part].data.view();
+  Synset result;
+  if (offset < 0 || static_cast<std::size_t>(offset) >= file.size()) return result;
+  // data line: offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]... | gloss
+  const std::size_t end = file.find('\n', static_cast<std::size_t>(offset));
+  std::istringstream data{std::string(file.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)))};
+  std::string field, lex_id;
+  int words = 0, pointers = 0;
+  data >> field >> field >> field >> std::hex >> words >> std::dec;
+  for (int i = 0; i < words && data >> field >> lex_id; ++i) result.lemmas.push_back(folded_lemma(field));
+  data >> pointers;
+  for (int i = 0; i < pointers; ++i) {
+    Synset::Pointer pointer;
+    std::string pos, source_target;
+    if (!(data >> pointer.symbol >> pointer.offset >> pos >> source_target) || pos.empty() || source_target.size() != 4) break;
+    pointer.pos = pos[0];
+    const int source = std::stoi(source_target.substr(0, 2), nullptr, 16);
+    pointer.target = std::stoi(source_target.substr(2, 2), nullptr, 16);
+    if (source != 0) pointer.symbol += ":" + std::to_string(source);  // a link of one lemma, not of the synset
+    result.pointers.push_back(std::move(pointer));
+  }
+  std::string rest;
+  std::getline(data, rest);
+  if (const auto bar = rest.find('|'); bar != std::string::npos) {
+    result.definition = rest.substr(bar + 1);
+    result.definition = result.definition.substr(0, std::min(result.definition.find(';'), result.definition.find('"')));
+  }
+  return result;
+}
+
+std::vector<WeightedWord> WordNet::sense_synonyms(const std::string& word) const {
+  std::string own = word;
+  std::replace(own.begin(), own.end(), ' ', '_');
+  std::vector<WeightedWord> out;
+  for (const auto& sense : weighted_senses(word)) {
+    for (auto& lemma : synset(sense.part, sense.offset).lemmas) {
+      if (lemma.find('_') != std::string::npos || lemma == own || lemma == word) continue;
+      if (lemma == lemma_of(parts_[sense.part], own)) continue;
+      add_weighted(out, std::move(lemma), sense.weight);
+    }
+  }
+  return out;
+}
+
+std::vector<WeightedWord> WordNet::linked_words(const std::string& word) const {
+  // Pointer symbols followed: hypernym (instance too), derivation, similar
+  // adjective, verb group, pertainym ("independently" → "independent").
+  static const std::vector<std::string_view> kFollowed = {"@", "@i", "+", "&", "$", "\\"};
+  std::string own = word;
+  std::replace(own.begin(), own.end(), ' ', '_');
+  std::vector<WeightedWord> out;
+  for (const auto& sense : weighted_senses(word)) {
+    const Synset here = synset(sense.part, sense.offset);
+    const std::string lemma = lemma_of(parts_[sense.part], own);
+    const auto position = std::find(here.lemmas.begin(), here.lemmas.end(), lemma) - here.lemmas.begin() + 1;
+    for (const auto& pointer : here.pointers) {
+      const std::string_view symbol = std::string_view(pointer.symbol).substr(0, pointer.symbol.find(':'));
+      if (std::find(kFollowed.begin(), kFollowed.end(), symbol) == kFollowed.end()) continue;
+      // A lemma's own link (derivation, pertainym) counts only for the lemma asked about.
+      if (symbol.size() < pointer.symbol.size() && pointer.symbol.substr(symbol.size() + 1) != std::to_string(position)) continue;
+      const std::size_t part = pointer.pos == 'v' ? 0 : pointer.pos == 'n' ? 1 : pointer.pos == 'r' ? 3 : 2;
+      const Synset there = synset(part, pointer.offset);
+      for (std::size_t k = 0; k < there.lemmas.size(); ++k) {
+        if (pointer.target != 0 && static_cast<int>(k) + 1 != pointer.target) continue;
+        const std::string& linked = there.lemmas[k];
+        if (linked.find('_') != std::string::npos || linked == own || linked == lemma) continue;
+        add_weighted(out, linked, kLinkShare * sense.weight);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<WeightedWord> WordNet::gloss_words(const std::string& word) const {
+  std::vector<WeightedWord> out;
+  for (const auto& sense : weighted_senses(word)) {
+    const std::string definition = synset(sense.part, sense.offset).definition;
+    std::string current;
+    for (std::size_t i = 0; i <= definition.size(); ++i) {
+      const char c = i < definition.size() ? definition[i] : ' ';
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        continue;
+      }
+      if (current.size() >= 3 && current != word) add_weighted(out, current, kGlossShare * sense.weight);
+      current.clear();
     }
   }
   return out;

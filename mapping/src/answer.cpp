@@ -13,7 +13,7 @@ namespace rungs::mapping {
 namespace {
 
 constexpr double kDutiesDisagree = 0.5;  // duties this sure of another level earn a note
-constexpr double kWeakMatch = 0.1;       // a closest statement this far from the phrase is no good match
+constexpr double kWeakMatch = 0.15;      // a closest statement this far from the phrase is no good match
 constexpr double kOtherTrackCap = 0.15;  // confidence of a duty phrase of a track the ladder lacks
 constexpr double kWeakMatchCap = 0.3;    // confidence of a best candidate that is no good match
 

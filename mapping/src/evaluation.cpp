@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
@@ -158,12 +162,12 @@ std::string resolve_level(const corpus::Ladder& ladder, const std::string& name)
   throw QueryError("ladder '" + ladder.id + "' has no level called '" + name + "'");
 }
 
-EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::vector<PhraseCase>& phrases,
-                    const std::vector<GoldLink>& gold, const std::vector<PhraseCase>& titles) {
+EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSets& sets) {
+  const auto& [phrases, gold, titles, paraphrases] = sets;
   const auto& ladders = model.ladders();
   EvalReport report;
 
-  ModelOptions words_only;
+  ModelOptions words_only = model.options();
   words_only.use_synonyms = false;
   const Model no_synonyms(ladders, words_only);
   words_only.use_seniority = false;
@@ -199,6 +203,44 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const std::v
   report.phrases.push_back(score_cases("BM25 baseline", phrases, [&](const PhraseCase& c) {
     return std::make_pair(best_level(bm25_totals(searcher, c.phrase, c.ladder)), 0.0);
   }));
+
+  // Paraphrases: what each resource of the bridge adds, by leaving it out.
+  std::vector<PhraseCase> dev_paraphrases;
+  std::copy_if(phrases.begin(), phrases.end(), std::back_inserter(dev_paraphrases),
+               [](const PhraseCase& c) { return c.id.starts_with('D'); });
+  if (!paraphrases.empty() || !dev_paraphrases.empty()) {
+    // Each resource switched the other way from the model's own options:
+    // "without" one it uses, "with" one it leaves out.
+    struct Resource {
+      const char* name;
+      bool analysis::BridgeSources::*source;
+    };
+    const Resource resources[] = {{"curated groups", &analysis::BridgeSources::curated},
+                                  {"WordNet senses", &analysis::BridgeSources::wordnet_senses},
+                                  {"WordNet links", &analysis::BridgeSources::wordnet_links},
+                                  {"WordNet glosses", &analysis::BridgeSources::wordnet_glosses}};
+    std::vector<std::pair<std::string, std::unique_ptr<Model>>> models;
+    for (const auto& resource : resources) {
+      ModelOptions options = model.options();
+      bool& used = options.bridge.*resource.source;
+      used = !used;
+      models.emplace_back(fmt::format("rungs {} {}", used ? "with" : "without", resource.name),
+                          std::make_unique<Model>(ladders, options));
+    }
+    const auto score_set = [&](const std::vector<PhraseCase>& cases, std::vector<MethodScore>& out) {
+      if (cases.empty()) return;
+      out.push_back(score_cases("rungs", cases, [&](const PhraseCase& c) { return by_answer(model, c); }));
+      for (const auto& [name, m] : models) {
+        out.push_back(score_cases(name.c_str(), cases, [&](const PhraseCase& c) { return by_answer(*m, c); }));
+      }
+      out.push_back(score_cases("rungs without synonyms", cases, [&](const PhraseCase& c) { return by_answer(no_synonyms, c); }));
+      out.push_back(score_cases("BM25 baseline", cases, [&](const PhraseCase& c) {
+        return std::make_pair(best_level(bm25_totals(searcher, c.phrase, c.ladder)), 0.0);
+      }));
+    };
+    score_set(paraphrases, report.paraphrases);
+    score_set(dev_paraphrases, report.dev_paraphrases);
+  }
 
   report.titles.push_back(score_cases("rungs", titles, [&](const PhraseCase& c) { return by_answer(model, c); }));
   report.titles.push_back(

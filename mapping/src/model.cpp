@@ -34,6 +34,8 @@ Model& Model::operator=(Model&&) noexcept = default;
 
 const std::vector<corpus::Ladder>& Model::ladders() const { return impl_->ladders; }
 
+const ModelOptions& Model::options() const { return impl_->options; }
+
 const corpus::Ladder& Model::ladder(const std::string& id) const { return impl_->ladders[impl_->ladder_index(id)]; }
 
 PhraseMatch Model::match_phrase(const std::string& phrase, const std::vector<std::string>& ladder_ids,

@@ -23,6 +23,10 @@ namespace rungs::mapping {
 template <typename Io, Is<ModelOptions> O>
 void fields(Io& io, O& options) {
   io.field(options.use_synonyms);
+  io.field(options.bridge.curated);
+  io.field(options.bridge.wordnet_senses);
+  io.field(options.bridge.wordnet_links);
+  io.field(options.bridge.wordnet_glosses);
   io.field(options.use_seniority);
   io.field(options.use_position);
   io.field(options.wordnet_dir);
@@ -34,7 +38,7 @@ namespace {
 // checksum of the payload), then the payload: the caller's key, the options,
 // then what `Model::Impl::build` computed.
 constexpr char kFileMagic[8] = {'R', 'U', 'N', 'G', 'S', 'M', 'D', 'L'};
-constexpr std::uint32_t kFileVersion = 1;  // bump whenever what the file holds changes
+constexpr std::uint32_t kFileVersion = 2;  // bump whenever what the file holds changes
 constexpr std::size_t kHeaderSize = sizeof kFileMagic + sizeof(std::uint32_t) + 2 * sizeof(std::uint64_t);
 
 [[noreturn]] void corrupt(const char* what) { throw Error(std::string("the model file is corrupt (") + what + ")"); }
@@ -82,8 +86,7 @@ std::string Model::serialize(const std::string& key) const {
   {
     // Sorted, so that the same model always gives the same file.
     std::lock_guard lock(m.cache_mutex);
-    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> synonyms(m.synonym_cache.begin(),
-                                                                             m.synonym_cache.end());
+    std::vector<std::pair<std::string, SparseVector>> synonyms(m.synonym_cache.begin(), m.synonym_cache.end());
     std::sort(synonyms.begin(), synonyms.end());
     payload.field(synonyms);
   }
@@ -114,7 +117,7 @@ std::optional<Model> Model::deserialize(std::string_view bytes, const std::strin
   if (!(impl->options == options)) return std::nullopt;
   if (checksum(payload) != sum) corrupt("checksum");
   Impl::persisted(in, *impl);
-  auto synonyms = in.get<std::vector<std::pair<std::string, std::vector<std::uint32_t>>>>();
+  auto synonyms = in.get<std::vector<std::pair<std::string, SparseVector>>>();
   impl->synonym_cache.insert(std::make_move_iterator(synonyms.begin()), std::make_move_iterator(synonyms.end()));
   if (!in.at_end()) corrupt("trailing bytes");
   impl->check_loaded();

@@ -28,7 +28,10 @@ using corpus::StatementKind;
 
 // Weights of the model. Chosen once from first principles and kept general;
 // `rungs eval` reports what each signal adds.
-constexpr double kSynonymWeight = 0.5;      // a WordNet synonym counts half a word
+// A related word counts this share of the word itself (times its relatedness
+// in the thesaurus). Chosen on the dev sets (`rungs eval`: 0.3, 0.5, 0.7, 1.0
+// → paraphrases 42, 48, 49, 48 of 115; phrases 23, 23, 24, 24 of 24).
+constexpr double kSynonymWeight = 0.7;
 constexpr double kSummaryWeight = 0.8;      // summaries describe a level less sharply than bullets
 constexpr double kHeadingWeight = 0.5;      // an area heading, less than a statement under it
 constexpr double kEvidenceDecay[] = {1.0, 0.5, 0.25};  // best, second, third statement of a level
@@ -167,8 +170,9 @@ struct Model::Impl {
   analysis::Analyzer analyzer;
   // Words too common to widen with synonyms.
   std::set<std::string> stopwords{analysis::stopwords().begin(), analysis::stopwords().end()};
-  // Opened at the first word whose synonyms are not cached yet: a model read
-  // back from a file has the corpus' words cached and seldom needs WordNet.
+  // Opened at the first word whose related words are not cached yet: a model
+  // read back from a file keeps the phrase words seen so far (WordNet is
+  // memory-mapped, so opening it costs little).
   mutable std::once_flag thesaurus_opened;
   mutable std::optional<analysis::Thesaurus> thesaurus;
   SeniorityLexicon lexicon;
@@ -178,7 +182,8 @@ struct Model::Impl {
   // sample of kReferenceLevels when the corpus is larger.
   std::vector<std::pair<std::size_t, std::size_t>> reference_levels;
   mutable std::mutex cache_mutex;
-  mutable std::unordered_map<std::string, std::vector<std::uint32_t>> synonym_cache;
+  mutable std::unordered_map<std::string, SparseVector> synonym_cache;  ///< phrase word → (term id, weight); kept in the model file
+  mutable std::unordered_map<std::string, SparseVector> statement_synonym_cache;  ///< the same for statements, while building
   mutable std::unordered_map<std::size_t, std::vector<double>> bias_cache;
   // What each ladder's level titles say, read at the first title placed on it.
   mutable std::unordered_map<std::size_t, std::shared_ptr<const LadderTitles>> titles_cache;
@@ -207,12 +212,23 @@ struct Model::Impl {
   // The ids of those of `terms` (as `terms_of` gives them) the vocabulary knows.
   std::vector<std::uint32_t> known_term_ids(const std::vector<std::string>& terms) const;
 
-  // Synonym terms of `words` (as `Analyzer::words` gives them), each at kSynonymWeight.
-  std::vector<std::pair<std::uint32_t, double>> synonyms(const std::vector<std::string>& words) const;
+  // Which text is widened: a phrase draws on every source of the bridge; a
+  // statement leaves out the definitions' words, whose everyday words
+  // ("others", "time") would otherwise make every statement match them.
+  enum class Side { phrase, statement };
 
-  // The known term ids of `word`'s synonyms, looked up once per word: the
-  // same words recur across statements, and the lookup dominates start-up.
-  std::vector<std::uint32_t> synonym_terms(const std::string& word) const;
+  // Related terms of `words` (as `Analyzer::words` gives them) and of their
+  // adjacent pairs ("acts up", "on call"), each at kSynonymWeight times its
+  // relatedness; a term reached twice keeps its best weight.
+  std::vector<std::pair<std::uint32_t, double>> synonyms(const std::vector<std::string>& words, Side side) const;
+
+  // The known term ids related to `word` (a word or a spaced pair), with
+  // their relatedness, looked up once per word and side: the same words
+  // recur across statements, and the lookup dominates start-up.
+  const SparseVector& synonym_terms(const std::string& word, Side side) const;
+
+  // The thesaurus, opened at first use.
+  const analysis::Thesaurus& opened_thesaurus() const;
 
   // How similar each level of ladder `to` is to levels in general: the mean
   // similarity to the reference levels of the other ladders. Short, generic

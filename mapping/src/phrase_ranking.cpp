@@ -29,7 +29,17 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   Item query;
   query.raw = vocabulary.weigh(terms);
   const auto words = analyzer.words(phrase);
-  query.wide = vocabulary.weigh(terms, synonyms(words));
+  // A word the phrase denies is not widened: "does not mentor" says nothing of coaching either.
+  std::set<std::string> denied_stems;
+  for (const auto& term : phrase_terms) {
+    if (term.starts_with(kDeniedPrefix)) denied_stems.insert(term.substr(kDeniedPrefix.size()));
+  }
+  std::vector<std::string> affirmed = words;
+  std::erase_if(affirmed, [&](const std::string& word) {
+    const auto stems = analyzer.stems(word);
+    return !stems.empty() && denied_stems.contains(stems.front());
+  });
+  query.wide = vocabulary.weigh(terms, synonyms(affirmed, Side::phrase));
   std::pair<double, double> phrase_seniority{0.5, 0};
   if (options.use_seniority) phrase_seniority = seniority(lexicon.read(words));
   // Words the phrase denies ("does not yet mentor"): a statement that affirms

@@ -195,7 +195,7 @@ void Model::Impl::build() {
         continue;
       }
       const auto words = analyzer.words(text);
-      const auto extra = synonyms(words);
+      const auto extra = synonyms(words, Side::statement);
       const std::vector<std::uint32_t> word_terms(item.terms.begin(), item.terms.begin() + static_cast<std::ptrdiff_t>(item.word_count));
       item.raw = vocabulary.weigh(item.terms);
       item.wide = vocabulary.weigh(item.terms, extra);

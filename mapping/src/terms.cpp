@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -102,33 +103,56 @@ auto Model::Impl::known_term_ids(const std::vector<std::string>& terms) const ->
   return ids;
 }
 
-auto Model::Impl::synonyms(const std::vector<std::string>& words) const -> std::vector<std::pair<std::uint32_t, double>> {
+auto Model::Impl::synonyms(const std::vector<std::string>& words, Side side) const -> std::vector<std::pair<std::uint32_t, double>> {
   std::vector<std::pair<std::uint32_t, double>> extra;
   if (!options.use_synonyms) return extra;
-  for (const auto& word : words) {
+  std::unordered_map<std::uint32_t, double> best;
+  const auto widen = [&](const std::string& word) {
+    for (const auto& [id, weight] : synonym_terms(word, side)) {
+      double& w = best[id];
+      w = std::max(w, kSynonymWeight * weight);
+    }
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& word = words[i];
     if (word.size() < 3 || stopwords.contains(word)) continue;
-    for (auto id : synonym_terms(word)) extra.emplace_back(id, kSynonymWeight);
+    widen(word);
   }
+  // Multiword expressions: a pair the thesaurus knows as a unit ("act up", "on call").
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) widen(words[i] + " " + words[i + 1]);
+  extra.assign(best.begin(), best.end());
+  std::sort(extra.begin(), extra.end());  // the same words always give the same vector
   return extra;
 }
 
-auto Model::Impl::synonym_terms(const std::string& word) const -> std::vector<std::uint32_t> {
+auto Model::Impl::synonym_terms(const std::string& word, Side side) const -> const SparseVector& {
+  auto& cache = side == Side::phrase ? synonym_cache : statement_synonym_cache;
   {
     std::lock_guard lock(cache_mutex);
-    if (auto it = synonym_cache.find(word); it != synonym_cache.end()) return it->second;
+    if (auto it = cache.find(word); it != cache.end()) return it->second;
   }
+  analysis::BridgeSources sources = options.bridge;
+  if (side == Side::statement) sources.wordnet_glosses = false;
+  std::map<std::uint32_t, float> ids;
+  for (const auto& related : opened_thesaurus().related(word, sources)) {
+    for (const auto& stem : analyzer.stems(related.word)) {
+      if (auto id = vocabulary.find(stem); id >= 0) {
+        float& w = ids[static_cast<std::uint32_t>(id)];
+        w = std::max(w, static_cast<float>(related.weight));
+      }
+    }
+  }
+  SparseVector terms(ids.begin(), ids.end());
+  std::lock_guard lock(cache_mutex);
+  return cache.emplace(word, std::move(terms)).first->second;
+}
+
+auto Model::Impl::opened_thesaurus() const -> const analysis::Thesaurus& {
   std::call_once(thesaurus_opened, [this] {
     thesaurus.emplace(options.wordnet_dir.empty() ? analysis::WordNet::default_dir()
                                                   : std::filesystem::path(options.wordnet_dir));
   });
-  std::vector<std::uint32_t> ids;
-  for (const auto& synonym : thesaurus->synonyms(word)) {
-    for (const auto& stem : analyzer.stems(synonym)) {
-      if (auto id = vocabulary.find(stem); id >= 0) ids.push_back(static_cast<std::uint32_t>(id));
-    }
-  }
-  std::lock_guard lock(cache_mutex);
-  return synonym_cache.emplace(word, std::move(ids)).first->second;
+  return *thesaurus;
 }
 
 }  // namespace rungs::mapping

@@ -102,3 +102,65 @@ TEST_CASE("a missing WordNet directory is an error that names the package") {
     CHECK(std::string(e.what()).find("wordnet-base") != std::string::npos);
   }
 }
+
+namespace {
+double weight_of(const std::vector<rungs::analysis::WeightedWord>& words, const std::string& word) {
+  for (const auto& w : words) {
+    if (w.word == word) return w.weight;
+  }
+  return 0;
+}
+}  // namespace
+
+TEST_CASE("WordNet weighs every sense of a word by its tagged uses, and reads multiword expressions") {
+  const WordNet wordnet;
+  // "rookie" has one sense: its synonyms weigh as much as the word.
+  const auto rookie = wordnet.sense_synonyms("rookie");
+  CHECK(weight_of(rookie, "greenhorn") == doctest::Approx(1.0));
+  // "run": a sense used more ("flee": scat, escape) weighs more than one used
+  // less ("operate"), both below the top sense ("move fast", no synonym);
+  // senses under a tenth of the top one are left out.
+  const auto run = wordnet.sense_synonyms("run");
+  CHECK(weight_of(run, "scat") > weight_of(run, "operate"));
+  CHECK(weight_of(run, "operate") > 0.1);
+  CHECK(weight_of(run, "scat") < 1.0);
+  for (const auto& w : run) {
+    CHECK(w.weight >= 0.1);
+    CHECK(w.weight <= 1.0);
+    CHECK(w.word != "run");
+  }
+  // A spaced expression, its head word inflected, is looked up whole.
+  CHECK(weight_of(wordnet.linked_words("acts up"), "misbehave") > 0);
+  CHECK(wordnet.sense_synonyms("xqzzyv qqq").empty());
+}
+
+TEST_CASE("WordNet's links and definitions say what a word means in other words") {
+  const WordNet wordnet;
+  // Derivations belong to the lemma asked about: "supervise" → "supervisor".
+  const auto supervise = wordnet.linked_words("supervise");
+  CHECK(weight_of(supervise, "supervisor") == doctest::Approx(0.5));
+  // Adverbs are read too, through their pertainym.
+  CHECK(weight_of(wordnet.linked_words("independently"), "independent") > 0);
+  // Definitions: "rookie" is "an awkward and inexperienced youth".
+  const auto gloss = wordnet.gloss_words("rookie");
+  CHECK(weight_of(gloss, "inexperienced") == doctest::Approx(0.25));
+  CHECK(weight_of(gloss, "rookie") == 0);
+}
+
+TEST_CASE("the bridge's sources switch on and off one by one") {
+  const Thesaurus thesaurus;
+  rungs::analysis::BridgeSources none{false, false, false, false};
+  CHECK(thesaurus.related("coach", none).empty());
+  rungs::analysis::BridgeSources curated = none;
+  curated.curated = true;
+  CHECK(weight_of(thesaurus.related("coach", curated), "mentor") == doctest::Approx(1.0));
+  CHECK(weight_of(thesaurus.related("rookie", curated), "greenhorn") == 0);
+  rungs::analysis::BridgeSources senses = none;
+  senses.wordnet_senses = true;
+  CHECK(weight_of(thesaurus.related("rookie", senses), "greenhorn") == doctest::Approx(1.0));
+  CHECK(weight_of(thesaurus.related("rookie", senses), "inexperienced") == 0);
+  // A word reached by two sources keeps its best weight, once.
+  const auto all = thesaurus.related("rookie", {true, true, true, true});
+  CHECK(std::count_if(all.begin(), all.end(), [](const auto& w) { return w.word == "novice"; }) == 1);
+  CHECK(weight_of(all, "novice") == doctest::Approx(0.5));
+}

@@ -1,8 +1,9 @@
 #pragma once
 // The semantic bridge between ladders' vocabularies: a small curated table of
 // words career ladders use interchangeably ("mentor", "coach"; "outage",
-// "incident"), consulted before WordNet's first senses. Used for the index's
-// synonym table and by the mapping model, so search and mapping agree.
+// "incident"), then WordNet. `synonyms` (curated groups, WordNet's first
+// senses) fills the index's synonym table; `related` (every resource,
+// weighted) widens what the mapping model compares.
 
 #include <filesystem>
 #include <map>
@@ -12,6 +13,19 @@
 #include "rungs/analysis/wordnet.h"
 
 namespace rungs::analysis {
+
+/// The resources `Thesaurus::related` draws on, each switchable so that
+/// `rungs eval` can show what it adds.
+struct BridgeSources {
+  bool curated = true;         ///< the curated groups of ladder vocabulary
+  bool wordnet_senses = true;  ///< WordNet: lemmas of every sense, weighted by tagged frequency
+  /// WordNet: hypernyms, derivations, similar adjectives. Off by default:
+  /// on the dev paraphrases it cost a case (51 → 50 of 115).
+  bool wordnet_links = false;
+  bool wordnet_glosses = true; ///< WordNet: the words of the senses' definitions
+
+  bool operator==(const BridgeSources&) const = default;
+};
 
 class Thesaurus {
  public:
@@ -23,6 +37,14 @@ class Thesaurus {
   /// itself excluded, no duplicates.
   /// **Example**: `synonyms("coach")` → `{"mentor", "teach", "tutor", "guide", "train", …}`.
   [[nodiscard]] std::vector<std::string> synonyms(const std::string& word) const;
+
+  /// Words related to `word` (folded, unstemmed; a spaced multiword
+  /// expression such as "acts up" is looked up whole), with weights in
+  /// (0, 1]: a curated group member 1, WordNet as `WordNet::sense_synonyms`
+  /// and `linked_words` weigh them; a word reached twice keeps its best
+  /// weight. `word` itself excluded.
+  /// **Example**: `related("rookie", {})` → `{{"beginner", 1}, {"novice", 1}, {"newcomer", 1}, …}`.
+  [[nodiscard]] std::vector<WeightedWord> related(const std::string& word, const BridgeSources& sources) const;
 
  private:
   WordNet wordnet_;

@@ -51,6 +51,16 @@ struct MethodScore {
   std::vector<Outcome> outcomes;
 };
 
+/// The evaluation sets `evaluate` scores; an empty set is skipped.
+struct EvalSets {
+  std::vector<PhraseCase> phrases;
+  std::vector<GoldLink> gold;
+  std::vector<PhraseCase> titles;
+  /// Phrases that share no content word with the statement they mean
+  /// (`tests/eval/paraphrases.dev.tsv`).
+  std::vector<PhraseCase> paraphrases;
+};
+
 struct EvalReport {
   std::vector<MethodScore> phrases;        ///< rungs and the BM25 baseline
   /// Job titles (`titles.*.tsv`, the phrase format): rungs, its statements
@@ -61,6 +71,11 @@ struct EvalReport {
   /// Hide a statement, ask for its level; statements that another level of
   /// the ladder repeats word for word are left out (they have no single answer).
   std::vector<MethodScore> leave_one_out;
+  /// Paraphrases, and the phrases whose id starts with 'D' (the dev set's
+  /// paraphrases): rungs, rungs without each resource of the semantic bridge
+  /// in turn, without any, and BM25.
+  std::vector<MethodScore> paraphrases;
+  std::vector<MethodScore> dev_paraphrases;
 };
 
 /// How far confidences are from the accuracy they claim: outcomes binned
@@ -85,9 +100,7 @@ struct Calibration {
 
 /// Runs every method on the cases. `searcher` must index the same ladders as `model`.
 /// Phrases and titles are both answered as `rungs level` answers them (`Model::answer`).
-[[nodiscard]] EvalReport evaluate(const Model& model, search::Searcher& searcher,
-                                  const std::vector<PhraseCase>& phrases, const std::vector<GoldLink>& gold,
-                                  const std::vector<PhraseCase>& titles = {});
+[[nodiscard]] EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSets& sets);
 
 /// The title-only baseline: the level whose title or alias is `title`
 /// (ignoring case), else the level at the relative position of its seniority

@@ -23,13 +23,16 @@
 #include <string_view>
 #include <vector>
 
+#include "rungs/analysis/thesaurus.h"
 #include "rungs/corpus/ladder.h"
 
 namespace rungs::mapping {
 
 struct ModelOptions {
-  /// Widen phrases with the thesaurus: curated groups and WordNet first senses (wordnet-base).
+  /// Widen phrases and statements with related words (wordnet-base); false turns every source off.
   bool use_synonyms = true;
+  /// The resources the widening draws on (`rungs eval` shows each one's part).
+  analysis::BridgeSources bridge;
   /// Add the seniority signal read from the text (scope, autonomy, influence).
   bool use_seniority = true;
   /// Use each level's relative position in its ladder when aligning ladders.
@@ -231,6 +234,8 @@ class Model {
   Model& operator=(const Model&) = delete;
 
   [[nodiscard]] const std::vector<corpus::Ladder>& ladders() const;
+  /// The options the model was built with.
+  [[nodiscard]] const ModelOptions& options() const;
   /// The ladder `id`; throws `QueryError` listing the known ids when absent.
   [[nodiscard]] const corpus::Ladder& ladder(const std::string& id) const;
 
