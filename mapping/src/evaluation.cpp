@@ -218,7 +218,8 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
     const Resource resources[] = {{"curated groups", &analysis::BridgeSources::curated},
                                   {"WordNet senses", &analysis::BridgeSources::wordnet_senses},
                                   {"WordNet links", &analysis::BridgeSources::wordnet_links},
-                                  {"WordNet glosses", &analysis::BridgeSources::wordnet_glosses}};
+                                  {"WordNet glosses", &analysis::BridgeSources::wordnet_glosses},
+                                  {"the ladders' co-occurrences", &analysis::BridgeSources::ladder_cooccurrence}};
     std::vector<std::pair<std::string, std::unique_ptr<Model>>> models;
     for (const auto& resource : resources) {
       ModelOptions options = model.options();

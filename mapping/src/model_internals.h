@@ -16,6 +16,7 @@
 #include "rungs/analysis/thesaurus.h"
 #include "rungs/mapping/mapping.h"
 #include "binary_io.h"
+#include "cooccurrence.h"
 #include "seniority.h"
 #include "title_placement.h"
 #include "vector_space.h"
@@ -32,6 +33,10 @@ using corpus::StatementKind;
 // in the thesaurus). Chosen on the dev sets (`rungs eval`: 0.3, 0.5, 0.7, 1.0
 // → paraphrases 42, 48, 49, 48 of 115; phrases 23, 23, 24, 24 of 24).
 constexpr double kSynonymWeight = 0.7;
+// A word that keeps company with a phrase word in the index's statements
+// counts this share of a related word, times their association (with the zoo
+// ladders indexed: 0.5 → 51, 1.0 → 49 dev paraphrases of 115).
+constexpr double kCooccurrenceShare = 0.5;
 constexpr double kSummaryWeight = 0.8;      // summaries describe a level less sharply than bullets
 constexpr double kHeadingWeight = 0.5;      // an area heading, less than a statement under it
 constexpr double kEvidenceDecay[] = {1.0, 0.5, 0.25};  // best, second, third statement of a level
@@ -177,6 +182,7 @@ struct Model::Impl {
   mutable std::optional<analysis::Thesaurus> thesaurus;
   SeniorityLexicon lexicon;
   Vocabulary vocabulary;
+  CooccurrenceTable cooccurrence;  // empty unless options.bridge.ladder_cooccurrence
   std::vector<LadderSpace> spaces;
   // Levels that `column_bias` compares against: all, or an evenly spaced
   // sample of kReferenceLevels when the corpus is larger.
@@ -318,6 +324,7 @@ struct Model::Impl {
     } else {
       m.vocabulary.read(io);
     }
+    io.field(m.cooccurrence);
     io.field(m.spaces);
     io.field(m.reference_levels);
     io.field(m.seniority_intercept);

@@ -173,6 +173,17 @@ void Model::Impl::build() {
       }
     }
   }
+  if (options.use_synonyms && options.bridge.ladder_cooccurrence) {
+    std::vector<std::vector<std::uint32_t>> texts;  // word terms of each distinct statement
+    std::set<std::string_view> seen;
+    for (const auto& space : spaces) {
+      for (const auto& item : space.items) {
+        if (item.heading || !seen.insert(item.text).second) continue;
+        texts.emplace_back(item.terms.begin(), item.terms.begin() + static_cast<std::ptrdiff_t>(item.word_count));
+      }
+    }
+    cooccurrence = CooccurrenceTable::build(texts, vocabulary.size());
+  }
   // Pass 2: vectors, positions and what the words say about seniority.
   std::vector<std::pair<double, double>> fit;  // (lexicon reading, relative position)
   // The vectors and reading of a text depend on the text alone, and

@@ -117,6 +117,15 @@ auto Model::Impl::synonyms(const std::vector<std::string>& words, Side side) con
     const auto& word = words[i];
     if (word.size() < 3 || stopwords.contains(word)) continue;
     widen(word);
+    if (side == Side::statement) continue;  // the table comes from the statements: it would only echo them
+    for (const auto& stem : analyzer.stems(word)) {
+      const auto id = vocabulary.find(stem);
+      if (id < 0) continue;
+      for (const auto& [other, association] : cooccurrence.of(static_cast<std::uint32_t>(id))) {
+        double& w = best[other];
+        w = std::max(w, kSynonymWeight * kCooccurrenceShare * association);
+      }
+    }
   }
   // Multiword expressions: a pair the thesaurus knows as a unit ("act up", "on call").
   for (std::size_t i = 0; i + 1 < words.size(); ++i) widen(words[i] + " " + words[i + 1]);

@@ -26,6 +26,8 @@ class Vocabulary {
   [[nodiscard]] std::int64_t find(const std::string& term) const;
   /// Counts one document containing each of `terms` (duplicates ignored).
   void count_document(const std::vector<std::uint32_t>& terms);
+  /// How many terms the dictionary holds (ids are 0 .. size() - 1).
+  [[nodiscard]] std::size_t size() const { return document_frequency_.size(); }
   /// Inverse document frequency, ln(1 + N / df); 0 for unseen terms.
   [[nodiscard]] double idf(std::uint32_t term) const;
 

@@ -1,13 +1,15 @@
 // The private units of mapping, tested directly: the phrase lexicon, the
-// seniority lexicon and the TF-IDF vocabulary.
+// seniority lexicon, the TF-IDF vocabulary and the co-occurrence table.
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cooccurrence.h"
 #include "phrase_set.h"
 #include "seniority.h"
 #include "vector_space.h"
@@ -134,4 +136,28 @@ TEST_CASE("Vocabulary interns terms, counts documents and weighs by TF-IDF") {
   REQUIRE(widened.size() == 2);
   CHECK(widened[1].second / widened[0].second == doctest::Approx(0.5));
   CHECK(rungs::mapping::dot(widened, vocabulary.weigh({rare})) > 0);
+}
+
+TEST_CASE("CooccurrenceTable relates words that share statements, and only those") {
+  // Terms 0 "pager", 1 "on-call", 2 "rotation", 3 "mentor", 4 "junior".
+  const std::vector<std::vector<std::uint32_t>> texts = {
+      {0, 1, 2}, {0, 1}, {1, 2}, {3, 4}, {3, 4, 4}, {3}, {0, 1, 0},
+  };
+  const auto table = rungs::mapping::CooccurrenceTable::build(texts, 6);
+  const auto& pager = table.of(0);
+  REQUIRE_FALSE(pager.empty());
+  CHECK(pager.front().first == 1);  // shares 3 statements with "on-call"
+  CHECK(pager.front().second == doctest::Approx(3 / std::sqrt(3.0 * 4.0)));
+  for (const auto& [other, association] : pager) {
+    CHECK(other != 3);  // never together with "mentor"
+    CHECK(association >= rungs::mapping::CooccurrenceTable::kMinAssociation);
+  }
+  // "pager" and "rotation" share one statement: under kMinShared, no relation.
+  CHECK(std::none_of(pager.begin(), pager.end(), [](const auto& p) { return p.first == 2; }));
+  CHECK(table.of(5).empty());    // a term no statement holds
+  CHECK(table.of(999).empty());  // an id beyond the table
+  // Symmetric.
+  const auto& mentor = table.of(3);
+  REQUIRE(mentor.size() == 1);
+  CHECK(mentor.front().first == 4);
 }

@@ -20,9 +20,15 @@ struct BridgeSources {
   bool curated = true;         ///< the curated groups of ladder vocabulary
   bool wordnet_senses = true;  ///< WordNet: lemmas of every sense, weighted by tagged frequency
   /// WordNet: hypernyms, derivations, similar adjectives. Off by default:
-  /// on the dev paraphrases it cost a case (51 → 50 of 115).
+  /// on the dev paraphrases it moved a case either way (docs/MAPPING.md).
   bool wordnet_links = false;
   bool wordnet_glosses = true; ///< WordNet: the words of the senses' definitions
+  /// Words that share statements in the user's own index; computed by the
+  /// mapping model (the thesaurus has no corpus and ignores it). Off by
+  /// default: on the bundled ladders, and with the seven zoo ladders added,
+  /// it left the dev paraphrases as they were (49 and 51 of 115) and cost a
+  /// dev phrase; worth measuring again on a corpus of many ladders.
+  bool ladder_cooccurrence = false;
 
   bool operator==(const BridgeSources&) const = default;
 };
