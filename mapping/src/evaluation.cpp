@@ -163,7 +163,11 @@ std::string resolve_level(const corpus::Ladder& ladder, const std::string& name)
 }
 
 EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSets& sets) {
-  const auto& [phrases, gold, titles, paraphrases] = sets;
+  // Plain references, not a structured binding: clang cannot capture those in lambdas.
+  const auto& phrases = sets.phrases;
+  const auto& gold = sets.gold;
+  const auto& titles = sets.titles;
+  const auto& paraphrases = sets.paraphrases;
   const auto& ladders = model.ladders();
   EvalReport report;
 
@@ -231,8 +235,9 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
     const auto score_set = [&](const std::vector<PhraseCase>& cases, std::vector<MethodScore>& out) {
       if (cases.empty()) return;
       out.push_back(score_cases("rungs", cases, [&](const PhraseCase& c) { return by_answer(model, c); }));
-      for (const auto& [name, m] : models) {
-        out.push_back(score_cases(name.c_str(), cases, [&](const PhraseCase& c) { return by_answer(*m, c); }));
+      for (const auto& variant : models) {
+        const Model& m = *variant.second;
+        out.push_back(score_cases(variant.first.c_str(), cases, [&](const PhraseCase& c) { return by_answer(m, c); }));
       }
       out.push_back(score_cases("rungs without synonyms", cases, [&](const PhraseCase& c) { return by_answer(no_synonyms, c); }));
       out.push_back(score_cases("BM25 baseline", cases, [&](const PhraseCase& c) {
