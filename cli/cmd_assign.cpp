@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "common.h"
-#include "output.h"
 #include "exit_status.h"
+#include "output.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
 #include "rungs/service/staff_list.h"
@@ -39,8 +39,8 @@ std::string read_input(const std::string& file) {
   const auto size = std::filesystem::file_size(file, error);
   if (error) throw Error(fmt::format("{}: cannot read: {}", file, error.message()));
   if (size > kLargestInput) {
-    throw Error(fmt::format("{}: is {} bytes; rungs assign reads staff lists of up to {} MB (split the file)", file, size,
-                            kLargestInput >> 20));
+    throw Error(fmt::format("{}: is {} bytes; rungs assign reads staff lists of up to {} MB (split the file)", file,
+                            size, kLargestInput >> 20));
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) throw Error(fmt::format("{}: cannot read", file));
@@ -79,7 +79,8 @@ void run_assign(const AssignOptions& options) {
     if (row.error.empty()) continue;
     // normalize_text's message already names the file and line.
     const bool located = row.error.rfind(source + ":", 0) == 0;
-    fmt::print(stderr, "rungs: warning: {}{}; row skipped\n", located ? "" : fmt::format("{}:{}: ", source, row.line), row.error);
+    fmt::print(stderr, "rungs: warning: {}{}; row skipped\n", located ? "" : fmt::format("{}:{}: ", source, row.line),
+               row.error);
   }
   if (placed == 0) {
     throw Error(rows.empty() ? fmt::format("{}: no titles to place", source)
@@ -97,9 +98,11 @@ void run_assign(const AssignOptions& options) {
 
 void setup_assign(CLI::App& app) {
   auto options = std::make_shared<AssignOptions>();
-  auto* cmd = app.add_subcommand("assign", "Place every job title of a staff list on ladders, with confidence and reason");
-  cmd->add_option("file", options->file,
-                  "A CSV with a header line naming the title column, or one title per line; - (the default) reads standard input");
+  auto* cmd =
+      app.add_subcommand("assign", "Place every job title of a staff list on ladders, with confidence and reason");
+  cmd->add_option(
+      "file", options->file,
+      "A CSV with a header line naming the title column, or one title per line; - (the default) reads standard input");
   cmd->add_option("--column", options->column,
                   "The title column of the CSV (default: the column named title, job title, position or role)");
   cmd->add_option("--ladder", options->ladders, "Place on these ladders (repeatable; default: every ladder)");

@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include "common.h"
-#include "output.h"
-#include "terminal.h"
 #include "html_report.h"
+#include "output.h"
 #include "rungs/mapping/harmonise.h"
+#include "terminal.h"
 
 namespace rungs::cli {
 namespace {
@@ -58,12 +58,13 @@ void run_compare(const CompareOptions& options) {
     return;
   }
   if (format == "csv") {
-  output_is_csv();
+    output_is_csv();
     fmt::print("ladder,theme,level,statements\n");
     for (const auto* p : {&c.a, &c.b}) {
       for (const auto& t : p->themes) {
         for (std::size_t i = 0; i < p->levels.size(); ++i) {
-          fmt::print("{},{},{},{}\n", service::csv_field(p->ladder), service::csv_field(t.theme), service::csv_field(p->levels[i].level), t.statements[i]);
+          fmt::print("{},{},{},{}\n", service::csv_field(p->ladder), service::csv_field(t.theme),
+                     service::csv_field(p->levels[i].level), t.statements[i]);
         }
       }
     }
@@ -106,8 +107,9 @@ void setup_compare(CLI::App& app) {
   cmd->add_option("b", options->b, "Second ladder id")->required();
   options->output.add_to(*cmd, OutputOptions::Formats::tables);
   options->output.add_html(*cmd, "themes per level, gaps, the statements behind each count");
-  cmd->add_flag("-v,--verbose", options->verbose,
-                "List, per theme and level, the statements that put the level under the theme (JSON and HTML always do)");
+  cmd->add_flag(
+      "-v,--verbose", options->verbose,
+      "List, per theme and level, the statements that put the level under the theme (JSON and HTML always do)");
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
   cmd->footer("Example:\n  rungs compare gitlab-support ops-sre --html compare.html");

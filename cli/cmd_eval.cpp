@@ -18,10 +18,10 @@ struct EvalOptions {
   std::string titles = (data_dir(RUNGS_EVAL_DIR, "eval") / "titles.dev.tsv").string();
   std::string paraphrases = (data_dir(RUNGS_EVAL_DIR, "eval") / "paraphrases.dev.tsv").string();
   bool verbose = false;
-  double min_phrases = 0;   // fraction
-  int min_mapping = 0;      // links
-  double min_loo = 0;       // fraction
-  double min_titles = 0;    // fraction
+  double min_phrases = 0;      // fraction
+  int min_mapping = 0;         // links
+  double min_loo = 0;          // fraction
+  double min_titles = 0;       // fraction
   double min_paraphrases = 0;  // fraction
 };
 
@@ -50,8 +50,9 @@ nlohmann::json score_json(const mapping::MethodScore& s) {
 std::vector<std::pair<std::string, mapping::Calibration>> calibrations(const mapping::EvalReport& report) {
   std::vector<std::pair<std::string, mapping::Calibration>> out;
   std::vector<mapping::Outcome> pooled;
-  for (const auto& [name, scores] : {std::pair{"phrases", &report.phrases}, std::pair{"titles", &report.titles},
-                                     std::pair{"mapping", &report.mapping}, std::pair{"leave_one_out", &report.leave_one_out}}) {
+  for (const auto& [name, scores] :
+       {std::pair{"phrases", &report.phrases}, std::pair{"titles", &report.titles},
+        std::pair{"mapping", &report.mapping}, std::pair{"leave_one_out", &report.leave_one_out}}) {
     if (scores->empty() || scores->front().outcomes.empty()) continue;
     const auto& outcomes = scores->front().outcomes;
     out.emplace_back(name, mapping::calibration(outcomes));
@@ -65,7 +66,8 @@ void print_calibration(const mapping::EvalReport& report) {
   const auto sets = calibrations(report);
   fmt::print("Calibration of rungs' confidence (expected calibration error, ECE: 0 is perfect)\n");
   std::vector<std::vector<std::string>> summary;
-  for (const auto& [name, c] : sets) summary.push_back({name, std::to_string(c.outcomes), fmt::format("{:.3f}", c.expected_error)});
+  for (const auto& [name, c] : sets)
+    summary.push_back({name, std::to_string(c.outcomes), fmt::format("{:.3f}", c.expected_error)});
   print_table({"set", "answers", "ECE"}, summary);
   fmt::print("\nReliability, all answers pooled (a well-calibrated row has accuracy = mean confidence):\n");
   std::vector<std::vector<std::string>> rows;
@@ -81,7 +83,10 @@ void print_calibration(const mapping::EvalReport& report) {
 nlohmann::json calibration_json(const mapping::Calibration& c) {
   nlohmann::json bins = nlohmann::json::array();
   for (const auto& b : c.bins) {
-    bins.push_back({{"low", b.low}, {"high", b.high}, {"answers", b.count}, {"mean_confidence", b.mean_confidence},
+    bins.push_back({{"low", b.low},
+                    {"high", b.high},
+                    {"answers", b.count},
+                    {"mean_confidence", b.mean_confidence},
                     {"accuracy", b.accuracy}});
   }
   return {{"ece", c.expected_error}, {"answers", c.outcomes}, {"bins", bins}};
@@ -98,8 +103,8 @@ void run_eval(const EvalOptions& options) {
   if (!options.paraphrases.empty()) sets.paraphrases = mapping::read_phrase_cases(options.paraphrases);
   const auto report = mapping::evaluate(model, searcher, sets);
   if (options.output.json()) {
-    nlohmann::json out = {{"phrases", nlohmann::json::array()}, {"titles", nlohmann::json::array()},
-                          {"mapping", nlohmann::json::array()}, {"leave_one_out", nlohmann::json::array()},
+    nlohmann::json out = {{"phrases", nlohmann::json::array()},     {"titles", nlohmann::json::array()},
+                          {"mapping", nlohmann::json::array()},     {"leave_one_out", nlohmann::json::array()},
                           {"paraphrases", nlohmann::json::array()}, {"dev_paraphrases", nlohmann::json::array()}};
     for (const auto& s : report.phrases) out["phrases"].push_back(score_json(s));
     for (const auto& s : report.titles) out["titles"].push_back(score_json(s));
@@ -120,7 +125,9 @@ void run_eval(const EvalOptions& options) {
       if (!ours.outcomes.empty() && ours.outcomes.front().confidence > 0) fmt::print("rungs: {}\n", calibration(ours));
       if (options.verbose) {
         for (const auto& o : ours.outcomes) {
-          if (!o.hit) fmt::print("  miss: {} → {} (confidence {:.2f})\n", o.case_id, o.predicted.empty() ? "—" : o.predicted, o.confidence);
+          if (!o.hit)
+            fmt::print("  miss: {} → {} (confidence {:.2f})\n", o.case_id, o.predicted.empty() ? "—" : o.predicted,
+                       o.confidence);
         }
       }
       fmt::print("\n");
@@ -128,10 +135,14 @@ void run_eval(const EvalOptions& options) {
     section(fmt::format("Phrases → level ({})", options.phrases).c_str(), report.phrases);
     section(fmt::format("Job titles → level ({})", options.titles).c_str(), report.titles);
     section(fmt::format("Gold level mapping ({})", options.gold).c_str(), report.mapping);
-    section("Leave one statement out (hide a statement, ask for its level; statements repeated in another level left out)", report.leave_one_out);
+    section(
+        "Leave one statement out (hide a statement, ask for its level; statements repeated in another level left out)",
+        report.leave_one_out);
     if (!report.paraphrases.empty()) {
-      section(fmt::format("Paraphrases → level, no content word shared with the statement meant ({})", options.paraphrases).c_str(),
-              report.paraphrases);
+      section(
+          fmt::format("Paraphrases → level, no content word shared with the statement meant ({})", options.paraphrases)
+              .c_str(),
+          report.paraphrases);
     }
     if (!report.dev_paraphrases.empty()) section("The phrases' paraphrases (ids D1, D2, ...)", report.dev_paraphrases);
     print_calibration(report);
@@ -145,11 +156,12 @@ void run_eval(const EvalOptions& options) {
   if (phrases.hits < options.min_phrases * phrases.total || map.hits < options.min_mapping ||
       loo.hits < options.min_loo * loo.total || titles.hits < options.min_titles * titles.total ||
       para.hits < options.min_paraphrases * para.total) {
-    throw Error(fmt::format("evaluation below the floor: phrases {}/{} (floor {:.0f}%), titles {}/{} (floor {:.0f}%), "
-                            "mapping {}/{} (floor {}), leave-one-out {}/{} (floor {:.0f}%), paraphrases {}/{} (floor {:.0f}%)",
-                            phrases.hits, phrases.total, 100 * options.min_phrases, titles.hits, titles.total,
-                            100 * options.min_titles, map.hits, map.total, options.min_mapping, loo.hits, loo.total,
-                            100 * options.min_loo, para.hits, para.total, 100 * options.min_paraphrases));
+    throw Error(
+        fmt::format("evaluation below the floor: phrases {}/{} (floor {:.0f}%), titles {}/{} (floor {:.0f}%), "
+                    "mapping {}/{} (floor {}), leave-one-out {}/{} (floor {:.0f}%), paraphrases {}/{} (floor {:.0f}%)",
+                    phrases.hits, phrases.total, 100 * options.min_phrases, titles.hits, titles.total,
+                    100 * options.min_titles, map.hits, map.total, options.min_mapping, loo.hits, loo.total,
+                    100 * options.min_loo, para.hits, para.total, 100 * options.min_paraphrases));
   }
 }
 
@@ -157,13 +169,17 @@ void run_eval(const EvalOptions& options) {
 
 void setup_eval(CLI::App& app) {
   auto options = std::make_shared<EvalOptions>();
-  auto* cmd = app.add_subcommand("eval", "Accuracy on the evaluation sets (phrases, job titles, gold mapping), beside baselines");
+  auto* cmd = app.add_subcommand(
+      "eval", "Accuracy on the evaluation sets (phrases, job titles, gold mapping), beside baselines");
   cmd->add_option("--phrases", options->phrases, "Phrases TSV: id, phrase, ladder, expected levels (| separated)")
-      ->check(CLI::ExistingFile)->capture_default_str();
+      ->check(CLI::ExistingFile)
+      ->capture_default_str();
   cmd->add_option("--titles", options->titles, "Job titles TSV: id, title, ladder, expected levels (| separated)")
-      ->check(CLI::ExistingFile)->capture_default_str();
+      ->check(CLI::ExistingFile)
+      ->capture_default_str();
   cmd->add_option("--gold", options->gold, "Gold mapping TSV: from ladder, from level, to ladder, acceptable levels")
-      ->check(CLI::ExistingFile)->capture_default_str();
+      ->check(CLI::ExistingFile)
+      ->capture_default_str();
   cmd->add_option("--paraphrases", options->paraphrases,
                   "Paraphrases TSV (the phrases' format), each sharing no content word with the statement it means; "
                   "\"\" skips them")

@@ -17,8 +17,10 @@ struct ExportOptions {
 
 void run_export(const ExportOptions& options) {
   if (options.json) {  // YAML printed for --json would mislead a program
-    throw QueryError("export writes the structured YAML format (what `rungs index` reads back) and has no JSON form; "
-                     "for JSON, use `rungs show " + options.ladder + " --json`");
+    throw QueryError(
+        "export writes the structured YAML format (what `rungs index` reads back) and has no JSON form; "
+        "for JSON, use `rungs show " +
+        options.ladder + " --json`");
   }
   auto searcher = open_searcher(options.index);
   const std::string yaml = corpus::to_yaml(searcher.ladder(options.ladder));
@@ -34,7 +36,8 @@ void run_export(const ExportOptions& options) {
 
 void setup_export(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
-  auto* cmd = app.add_subcommand("export", "Write a ladder in the structured YAML format (edit it, then `rungs index` it)");
+  auto* cmd =
+      app.add_subcommand("export", "Write a ladder in the structured YAML format (edit it, then `rungs index` it)");
   cmd->add_option("ladder", options->ladder, "Ladder id")->required();
   cmd->add_option("-o,--output", options->output, "Output file (default: standard output)");
   options->index.add_to(*cmd);

@@ -4,11 +4,11 @@
 #include <fmt/format.h>
 
 #include "common.h"
-#include "output.h"
-#include "terminal.h"
 #include "html_report.h"
+#include "output.h"
 #include "rungs/mapping/crosswalk.h"
 #include "rungs/mapping/harmonise.h"
+#include "terminal.h"
 
 namespace rungs::cli {
 namespace {
@@ -25,7 +25,8 @@ struct HarmoniseOptions {
 std::string member_titles(const mapping::Band& band, const std::string& ladder) {
   std::string out;
   for (const auto& m : band.members) {
-    if (m.ladder == ladder) out += (out.empty() ? "" : " + ") + m.level.title + (m.level.code.empty() ? "" : " [" + m.level.code + "]");
+    if (m.ladder == ladder)
+      out += (out.empty() ? "" : " + ") + m.level.title + (m.level.code.empty() ? "" : " [" + m.level.code + "]");
   }
   return out;
 }
@@ -49,9 +50,11 @@ void run_harmonise(const HarmoniseOptions& options) {
     for (const auto& pivot : h.pivots) {
       for (const auto& l : h.ladders) {
         const auto& levels = model.ladder(l).levels;
-        const bool on_track = std::any_of(levels.begin(), levels.end(), [&](const auto& v) { return v.track == pivot.track; });
+        const bool on_track =
+            std::any_of(levels.begin(), levels.end(), [&](const auto& v) { return v.track == pivot.track; });
         if (l != pivot.ladder && on_track) {
-          to_pivot.push_back(model.map_ladders(l, pivot.ladder, mapping::pins_for(harmonise_options.crosswalks, l, pivot.ladder)));
+          to_pivot.push_back(
+              model.map_ladders(l, pivot.ladder, mapping::pins_for(harmonise_options.crosswalks, l, pivot.ladder)));
         }
       }
     }
@@ -87,7 +90,7 @@ void run_harmonise(const HarmoniseOptions& options) {
     rows.push_back(std::move(row));
   }
   if (format == "csv") {
-  output_is_csv();
+    output_is_csv();
     for (std::size_t i = 0; i < header.size(); ++i) fmt::print("{}{}", i ? "," : "", service::csv_field(header[i]));
     fmt::print("\n");
     for (const auto& row : rows) {
@@ -97,8 +100,10 @@ void run_harmonise(const HarmoniseOptions& options) {
   } else if (format == "markdown") {
     print_markdown_table(header, rows);
   } else {
-    fmt::print("Bands: B on the individual track, M on the management track. Pivot{}: ", h.pivots.size() > 1 ? "s" : "");
-    for (std::size_t i = 0; i < h.pivots.size(); ++i) fmt::print("{}{} ({})", i ? ", " : "", h.pivots[i].ladder, h.pivots[i].track);
+    fmt::print("Bands: B on the individual track, M on the management track. Pivot{}: ",
+               h.pivots.size() > 1 ? "s" : "");
+    for (std::size_t i = 0; i < h.pivots.size(); ++i)
+      fmt::print("{}{} ({})", i ? ", " : "", h.pivots[i].ladder, h.pivots[i].track);
     fmt::print("\n\n");
     print_table(header, rows);
     if (!footnotes.empty()) fmt::print("\nNotes:\n");
@@ -113,7 +118,8 @@ void run_harmonise(const HarmoniseOptions& options) {
 
 void setup_harmonise(CLI::App& app) {
   auto options = std::make_shared<HarmoniseOptions>();
-  auto* cmd = app.add_subcommand("harmonise", "Propose one band structure across several ladders (after a merger, say)");
+  auto* cmd =
+      app.add_subcommand("harmonise", "Propose one band structure across several ladders (after a merger, say)");
   cmd->alias("harmonize");
   cmd->add_option("ladders", options->ladders, "Two or more ladder ids")->required()->expected(2, -1);
   options->output.add_to(*cmd, OutputOptions::Formats::tables);
@@ -126,10 +132,11 @@ void setup_harmonise(CLI::App& app) {
       ->check(CLI::ExistingFile);
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
-  cmd->footer("Bands follow a pivot ladder per track (--pivot, else the one with most levels); every other ladder is\n"
-              "aligned to it, and each band notes gaps, doubles, and where a direct mapping between two ladders disagrees.\n"
-              "Bands are B1, B2, ... on the individual track and M1, M2, ... on the management track.\n"
-              "Example:\n  rungs harmonise octopus-support gitlab-support ops-sre --pivot ops-sre --html bands.html");
+  cmd->footer(
+      "Bands follow a pivot ladder per track (--pivot, else the one with most levels); every other ladder is\n"
+      "aligned to it, and each band notes gaps, doubles, and where a direct mapping between two ladders disagrees.\n"
+      "Bands are B1, B2, ... on the individual track and M1, M2, ... on the management track.\n"
+      "Example:\n  rungs harmonise octopus-support gitlab-support ops-sre --pivot ops-sre --html bands.html");
   cmd->callback([options] { run_harmonise(*options); });
 }
 

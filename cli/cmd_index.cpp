@@ -2,14 +2,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "common.h"
-#include "output.h"
 #include "exit_status.h"
 #include "import_report.h"
+#include "output.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/indexer.h"
@@ -44,15 +44,16 @@ void run_index(const IndexCommandOptions& options) {
     fmt::print(stderr, "rungs: warning: {}\n", why.what());
     ++skipped;
   };
-  corpus::LoadResult read = corpus::load_inputs(
-      {options.paths.begin(), options.paths.end()}, warn,
-      {.documents_outside_manifest_folder = options.allow_outside_manifest_dir});
+  corpus::LoadResult read =
+      corpus::load_inputs({options.paths.begin(), options.paths.end()}, warn,
+                          {.documents_outside_manifest_folder = options.allow_outside_manifest_dir});
   if (!options.output.json() && !options.quiet) print_import_report(read);
   if (!options.write_manifest.empty()) {
     if (read.ladders.size() != 1) {
-      throw QueryError(fmt::format("--write-manifest writes the manifest of one ladder, and {} were read; name the "
-                                   "files or folder of one ladder",
-                                   read.ladders.size()));
+      throw QueryError(
+          fmt::format("--write-manifest writes the manifest of one ladder, and {} were read; name the "
+                      "files or folder of one ladder",
+                      read.ladders.size()));
     }
     // A manifest reads documents from its own folder only (unless trusted
     // with --allow-outside-manifest-dir): one written elsewhere would name
@@ -69,9 +70,10 @@ void run_index(const IndexCommandOptions& options) {
     for (const auto& n : read.notices) {
       if (!n.heading.empty()) set_aside.push_back(n.heading);
     }
-    service::write_output_file(options.write_manifest,
-                          corpus::to_manifest(read.ladders[0], read.folders[0], options.write_manifest, set_aside));
-    fmt::print(stderr, "rungs: wrote {}; edit it, then `rungs index {}`\n", options.write_manifest, options.write_manifest);
+    service::write_output_file(options.write_manifest, corpus::to_manifest(read.ladders[0], read.folders[0],
+                                                                           options.write_manifest, set_aside));
+    fmt::print(stderr, "rungs: wrote {}; edit it, then `rungs index {}`\n", options.write_manifest,
+               options.write_manifest);
     return;
   }
   if (options.dry_run) {
@@ -86,7 +88,8 @@ void run_index(const IndexCommandOptions& options) {
   if (options.index.db.empty() && !std::getenv("RUNGS_DB")) {
     db = resolve_db(options.index);  // the default index, bundled ladders included
   } else {
-    db = options.index.db.empty() ? std::filesystem::path(std::getenv("RUNGS_DB")) : std::filesystem::path(options.index.db);
+    db = options.index.db.empty() ? std::filesystem::path(std::getenv("RUNGS_DB"))
+                                  : std::filesystem::path(options.index.db);
     const bool fresh = options.rebuild || !std::filesystem::exists(db);
     if (fresh && !options.no_bundled) {
       auto bundled = corpus::load_corpus(bundled_corpus_dir());
@@ -95,7 +98,8 @@ void run_index(const IndexCommandOptions& options) {
     if (fresh) {
       // --remove with --rebuild: what is built leaves the ladder out.
       for (const auto& id : options.remove) {
-        const auto kept = std::remove_if(ladders.begin(), ladders.end(), [&](const corpus::Ladder& l) { return l.id == id; });
+        const auto kept =
+            std::remove_if(ladders.begin(), ladders.end(), [&](const corpus::Ladder& l) { return l.id == id; });
         if (kept == ladders.end()) throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
         ladders.erase(kept, ladders.end());
       }
@@ -129,11 +133,14 @@ void run_index(const IndexCommandOptions& options) {
   if (options.output.json()) {
     nlohmann::json notices = nlohmann::json::array();
     for (const auto& n : read.notices) notices.push_back(service::notice_json(n));
-    print_json({{"db", db.string()}, {"added", added}, {"statements", stats.documents}, {"set_aside", stats.set_aside},
+    print_json({{"db", db.string()},
+                {"added", added},
+                {"statements", stats.documents},
+                {"set_aside", stats.set_aside},
                 {"notices", notices}});
   } else if (!ladders.empty()) {
-    fmt::print("Indexed {} ladder{} into {}: {} statements, {} set aside\n", ladders.size(), ladders.size() == 1 ? "" : "s",
-               db.string(), stats.documents, stats.set_aside);
+    fmt::print("Indexed {} ladder{} into {}: {} statements, {} set aside\n", ladders.size(),
+               ladders.size() == 1 ? "" : "s", db.string(), stats.documents, stats.set_aside);
   }
   if (skipped > 0) {
     fmt::print(stderr, "rungs: {} directory {} skipped (see the warnings above)\n", skipped,
@@ -167,12 +174,13 @@ void setup_index(CLI::App& app) {
   cmd->add_flag("-q,--quiet", options->quiet, "Do not print the per-ladder report of what was read");
   options->index.add_to(*cmd);
   options->output.add_to(*cmd);
-  cmd->footer("A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"
-              "Re-indexing a ladder replaces it; all changes land in one commit, or none do.\n"
-              "Every run prints, per ladder, the levels it read in order with statement counts, and what it set\n"
-              "aside or left out and why; --dry-run prints only that.\n"
-              "Examples:\n  rungs index my-company/ladder.md --db ./idx\n  rungs index career-ladder/engineering/ --dry-run\n"
-              "  rungs index ladders/ --db ./idx --rebuild");
+  cmd->footer(
+      "A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"
+      "Re-indexing a ladder replaces it; all changes land in one commit, or none do.\n"
+      "Every run prints, per ladder, the levels it read in order with statement counts, and what it set\n"
+      "aside or left out and why; --dry-run prints only that.\n"
+      "Examples:\n  rungs index my-company/ladder.md --db ./idx\n  rungs index career-ladder/engineering/ --dry-run\n"
+      "  rungs index ladders/ --db ./idx --rebuild");
   cmd->callback([options] { run_index(*options); });
 }
 

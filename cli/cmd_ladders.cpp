@@ -66,7 +66,8 @@ void print_level(const corpus::Level& level, bool colour) {
   if (corpus::count(level, StatementKind::boilerplate) > 0) {
     fmt::print("  {}Set aside (not ranked or mapped):{}\n", dim, reset);
     for (const auto& s : level.statements) {
-      if (s.kind == StatementKind::boilerplate) fmt::print("  {}  {}:{} [{}] {}{}\n", dim, s.source, s.line, s.reason, s.text, reset);
+      if (s.kind == StatementKind::boilerplate)
+        fmt::print("  {}  {}:{} [{}] {}{}\n", dim, s.source, s.line, s.reason, s.text, reset);
     }
   }
   fmt::print("\n");
@@ -105,7 +106,8 @@ void setup_ladders(CLI::App& app) {
   ladders->callback([options] { run_ladders(*options); });
 
   auto show_options = std::make_shared<ShowOptions>();
-  auto* show = app.add_subcommand("show", "Show a ladder, or one level: summaries, statements by area, and what was set aside");
+  auto* show =
+      app.add_subcommand("show", "Show a ladder, or one level: summaries, statements by area, and what was set aside");
   show->add_option("ladder", show_options->ladder, "Ladder id (see `rungs ladders`)")->required();
   show->add_option("level", show_options->level, "Level id, e.g. l4 (default: every level)");
   show_options->index.add_to(*show);

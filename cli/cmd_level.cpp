@@ -37,7 +37,8 @@ void run_level(const LevelOptions& options) {
                a.level.title, a.level.code.empty() ? "" : " [" + a.level.code + "]", 100 * a.confidence);
     if (a.basis != "statements" || !answer.title.empty()) fmt::print("    why: {} ({})\n", a.reason, a.basis);
     if (!a.note.empty()) fmt::print("    note: {}\n", a.note);
-    for (const auto& e : a.evidence) fmt::print("    {:.2f}  {}{}\n", e.score, e.text, e.area.empty() ? "" : "  (" + e.area + ")");
+    for (const auto& e : a.evidence)
+      fmt::print("    {:.2f}  {}{}\n", e.score, e.text, e.area.empty() ? "" : "  (" + e.area + ")");
     if (a.basis == "statements" && !answer.phrase.ladders.empty()) {
       const auto& levels = answer.phrase.ladders[i].levels;
       std::string others;
@@ -55,13 +56,20 @@ void run_level(const LevelOptions& options) {
 void setup_level(CLI::App& app) {
   auto options = std::make_shared<LevelOptions>();
   auto* cmd = app.add_subcommand("level", "Which level of each ladder matches a job title or a phrase, and why");
-  cmd->add_option("phrase", options->words, "A job title (\"Sr. SRE\"), what the person does in plain words, or both (\"senior SRE who mentors juniors\")")->required();
+  cmd->add_option(
+         "phrase", options->words,
+         "A job title (\"Sr. SRE\"), what the person does in plain words, or both (\"senior SRE who mentors juniors\")")
+      ->required();
   cmd->add_option("--ladder", options->ladders, "Only these ladders (repeatable)");
   cmd->add_option("--evidence", options->evidence, "Statements shown per level")->capture_default_str();
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
   options->output.add_to(*cmd);
-  cmd->footer("A job title is placed by the ladder's own titles, aliases and codes, then by its seniority word; a phrase by\nthe statements it matches. Every answer says which decided (`why:`, JSON `basis` and `reason`).\nExamples:\n  rungs level \"runs the incident war room\"\n  rungs level \"Sr. Production Engineer\" --ladder ops-sre\n  rungs level \"mentors juniors\" --ladder ops-sre --json");
+  cmd->footer(
+      "A job title is placed by the ladder's own titles, aliases and codes, then by its seniority word; a phrase "
+      "by\nthe statements it matches. Every answer says which decided (`why:`, JSON `basis` and "
+      "`reason`).\nExamples:\n  rungs level \"runs the incident war room\"\n  rungs level \"Sr. Production Engineer\" "
+      "--ladder ops-sre\n  rungs level \"mentors juniors\" --ladder ops-sre --json");
   cmd->callback([options] { run_level(*options); });
 }
 

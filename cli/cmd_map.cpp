@@ -2,11 +2,11 @@
 #include <fmt/format.h>
 
 #include "common.h"
-#include "output.h"
-#include "terminal.h"
 #include "html_report.h"
-#include "rungs/mapping/crosswalk.h"
+#include "output.h"
 #include "rungs/corpus/error.h"
+#include "rungs/mapping/crosswalk.h"
+#include "terminal.h"
 
 namespace rungs::cli {
 namespace {
@@ -17,9 +17,9 @@ struct MapOptions {
   std::string from;
   std::string to;
   OutputOptions output;
-  std::vector<std::string> pins;         ///< FROM=TO
-  std::vector<std::string> crosswalks;   ///< files of decisions
-  std::string save_crosswalk;            ///< write the table's decisions here
+  std::vector<std::string> pins;        ///< FROM=TO
+  std::vector<std::string> crosswalks;  ///< files of decisions
+  std::string save_crosswalk;           ///< write the table's decisions here
 };
 
 void print_markdown(const mapping::MappingTable& t) {
@@ -27,13 +27,17 @@ void print_markdown(const mapping::MappingTable& t) {
   for (const auto& e : t.equivalences) {
     std::string evidence;
     for (const auto& p : e.evidence) {
-      evidence += fmt::format("{}“{}” ≈ “{}” ({:.2f})", evidence.empty() ? "" : "<br>", service::md_cell(p.from_statement),
-                              service::md_cell(p.to_statement), p.similarity);
+      evidence += fmt::format("{}“{}” ≈ “{}” ({:.2f})", evidence.empty() ? "" : "<br>",
+                              service::md_cell(p.from_statement), service::md_cell(p.to_statement), p.similarity);
     }
     if (e.to.empty()) evidence = service::md_cell(e.note);
-    if (const auto why = service::decision_words(e); !why.empty()) evidence = service::md_cell("(" + why + ")") + "<br>" + evidence;
+    if (const auto why = service::decision_words(e); !why.empty())
+      evidence = service::md_cell("(" + why + ")") + "<br>" + evidence;
     fmt::print("| {} | {} | {} | {} |\n", service::md_cell(e.from.title), service::md_cell(service::target_titles(e)),
-               e.pinned ? "pinned" : e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence), evidence);
+               e.pinned       ? "pinned"
+               : e.to.empty() ? ""
+                              : fmt::format("{:.0f}%", 100 * e.confidence),
+               evidence);
   }
   fmt::print("\nSimilarity matrix (rows: {}, columns: {})\n\n| |", t.from, t.to);
   for (const auto& c : t.to_levels) fmt::print(" {} |", service::md_cell(c.title));
@@ -58,7 +62,10 @@ void print_human(const mapping::MappingTable& t) {
       footnotes.push_back(e.from.title + ": " + service::decision_words(e));
     }
     rows.push_back({e.from.title, service::target_titles(e),
-                    e.pinned ? "pinned" : e.to.empty() ? "" : fmt::format("{:.0f}%", 100 * e.confidence), note});
+                    e.pinned       ? "pinned"
+                    : e.to.empty() ? ""
+                                   : fmt::format("{:.0f}%", 100 * e.confidence),
+                    note});
   }
   print_table({t.from, t.to, "confidence", "note"}, rows);
   for (std::size_t i = 0; i < footnotes.size(); ++i) fmt::print("  [{}] {}\n", i + 1, footnotes[i]);
@@ -66,7 +73,8 @@ void print_human(const mapping::MappingTable& t) {
   for (const auto& e : t.equivalences) {
     if (e.to.empty()) continue;
     fmt::print("  {} → {}\n", e.from.title, service::target_titles(e));
-    for (const auto& p : e.evidence) fmt::print("    {:.2f}  “{}”\n          ≈ “{}”\n", p.similarity, p.from_statement, p.to_statement);
+    for (const auto& p : e.evidence)
+      fmt::print("    {:.2f}  “{}”\n          ≈ “{}”\n", p.similarity, p.from_statement, p.to_statement);
   }
   fmt::print("\nSimilarity (rows {}, columns {}):\n", t.from, t.to);
   std::vector<std::string> header{""};
@@ -96,7 +104,8 @@ void run_map(const MapOptions& options) {
   const auto table = model.map_ladders(options.from, options.to, pins);
   if (!options.save_crosswalk.empty()) {
     service::write_output_file(options.save_crosswalk, mapping::crosswalk_yaml(table));
-    fmt::print(stderr, "rungs: wrote {} (every row as a decision; delete the rows not yet decided)\n", options.save_crosswalk);
+    fmt::print(stderr, "rungs: wrote {} (every row as a decision; delete the rows not yet decided)\n",
+               options.save_crosswalk);
   }
   if (!options.output.html.empty()) {
     service::write_output_file(options.output.html, html_map_report(table));
@@ -135,10 +144,11 @@ void setup_map(CLI::App& app) {
                   "Write every row of the result as a decision to this YAML file, to review and pass to --crosswalk");
   options->model.add_to(*cmd);
   options->index.add_to(*cmd);
-  cmd->footer("Pinned rows are marked \"pinned\" in every format (\"pinned\": true in JSON).\n"
-              "Examples:\n  rungs map octopus-support ops-sre\n  rungs map gitlab-support octopus-support --format markdown\n"
-              "  rungs map northwind contoso --save-crosswalk decisions.yaml   # review, edit, then:\n"
-              "  rungs map northwind contoso --crosswalk decisions.yaml --pin support-manager=");
+  cmd->footer(
+      "Pinned rows are marked \"pinned\" in every format (\"pinned\": true in JSON).\n"
+      "Examples:\n  rungs map octopus-support ops-sre\n  rungs map gitlab-support octopus-support --format markdown\n"
+      "  rungs map northwind contoso --save-crosswalk decisions.yaml   # review, edit, then:\n"
+      "  rungs map northwind contoso --crosswalk decisions.yaml --pin support-manager=");
   cmd->callback([options] { run_map(*options); });
 }
 

@@ -77,8 +77,9 @@ void setup_search(CLI::App& app) {
   cmd->add_option("--offset", options->offset, "Hits to skip")->check(CLI::NonNegativeNumber)->capture_default_str();
   options->index.add_to(*cmd);
   options->output.add_to(*cmd);
-  cmd->footer("Examples:\n  rungs search mentor --ladder octopus-support\n  rungs search 'level:l4 \"maintenance\"' --json\n"
-              "  rungs search 'on-call NOT shadow' --framework basecamp");
+  cmd->footer(
+      "Examples:\n  rungs search mentor --ladder octopus-support\n  rungs search 'level:l4 \"maintenance\"' --json\n"
+      "  rungs search 'on-call NOT shadow' --framework basecamp");
   cmd->callback([options] { run_search(*options); });
 }
 

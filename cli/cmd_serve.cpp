@@ -22,17 +22,16 @@ struct ServeOptions {
   std::size_t max_body_mb = 8;
 };
 
-bool is_loopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
+bool is_loopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
 
 void run_serve(ServeOptions& options) {
   auto& o = options.server;
   o.model.use_synonyms = !options.model.no_synonyms;
   o.max_body_bytes = options.max_body_mb << 20;
   if (!is_loopback(o.host)) {
-    fmt::print(stderr, "rungs: warning: listening on {}: anyone who can reach this machine can use the server; it has "
-                       "no authentication{}\n",
+    fmt::print(stderr,
+               "rungs: warning: listening on {}: anyone who can reach this machine can use the server; it has "
+               "no authentication{}\n",
                o.host, o.allow_writes ? ", and --allow-writes lets them add ladders to the index" : "");
   }
   // SIGINT and SIGTERM are taken by one thread that stops the server; the
@@ -77,14 +76,17 @@ void run_serve(ServeOptions& options) {
 void setup_serve(CLI::App& app) {
   auto options = std::make_shared<ServeOptions>();
   auto* cmd = app.add_subcommand("serve", "Serve the web app and the HTTP API (JSON under /api/v1/) over an index");
-  cmd->add_option("--host", options->server.host, "Address to listen on; other than loopback, anyone who reaches it can use the server")
+  cmd->add_option("--host", options->server.host,
+                  "Address to listen on; other than loopback, anyone who reaches it can use the server")
       ->capture_default_str();
-  cmd->add_option("--port", options->server.port, "Port to listen on; 0 picks a free one (the first line printed names it)")
+  cmd->add_option("--port", options->server.port,
+                  "Port to listen on; 0 picks a free one (the first line printed names it)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
   cmd->add_flag("--allow-writes", options->server.allow_writes,
                 "Let clients add ladders to the index (POST /api/v1/index); without it the server is read-only");
-  cmd->add_option("--max-body-mb", options->max_body_mb, "Largest request body (an uploaded ladder, a staff list), in MiB")
+  cmd->add_option("--max-body-mb", options->max_body_mb,
+                  "Largest request body (an uploaded ladder, a staff list), in MiB")
       ->check(CLI::Range(1, 1024))
       ->capture_default_str();
   cmd->add_option("--max-concurrent", options->server.max_concurrent,

@@ -27,7 +27,8 @@ namespace rungs::cli {
 namespace {
 
 std::filesystem::path default_db() {
-  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "rungs" / "index";
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return std::filesystem::path(xdg) / "rungs" / "index";
   if (const char* home = std::getenv("HOME"); home && *home) {
     return std::filesystem::path(home) / ".local" / "share" / "rungs" / "index";
   }
@@ -106,7 +107,8 @@ std::filesystem::path resolve_db(const IndexOptions& options) {
     std::filesystem::create_directories(db.parent_path());
     // Several commands may find the default index missing at once: they
     // build it one after the other rather than fail.
-    indexer::build_index(db, ladders, {.progress = {}, .fingerprint = fingerprint, .wait_for_lock = true, .remove = {}});
+    indexer::build_index(db, ladders,
+                         {.progress = {}, .fingerprint = fingerprint, .wait_for_lock = true, .remove = {}});
   }
   return db;
 }
@@ -114,7 +116,8 @@ std::filesystem::path resolve_db(const IndexOptions& options) {
 search::Searcher open_searcher(const IndexOptions& options) { return search::Searcher(resolve_db(options)); }
 
 void ModelFlags::add_to(CLI::App& app) {
-  app.add_flag("--no-synonyms", no_synonyms, "Match the phrase's own words only, without the thesaurus (curated groups, WordNet)");
+  app.add_flag("--no-synonyms", no_synonyms,
+               "Match the phrase's own words only, without the thesaurus (curated groups, WordNet)");
 }
 
 mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& flags) {
@@ -126,22 +129,24 @@ mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& fla
 bool use_colour() { return ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 
 std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths(header.size(), 0);
   auto measure = [&](const std::vector<std::string>& row) {
-    for (std::size_t i = 0; i + 1 < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+    for (std::size_t i = 0; i + 1 < row.size() && i < widths.size(); ++i)
+      widths[i] = std::max(widths[i], display_width(row[i]));
   };
   measure(header);
   for (const auto& row : rows) measure(row);
   auto print_row = [&](const std::vector<std::string>& cells) {
     // A line break in a cell (a title written over two lines) would break the row.
     std::vector<std::string> row = cells;
-    for (auto& cell : row) std::replace_if(cell.begin(), cell.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+    for (auto& cell : row)
+      std::replace_if(
+          cell.begin(), cell.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) {
       line += row[i];
@@ -152,7 +157,8 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
   };
   print_row(header);
   std::vector<std::string> rule;
-  for (std::size_t i = 0; i < header.size(); ++i) rule.emplace_back(i + 1 < header.size() ? widths[i] : display_width(header[i]), '-');
+  for (std::size_t i = 0; i < header.size(); ++i)
+    rule.emplace_back(i + 1 < header.size() ? widths[i] : display_width(header[i]), '-');
   print_row(rule);
   for (const auto& row : rows) print_row(row);
 }
@@ -172,8 +178,6 @@ void print_markdown_table(const std::vector<std::string>& header, const std::vec
   for (const auto& row : rows) print_row(row);
 }
 
-void print_json(const nlohmann::json& value) {
-  fmt::print("{}\n", service::dump(value));
-}
+void print_json(const nlohmann::json& value) { fmt::print("{}\n", service::dump(value)); }
 
 }  // namespace rungs::cli

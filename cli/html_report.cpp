@@ -14,12 +14,23 @@ std::string escape(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -49,9 +60,10 @@ std::string colour(double value, double lo, double hi) {
 }
 
 std::string page(const std::string& title, const std::string& body) {
-  return fmt::format("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{}</style></head>\n"
-                     "<body>\n<h1>{}</h1>\n{}</body></html>\n",
-                     escape(title), kStyle, escape(title), body);
+  return fmt::format(
+      "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title><style>{}</style></head>\n"
+      "<body>\n<h1>{}</h1>\n{}</body></html>\n",
+      escape(title), kStyle, escape(title), body);
 }
 
 std::string level_label(const mapping::LevelRef& r) { return r.title + (r.code.empty() ? "" : " [" + r.code + "]"); }
@@ -67,18 +79,19 @@ std::string heatmap(const mapping::MappingTable& t) {
     }
   }
   if (hi < lo) lo = hi = 0;
-  std::string html = fmt::format("<table class=\"heatmap\" data-from=\"{}\" data-to=\"{}\"><tr><th>{} ↓ / {} →</th>", escape(t.from),
-                                 escape(t.to), escape(t.from), escape(t.to));
+  std::string html = fmt::format("<table class=\"heatmap\" data-from=\"{}\" data-to=\"{}\"><tr><th>{} ↓ / {} →</th>",
+                                 escape(t.from), escape(t.to), escape(t.from), escape(t.to));
   for (const auto& c : t.to_levels) html += "<th>" + escape(level_label(c)) + "</th>";
   html += "<th>proposal</th></tr>\n";
   for (std::size_t r = 0; r < t.from_levels.size(); ++r) {
     const auto& eq = t.equivalences[r];
     html += "<tr><th>" + escape(level_label(t.from_levels[r])) + "</th>";
     for (std::size_t c = 0; c < t.to_levels.size(); ++c) {
-      const bool proposed = std::any_of(eq.to.begin(), eq.to.end(), [&](const auto& x) { return x.level == t.to_levels[c].level; });
-      html += fmt::format("<td class=\"cell{}\" style=\"background:{}\" title=\"{} ≈ {}: {:.2f}\">{:.2f}</td>", proposed ? " proposed" : "",
-                          colour(t.matrix[r][c], lo, hi), escape(t.from_levels[r].title), escape(t.to_levels[c].title),
-                          t.matrix[r][c], t.matrix[r][c]);
+      const bool proposed =
+          std::any_of(eq.to.begin(), eq.to.end(), [&](const auto& x) { return x.level == t.to_levels[c].level; });
+      html += fmt::format("<td class=\"cell{}\" style=\"background:{}\" title=\"{} ≈ {}: {:.2f}\">{:.2f}</td>",
+                          proposed ? " proposed" : "", colour(t.matrix[r][c], lo, hi), escape(t.from_levels[r].title),
+                          escape(t.to_levels[c].title), t.matrix[r][c], t.matrix[r][c]);
     }
     html += "<td>";
     if (eq.to.empty()) {
@@ -86,20 +99,22 @@ std::string heatmap(const mapping::MappingTable& t) {
     } else {
       html += fmt::format("<details><summary>{} ({})</summary>", escape(level_label(eq.to.front())),
                           eq.pinned ? std::string("pinned") : fmt::format("{:.0f}%", 100 * eq.confidence));
-      if (const auto why = service::decision_words(eq); !why.empty()) html += "<div class=\"note\">" + escape(why) + "</div>";
+      if (const auto why = service::decision_words(eq); !why.empty())
+        html += "<div class=\"note\">" + escape(why) + "</div>";
       for (const auto& p : eq.evidence) {
-        html += fmt::format("<div class=\"pair\">“{}”<br>≈ “{}” <span class=\"sim\">{:.2f}</span></div>", escape(p.from_statement),
-                            escape(p.to_statement), p.similarity);
+        html += fmt::format("<div class=\"pair\">“{}”<br>≈ “{}” <span class=\"sim\">{:.2f}</span></div>",
+                            escape(p.from_statement), escape(p.to_statement), p.similarity);
       }
       html += "</details>";
     }
     html += "</td></tr>\n";
   }
   html += "</table>\n";
-  html += fmt::format("<p class=\"legend muted\">Colour: content similarity from {:.2f} <span style=\"background:{}\"></span>"
-                      "<span style=\"background:{}\"></span><span style=\"background:{}\"></span> to {:.2f}. "
-                      "Outlined: the proposed equivalence. Confidence: {}.</p>\n",
-                      lo, colour(lo, lo, hi), colour((lo + hi) / 2, lo, hi), colour(hi, lo, hi), hi, escape(t.confidence_method));
+  html += fmt::format(
+      "<p class=\"legend muted\">Colour: content similarity from {:.2f} <span style=\"background:{}\"></span>"
+      "<span style=\"background:{}\"></span><span style=\"background:{}\"></span> to {:.2f}. "
+      "Outlined: the proposed equivalence. Confidence: {}.</p>\n",
+      lo, colour(lo, lo, hi), colour((lo + hi) / 2, lo, hi), colour(hi, lo, hi), hi, escape(t.confidence_method));
   return html;
 }
 
@@ -116,15 +131,17 @@ std::string html_harmonise_report(const mapping::Harmonisation& h, const std::ve
   for (const auto& l : h.ladders) body += "<th>" + escape(l) + "</th>";
   body += "<th>confidence</th><th>notes</th></tr>\n";
   for (const auto& band : h.bands) {
-    body += fmt::format("<tr><td class=\"band\">{}</td><td>{}</td>", escape(service::band_name(band)), escape(band.track));
+    body +=
+        fmt::format("<tr><td class=\"band\">{}</td><td>{}</td>", escape(service::band_name(band)), escape(band.track));
     for (const auto& l : h.ladders) {
       std::string cell;
       for (const auto& m : band.members) {
         if (m.ladder != l) continue;
         cell += (cell.empty() ? "" : "<br>") + escape(level_label(m.level));
         if (!m.evidence.from_statement.empty()) {
-          cell += fmt::format("<details><summary class=\"muted\">why</summary><div class=\"pair\">“{}”<br>≈ “{}”</div></details>",
-                              escape(m.evidence.from_statement), escape(m.evidence.to_statement));
+          cell += fmt::format(
+              "<details><summary class=\"muted\">why</summary><div class=\"pair\">“{}”<br>≈ “{}”</div></details>",
+              escape(m.evidence.from_statement), escape(m.evidence.to_statement));
         }
       }
       body += "<td>" + (cell.empty() ? "<span class=\"muted\">—</span>" : cell) + "</td>";
@@ -137,7 +154,8 @@ std::string html_harmonise_report(const mapping::Harmonisation& h, const std::ve
   body += "</table>\n";
   if (!h.unplaced.empty()) {
     body += "<p class=\"note\">Not placed in any band: ";
-    for (std::size_t i = 0; i < h.unplaced.size(); ++i) body += escape(h.unplaced_ladders[i] + " " + h.unplaced[i].title) + "; ";
+    for (std::size_t i = 0; i < h.unplaced.size(); ++i)
+      body += escape(h.unplaced_ladders[i] + " " + h.unplaced[i].title) + "; ";
     body += "</p>\n";
   }
   for (const auto& t : to_pivot) body += "<h2>" + escape(t.from + " → " + t.to) + "</h2>\n" + heatmap(t);
@@ -149,7 +167,8 @@ std::string html_compare_report(const mapping::Comparison& c) {
   for (const auto* p : {&c.a, &c.b}) {
     body += "<h2>Themes per level: " + escape(p->ladder) + "</h2>\n<table class=\"themes\"><tr><th>theme</th>";
     for (std::size_t i = 0; i < p->levels.size(); ++i) {
-      body += fmt::format("<th>{}<br><span class=\"muted\">{} statements</span></th>", escape(level_label(p->levels[i])), p->statement_counts[i]);
+      body += fmt::format("<th>{}<br><span class=\"muted\">{} statements</span></th>",
+                          escape(level_label(p->levels[i])), p->statement_counts[i]);
     }
     body += "</tr>\n";
     int top = 1;
@@ -163,8 +182,8 @@ std::string html_compare_report(const mapping::Comparison& c) {
         std::string behind;
         for (const auto& text : t.evidence[i]) behind += (behind.empty() ? "" : "\n") + text;
         const int n = t.statements[i];
-        body += fmt::format("<td class=\"cell\" style=\"background:{}\" title=\"{}\">{}</td>", colour(n, 0, top), escape(behind),
-                            n ? std::to_string(n) : "");
+        body += fmt::format("<td class=\"cell\" style=\"background:{}\" title=\"{}\">{}</td>", colour(n, 0, top),
+                            escape(behind), n ? std::to_string(n) : "");
       }
       body += "</tr>\n";
     }

@@ -5,12 +5,13 @@
 
 #include "common.h"
 #include "exit_status.h"
-#include "terminal.h"
 #include "rungs/corpus/error.h"
+#include "terminal.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "rungs: which level of a career ladder matches a job title or a phrase, and which levels of two ladders are equivalent.\n"
+      "rungs: which level of a career ladder matches a job title or a phrase, and which levels of two ladders are "
+      "equivalent.\n"
       "Works on the bundled ladders out of the box (index built on first use); add your own with `rungs index`."};
   app.set_version_flag("--version", RUNGS_VERSION);
   app.require_subcommand(1);

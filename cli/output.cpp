@@ -7,7 +7,8 @@ void OutputOptions::add_to(CLI::App& app, Formats formats) {
     app.add_option("--format", format, "table (default), markdown, csv or json")
         ->check(CLI::IsMember({"table", "markdown", "csv", "json"}));
   }
-  app.add_flag_callback("--json", [this] { format = "json"; }, "Print JSON for programs instead of tables");
+  app.add_flag_callback(
+      "--json", [this] { format = "json"; }, "Print JSON for programs instead of tables");
 }
 
 void OutputOptions::add_html(CLI::App& app, const std::string& report) {

@@ -14,13 +14,17 @@
 namespace rungs::cli {
 namespace {
 
-void escape_code_point(std::string& out, char32_t cp) { out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp)); }
+void escape_code_point(std::string& out, char32_t cp) {
+  out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(cp));
+}
 void escape_byte(std::string& out, unsigned char c) { out += fmt::format("\\x{:02x}", c); }
 
 // Code points shown escaped beyond the C0 range: C1 controls (U+009B is a
 // CSI to some terminals) and the bidirectional overrides, which reorder what
 // is shown ("Trojan Source").
-bool hidden(char32_t cp) { return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069); }
+bool hidden(char32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
 
 // Length of the UTF-8 sequence that `lead` starts, 0 when it starts none.
 std::size_t sequence_length(unsigned char lead) {
@@ -79,7 +83,8 @@ std::string OutputFilter::feed(std::string_view chunk) {
     }
     const std::size_t length = sequence_length(c);
     std::size_t valid = 1;  // bytes of a well-formed sequence seen
-    while (length > 0 && valid < length && i + valid < in.size() && (static_cast<unsigned char>(in[i + valid]) & 0xc0) == 0x80) {
+    while (length > 0 && valid < length && i + valid < in.size() &&
+           (static_cast<unsigned char>(in[i + valid]) & 0xc0) == 0x80) {
       ++valid;
     }
     if (length > 0 && valid < length && i + valid == in.size()) {  // cut by the chunk's end
@@ -88,7 +93,8 @@ std::string OutputFilter::feed(std::string_view chunk) {
     }
     char32_t cp = length == 2 ? c & 0x1f : length == 3 ? c & 0x0f : c & 0x07;
     for (std::size_t k = 1; k < valid; ++k) cp = (cp << 6) | (static_cast<unsigned char>(in[i + k]) & 0x3f);
-    const bool well_formed = length > 0 && valid == length && !(length == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) &&
+    const bool well_formed = length > 0 && valid == length &&
+                             !(length == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) &&
                              !(length == 4 && (cp < 0x10000 || cp > 0x10ffff));
     if (!well_formed) {
       escape_byte(out, c);
@@ -156,7 +162,8 @@ void install_output_filters() {
   const bool err_tty = ::isatty(STDERR_FILENO) != 0;
   std::fflush(stdout);
   std::fflush(stderr);
-  g_stdout = new Sink{STDOUT_FILENO, OutputFilter({.colour = use_colour(), .clear_line = false, .carriage_return = false})};
+  g_stdout =
+      new Sink{STDOUT_FILENO, OutputFilter({.colour = use_colour(), .clear_line = false, .carriage_return = false})};
   g_stderr = new Sink{STDERR_FILENO, OutputFilter({.colour = false, .clear_line = err_tty, .carriage_return = false})};
   if (FILE* out = open_sink(g_stdout, out_tty ? _IOLBF : _IOFBF)) stdout = out;
   if (FILE* err = open_sink(g_stderr, _IONBF)) stderr = err;

@@ -17,13 +17,12 @@
 namespace rungs::analysis {
 
 const std::vector<std::string>& stopwords() {
-  static const std::vector<std::string> words = {
-      "a",    "an",   "and",   "are", "as",   "at",   "be",    "been", "being",
-      "by",   "for",  "from",  "has", "have", "in",   "into",  "is",   "it",
-      "its",  "of",   "on",    "or",  "that", "the",  "their", "them", "these",
-      "they", "this", "those", "to",  "was",  "were", "which", "with",
+  static const std::vector<std::string> kStopwords = {
+      "a",     "an",   "and",   "are",  "as",   "at",    "be",  "been", "being", "by",    "for",  "from",
+      "has",   "have", "in",    "into", "is",   "it",    "its", "of",   "on",    "or",    "that", "the",
+      "their", "them", "these", "they", "this", "those", "to",  "was",  "were",  "which", "with",
   };
-  return words;
+  return kStopwords;
 }
 
 // Xapian's stemmer and term generator keep state while they work, so each

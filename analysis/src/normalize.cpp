@@ -20,9 +20,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 constexpr std::array<std::string_view, 20> kNumberWords = {
-    "one",     "two",     "three",     "four",     "five",     "six",      "seven",
-    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
-    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+    "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",     "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
 
 // Whole-word British → American respellings outside the rules below.
 constexpr std::pair<std::string_view, std::string_view> kWordMap[] = {
@@ -43,31 +42,28 @@ constexpr std::array<std::string_view, 23> kOurWords = {
 
 // -ise words that are not British variants of an -ize word.
 const std::set<std::string_view>& ise_exceptions() {
-  static const std::set<std::string_view> words = {
-      "advertise",   "advise",   "apprise",  "arise",     "chastise",  "circumcise", "comprise",
-      "compromise",  "concise",  "demise",   "despise",   "devise",    "disguise",   "enterprise",
-      "excise",      "exercise", "exorcise", "expertise", "franchise", "improvise",  "incise",
-      "merchandise", "mortise",  "noise",    "otherwise", "paradise",  "precise",    "premise",
-      "promise",     "raise",    "reprise",  "revise",    "rise",      "sunrise",    "supervise",
-      "surmise",     "surprise", "televise", "treatise",  "wise",
+  static const std::set<std::string_view> kNotVariants = {
+      "advertise", "advise",    "apprise",   "arise",     "chastise", "circumcise",  "comprise", "compromise",
+      "concise",   "demise",    "despise",   "devise",    "disguise", "enterprise",  "excise",   "exercise",
+      "exorcise",  "expertise", "franchise", "improvise", "incise",   "merchandise", "mortise",  "noise",
+      "otherwise", "paradise",  "precise",   "premise",   "promise",  "raise",       "reprise",  "revise",
+      "rise",      "sunrise",   "supervise", "surmise",   "surprise", "televise",    "treatise", "wise",
   };
-  return words;
+  return kNotVariants;
 }
 
 bool ise_is_variant(std::string_view base) {
   if (base.size() < 4) return false;
   const std::string lemma = std::string(base) + "ise";
   if (ise_exceptions().count(lemma) != 0) return false;
-  for (std::string_view tail :
-       {"wise", "vise", "prise", "raise", "guise", "oise", "uise", "chise"}) {
+  for (std::string_view tail : {"wise", "vise", "prise", "raise", "guise", "oise", "uise", "chise"}) {
     if (ends_with(lemma, tail)) return false;
   }
   return true;
 }
 
 bool is_lower_ascii_word(std::string_view word) {
-  return !word.empty() &&
-         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 }  // namespace
@@ -127,8 +123,7 @@ std::string normalize(std::string_view text) {
       const auto d = static_cast<unsigned char>(folded[j]);
       if (is_word_byte(d)) {
         ++j;
-      } else if (d == '\'' && j + 1 < n &&
-                 is_word_byte(static_cast<unsigned char>(folded[j + 1]))) {
+      } else if (d == '\'' && j + 1 < n && is_word_byte(static_cast<unsigned char>(folded[j + 1]))) {
         j += 2;  // an apostrophe inside a word ("one's") keeps the word whole
       } else {
         break;

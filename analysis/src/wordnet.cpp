@@ -126,12 +126,21 @@ WordNet::WordNet(const std::filesystem::path& dir) : sense_counts_(dir / "cntlis
   // Morphy's detachment rules (WordNet morph.c), per part of speech.
   const Files files[] = {
       {"verb", {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}}},
-      {"noun", {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}}},
+      {"noun",
+       {{"s", ""},
+        {"ses", "s"},
+        {"xes", "x"},
+        {"zes", "z"},
+        {"ches", "ch"},
+        {"shes", "sh"},
+        {"men", "man"},
+        {"ies", "y"}}},
       {"adj", {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}}},
       {"adv", {}},
   };
   for (const auto& f : files) {
-    parts_.push_back({MappedFile(dir / (std::string("index.") + f.name)), MappedFile(dir / (std::string("data.") + f.name)),
+    parts_.push_back({MappedFile(dir / (std::string("index.") + f.name)),
+                      MappedFile(dir / (std::string("data.") + f.name)),
                       MappedFile(dir / (std::string(f.name) + ".exc")), f.suffixes});
   }
 }
@@ -166,7 +175,8 @@ std::vector<std::string> WordNet::first_sense(const PartOfSpeech& pos, const std
   if (offset < 0 || static_cast<std::size_t>(offset) >= file.size()) return {};
   // data line: offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id]...
   const std::size_t end = file.find('\n', static_cast<std::size_t>(offset));
-  std::istringstream data{std::string(file.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)))};
+  std::istringstream data{
+      std::string(file.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)))};
   std::string field, lex_id;
   data >> field >> field >> field >> std::hex >> synsets >> std::dec;
   std::vector<std::string> lemmas;
@@ -252,9 +262,11 @@ WordNet::Synset WordNet::synset(std::size_t part, long offset) const {
   const std::string_view file = parts_[part].data.view();
   Synset result;
   if (offset < 0 || static_cast<std::size_t>(offset) >= file.size()) return result;
-  // data line: offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]... | gloss
+  // data line: offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]... |
+  // gloss
   const std::size_t end = file.find('\n', static_cast<std::size_t>(offset));
-  std::istringstream data{std::string(file.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)))};
+  std::istringstream data{
+      std::string(file.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)))};
   std::string field, lex_id;
   int words = 0, pointers = 0;
   data >> field >> field >> field >> std::hex >> words >> std::dec;
@@ -263,7 +275,8 @@ WordNet::Synset WordNet::synset(std::size_t part, long offset) const {
   for (int i = 0; i < pointers; ++i) {
     Synset::Pointer pointer;
     std::string pos, source_target;
-    if (!(data >> pointer.symbol >> pointer.offset >> pos >> source_target) || pos.empty() || source_target.size() != 4) break;
+    if (!(data >> pointer.symbol >> pointer.offset >> pos >> source_target) || pos.empty() || source_target.size() != 4)
+      break;
     pointer.pos = pos[0];
     const int source = std::stoi(source_target.substr(0, 2), nullptr, 16);
     pointer.target = std::stoi(source_target.substr(2, 2), nullptr, 16);
@@ -308,7 +321,8 @@ std::vector<WeightedWord> WordNet::linked_words(const std::string& word) const {
       const std::string_view symbol = std::string_view(pointer.symbol).substr(0, pointer.symbol.find(':'));
       if (std::find(kFollowed.begin(), kFollowed.end(), symbol) == kFollowed.end()) continue;
       // A lemma's own link (derivation, pertainym) counts only for the lemma asked about.
-      if (symbol.size() < pointer.symbol.size() && pointer.symbol.substr(symbol.size() + 1) != std::to_string(position)) continue;
+      if (symbol.size() < pointer.symbol.size() && pointer.symbol.substr(symbol.size() + 1) != std::to_string(position))
+        continue;
       const std::size_t part = pointer.pos == 'v' ? 0 : pointer.pos == 'n' ? 1 : pointer.pos == 'r' ? 3 : 2;
       const Synset there = synset(part, pointer.offset);
       for (std::size_t k = 0; k < there.lemmas.size(); ++k) {

@@ -48,7 +48,8 @@ std::size_t zipf(Random& random, std::size_t n) {
 
 // A pronounceable synthetic word for lexicon rank `n` ("kovatel").
 std::string synthetic_word(std::size_t n) {
-  static const char* kOnsets[] = {"b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "st", "tr", "pl"};
+  static const char* kOnsets[] = {"b", "d", "f", "g", "k", "l",  "m",  "n",  "p",
+                                  "r", "s", "t", "v", "z", "br", "st", "tr", "pl"};
   static const char* kVowels[] = {"a", "e", "i", "o", "u", "ai", "ou"};
   std::string word;
   std::size_t x = n + 1;
@@ -67,8 +68,10 @@ std::vector<std::string> clauses(const std::string& text) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     std::size_t skip = 0;
-    if ((text[i] == ',' || text[i] == ';') && i + 1 < text.size() && text[i + 1] == ' ') skip = 2;
-    else if (text.compare(i, 5, " and ") == 0) skip = 5;
+    if ((text[i] == ',' || text[i] == ';') && i + 1 < text.size() && text[i + 1] == ' ')
+      skip = 2;
+    else if (text.compare(i, 5, " and ") == 0)
+      skip = 5;
     if (skip == 0) continue;
     if (i > start) out.push_back(text.substr(start, i - start));
     start = i + skip;
@@ -96,7 +99,8 @@ class Generator {
         for (const auto& s : level.statements) {
           if (s.kind == StatementKind::competency) competencies_[band].push_back({s.text, s.area});
           if (s.kind == StatementKind::summary) summaries_.push_back({s.text, s.area});
-          if (!s.area.empty() && std::find(areas_.begin(), areas_.end(), s.area) == areas_.end()) areas_.push_back(s.area);
+          if (!s.area.empty() && std::find(areas_.begin(), areas_.end(), s.area) == areas_.end())
+            areas_.push_back(s.area);
         }
       }
     }
@@ -119,9 +123,12 @@ class Generator {
 
  private:
   Ladder ladder(std::size_t n, std::size_t budget) {
-    static const char* kRoles[] = {"Support Engineer", "SRE", "DevOps Engineer", "Application Engineer",
-                                   "Platform Engineer", "Data Engineer", "Security Engineer", "QA Engineer",
-                                   "Backend Engineer", "Infrastructure Engineer", "Product Designer", "Analyst"};
+    static const char* kRoles[] = {"Support Engineer",  "SRE",
+                                   "DevOps Engineer",   "Application Engineer",
+                                   "Platform Engineer", "Data Engineer",
+                                   "Security Engineer", "QA Engineer",
+                                   "Backend Engineer",  "Infrastructure Engineer",
+                                   "Product Designer",  "Analyst"};
     static const char* kGrades[] = {"Junior", "Associate", "", "Senior", "Staff", "Lead", "Principal", "Distinguished"};
     Ladder ladder;
     ladder.id = fmt::format("gen-{:06}", n);
@@ -139,8 +146,8 @@ class Generator {
       const bool management = manager && r == levels;
       const double position = levels == 1 ? 0.5 : static_cast<double>(r - 1) / (levels - 1);
       const auto grade = static_cast<std::size_t>(position * (std::size(kGrades) - 1) + 0.5);
-      level.title = management ? role + " Manager"
-                               : (std::string(kGrades[grade]) + (kGrades[grade][0] ? " " : "") + role);
+      level.title =
+          management ? role + " Manager" : (std::string(kGrades[grade]) + (kGrades[grade][0] ? " " : "") + role);
       level.track = management ? "management" : "individual";
       const int band = std::min(kBands - 1, static_cast<int>(position * kBands));
       const std::size_t count = std::min<std::size_t>(budget, static_cast<std::size_t>(random_.between(4, 16)));
@@ -150,7 +157,8 @@ class Generator {
         const auto& pool = summary ? summaries_ : competencies_[random_.chance(0.8) ? band : random_.below(kBands)];
         const Seed& base = pool[random_.below(pool.size())];
         s.kind = summary ? StatementKind::summary : StatementKind::competency;
-        s.area = summary ? "" : (random_.chance(0.7) || areas_.empty() ? base.area : areas_[random_.below(areas_.size())]);
+        s.area =
+            summary ? "" : (random_.chance(0.7) || areas_.empty() ? base.area : areas_[random_.below(areas_.size())]);
         s.text = text(base, pool);
         s.source = ladder.id + ".yaml";
         s.line = static_cast<int>(i + 1);

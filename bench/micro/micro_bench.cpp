@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
+#include "rungs/analysis/analyzer.h"
 #include "rungs/corpus/load.h"
 #include "rungs/corpus/text.h"
-#include "rungs/analysis/analyzer.h"
 #include "rungs/mapping/mapping.h"
 
 namespace {

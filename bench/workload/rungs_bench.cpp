@@ -72,10 +72,10 @@
 #include <nlohmann/json.hpp>
 
 #include "../common/generator.h"
+#include "rungs/analysis/analyzer.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/indexer.h"
-#include "rungs/analysis/analyzer.h"
 #include "rungs/indexer/schema.h"
 #include "rungs/mapping/mapping.h"
 #include "rungs/search/searcher.h"
@@ -90,24 +90,22 @@ using Clock = std::chrono::steady_clock;
 struct Flags {
   std::vector<std::size_t> sizes = {1000, 10000};
   std::vector<std::size_t> allpairs = {100};
-  std::size_t queries = 1000;        // measured queries per engine (after one warm-up pass)
-  std::size_t model_ladders = 100;   // ladders in the Model for level/map at big sizes
+  std::size_t queries = 1000;       // measured queries per engine (after one warm-up pass)
+  std::size_t model_ladders = 100;  // ladders in the Model for level/map at big sizes
   std::size_t model_all_max = 100000;
   std::size_t level_runs = 200;
   std::size_t map_runs = 200;
-  double allpairs_budget = 60;       // seconds per allpairs run before extrapolating
+  double allpairs_budget = 60;  // seconds per allpairs run before extrapolating
   std::size_t threads = std::max(1U, std::thread::hardware_concurrency());  // allpairs workers
   std::uint64_t seed = 42;
   std::string corpus = RUNGS_CORPUS_DIR;
-  std::string work = "";             // scratch directory for the indexes
+  std::string work = "";  // scratch directory for the indexes
   std::string json_path;
-  std::string write_yaml;            // write the first size's ladders here and stop
-  bool keep = false;                 // keep the indexes
+  std::string write_yaml;  // write the first size's ladders here and stop
+  bool keep = false;       // keep the indexes
 };
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 std::uint64_t dir_bytes(const fs::path& path) {
   std::uint64_t total = 0;
@@ -185,8 +183,12 @@ struct Latencies {
     };
     double sum = 0;
     for (double v : sorted) sum += v;
-    return {{"n", sorted.size()}, {"p50", pct(50)}, {"p95", pct(95)}, {"p99", pct(99)},
-            {"mean", sum / static_cast<double>(sorted.size())}, {"max", sorted.back()}};
+    return {{"n", sorted.size()},
+            {"p50", pct(50)},
+            {"p95", pct(95)},
+            {"p99", pct(99)},
+            {"mean", sum / static_cast<double>(sorted.size())},
+            {"max", sorted.back()}};
   }
 };
 
@@ -195,10 +197,10 @@ struct Latencies {
 
 struct QuerySpec {
   std::string cls;
-  std::string rungs;   // rungs query syntax
-  std::string fts;     // FTS5 MATCH expression
-  std::string framework, ladder;  // filters (at most one set)
-  std::vector<std::string> words; // for the "or" parity check
+  std::string rungs;               // rungs query syntax
+  std::string fts;                 // FTS5 MATCH expression
+  std::string framework, ladder;   // filters (at most one set)
+  std::vector<std::string> words;  // for the "or" parity check
 };
 
 std::vector<std::string> plain_words(const std::string& text) {
@@ -391,9 +393,10 @@ json fts5_build(const std::vector<corpus::Ladder>& ladders, const fs::path& path
   const auto start = Clock::now();
   sqlite3* db = open_sqlite(path);
   exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-  exec(db, "CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='porter unicode61 remove_diacritics 0');"
-           "CREATE TABLE meta(id INTEGER PRIMARY KEY, framework TEXT, ladder TEXT, level TEXT, area TEXT,"
-           " track TEXT, kind TEXT, record TEXT);");
+  exec(db,
+       "CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='porter unicode61 remove_diacritics 0');"
+       "CREATE TABLE meta(id INTEGER PRIMARY KEY, framework TEXT, ladder TEXT, level TEXT, area TEXT,"
+       " track TEXT, kind TEXT, record TEXT);");
   exec(db, "BEGIN");
   std::size_t n = 0;
   {
@@ -411,9 +414,17 @@ json fts5_build(const std::vector<corpus::Ladder>& ladders, const fs::path& path
           text.step();
           text.reset();
           // The same display record rungs stores as document data.
-          const json record = {{"framework", ladder.framework}, {"ladder", ladder.id}, {"level", level.id},
-                               {"level_title", level.title}, {"level_rank", level.rank}, {"area", s.area},
-                               {"kind", kind}, {"text", s.text}, {"source", s.source}, {"line", s.line}, {"n", i}};
+          const json record = {{"framework", ladder.framework},
+                               {"ladder", ladder.id},
+                               {"level", level.id},
+                               {"level_title", level.title},
+                               {"level_rank", level.rank},
+                               {"area", s.area},
+                               {"kind", kind},
+                               {"text", s.text},
+                               {"source", s.source},
+                               {"line", s.line},
+                               {"n", i}};
           sqlite3_bind_int64(meta.get(), 1, static_cast<sqlite3_int64>(n));
           meta.bind(2, ladder.framework);
           meta.bind(3, ladder.id);
@@ -439,22 +450,29 @@ json fts5_build(const std::vector<corpus::Ladder>& ladders, const fs::path& path
   exec(db, "INSERT INTO fts(fts) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE); VACUUM;");
   const double optimize_seconds = seconds_since(optimize_start);
   sqlite3_close(db);
-  return {{"seconds", seconds}, {"statements", n}, {"per_second", static_cast<double>(n) / seconds},
-          {"bytes", bytes}, {"optimized_bytes", fs::file_size(path)}, {"optimize_seconds", optimize_seconds}};
+  return {{"seconds", seconds},
+          {"statements", n},
+          {"per_second", static_cast<double>(n) / seconds},
+          {"bytes", bytes},
+          {"optimized_bytes", fs::file_size(path)},
+          {"optimize_seconds", optimize_seconds}};
 }
 
 class Fts5Engine {
  public:
   explicit Fts5Engine(const fs::path& path)
       : db_(open_sqlite(path)),
-        top_(db_, "SELECT rowid, snippet(fts, 0, '[', ']', '...', 16), bm25(fts) FROM fts WHERE fts MATCH ?1"
-                  " ORDER BY rank LIMIT 10"),
-        top_framework_(db_, "SELECT fts.rowid, snippet(fts, 0, '[', ']', '...', 16), bm25(fts) FROM fts"
-                            " JOIN meta m ON m.id = fts.rowid WHERE fts MATCH ?1 AND m.framework = ?2"
-                            " ORDER BY bm25(fts) LIMIT 10"),
-        top_ladder_(db_, "SELECT fts.rowid, snippet(fts, 0, '[', ']', '...', 16), bm25(fts) FROM fts"
-                         " JOIN meta m ON m.id = fts.rowid WHERE fts MATCH ?1 AND m.ladder = ?2"
-                         " ORDER BY bm25(fts) LIMIT 10"),
+        top_(db_,
+             "SELECT rowid, snippet(fts, 0, '[', ']', '...', 16), bm25(fts) FROM fts WHERE fts MATCH ?1"
+             " ORDER BY rank LIMIT 10"),
+        top_framework_(db_,
+                       "SELECT fts.rowid, snippet(fts, 0, '[', ']', '...', 16), bm25(fts) FROM fts"
+                       " JOIN meta m ON m.id = fts.rowid WHERE fts MATCH ?1 AND m.framework = ?2"
+                       " ORDER BY bm25(fts) LIMIT 10"),
+        top_ladder_(db_,
+                    "SELECT fts.rowid, snippet(fts, 0, '[', ']', '...', 16), bm25(fts) FROM fts"
+                    " JOIN meta m ON m.id = fts.rowid WHERE fts MATCH ?1 AND m.ladder = ?2"
+                    " ORDER BY bm25(fts) LIMIT 10"),
         facets_(db_, kFacets + std::string(" GROUP BY 1, 2, 3, 4, 5, 6")),
         facets_framework_(db_, kFacets + std::string(" AND m.framework = ?2 GROUP BY 1, 2, 3, 4, 5, 6")),
         facets_ladder_(db_, kFacets + std::string(" AND m.ladder = ?2 GROUP BY 1, 2, 3, 4, 5, 6")),
@@ -523,8 +541,9 @@ class XapianEngine {
   int run(const QuerySpec& q, std::vector<Xapian::docid>* ids = nullptr) {
     Xapian::Query query = parser_.parse_query(analysis::normalize(q.rungs), Xapian::QueryParser::FLAG_DEFAULT);
     if (!q.framework.empty()) {
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                            Xapian::Query(indexer::schema::filter_term(indexer::schema::kPrefixFramework, q.framework)));
+      query =
+          Xapian::Query(Xapian::Query::OP_FILTER, query,
+                        Xapian::Query(indexer::schema::filter_term(indexer::schema::kPrefixFramework, q.framework)));
     }
     if (!q.ladder.empty()) {
       query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -543,7 +562,8 @@ class XapianEngine {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (ids) ids->push_back(*it);
       const json record = json::parse(it.get_document().get_value(indexer::schema::kSlotRecord));
-      const std::string snippet = mset.snippet(record.value("text", ""), 200, stemmer_, Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "[", "]", "...");
+      const std::string snippet = mset.snippet(record.value("text", ""), 200, stemmer_,
+                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "[", "]", "...");
       (void)snippet;
     }
     for (auto& spy : spies) {
@@ -571,7 +591,8 @@ json run_size(const Flags& flags, const std::vector<corpus::Ladder>& seeds, std:
   const double gen_seconds = seconds_since(start);
   r["ladders"] = ladders.size();
   r["statements"] = indexed_statements(ladders);
-  fmt::print("== {} statements in {} ladders (generated in {:.2f} s, seed {})\n", size, ladders.size(), gen_seconds, flags.seed);
+  fmt::print("== {} statements in {} ladders (generated in {:.2f} s, seed {})\n", size, ladders.size(), gen_seconds,
+             flags.seed);
 
   const fs::path rungs_db = work / fmt::format("rungs-{}", size);
   const fs::path fts_db = work / fmt::format("fts5-{}.sqlite", size);
@@ -581,13 +602,17 @@ json run_size(const Flags& flags, const std::vector<corpus::Ladder>& seeds, std:
     const auto t = Clock::now();
     const auto stats = indexer::build_index(rungs_db, ladders);
     const double s = seconds_since(t);
-    return json{{"seconds", s}, {"statements", stats.documents},
-                {"per_second", static_cast<double>(stats.documents) / s}, {"bytes", dir_bytes(rungs_db)}};
+    return json{{"seconds", s},
+                {"statements", stats.documents},
+                {"per_second", static_cast<double>(stats.documents) / s},
+                {"bytes", dir_bytes(rungs_db)}};
   });
   const auto& b = r["build"];
-  fmt::print("build         : {:8.2f} s  {:9.0f} statements/s  index {}  peak RSS {:.0f} MB (corpus generator held {:.0f} MB)\n",
-             b["seconds"].get<double>(), b["per_second"].get<double>(), mb(b["bytes"].get<double>()),
-             b["peak_rss_mb"].get<double>(), b["base_rss_mb"].get<double>());
+  fmt::print(
+      "build         : {:8.2f} s  {:9.0f} statements/s  index {}  peak RSS {:.0f} MB (corpus generator held {:.0f} "
+      "MB)\n",
+      b["seconds"].get<double>(), b["per_second"].get<double>(), mb(b["bytes"].get<double>()),
+      b["peak_rss_mb"].get<double>(), b["base_rss_mb"].get<double>());
   r["fts5_build"] = in_child([&] { return fts5_build(ladders, fts_db); });
   const auto& f = r["fts5_build"];
   fmt::print("fts5_build    : {:8.2f} s  {:9.0f} statements/s  index {} ({} after optimize)  peak RSS {:.0f} MB\n",
@@ -598,9 +623,10 @@ json run_size(const Flags& flags, const std::vector<corpus::Ladder>& seeds, std:
   const auto mix = query_mix(ladders, flags.seed);
   auto print_lat = [](const char* name, const json& q) {
     const auto& a = q["all"];
-    fmt::print("{:14}: p50 {:7.3f} ms  p95 {:7.3f} ms  p99 {:7.3f} ms  (n {}, first query {:.2f} ms, {} of the mix match)\n",
-               name, a["p50"].get<double>(), a["p95"].get<double>(), a["p99"].get<double>(), a["n"].get<int>(),
-               q["first_query_ms"].get<double>(), q["queries_with_hits"].get<int>());
+    fmt::print(
+        "{:14}: p50 {:7.3f} ms  p95 {:7.3f} ms  p99 {:7.3f} ms  (n {}, first query {:.2f} ms, {} of the mix match)\n",
+        name, a["p50"].get<double>(), a["p95"].get<double>(), a["p99"].get<double>(), a["n"].get<int>(),
+        q["first_query_ms"].get<double>(), q["queries_with_hits"].get<int>());
   };
   r["query"] = in_child([&] {
     search::Searcher searcher(rungs_db);
@@ -700,7 +726,8 @@ json run_size(const Flags& flags, const std::vector<corpus::Ladder>& seeds, std:
   });
   const auto& m = r["mapping"];
   if (m.contains("model_all_seconds")) {
-    fmt::print("model         : {:8.3f} s to build the Model over all {} ladders\n", m["model_all_seconds"].get<double>(), ladders.size());
+    fmt::print("model         : {:8.3f} s to build the Model over all {} ladders\n",
+               m["model_all_seconds"].get<double>(), ladders.size());
   }
   fmt::print("model         : {:8.3f} s over {} ladders (peak RSS {:.0f} MB)\n", m["model_seconds"].get<double>(),
              m["model_ladders"].get<int>(), m["peak_rss_mb"].get<double>());
@@ -747,10 +774,16 @@ json run_allpairs(const Flags& flags, const std::vector<corpus::Ladder>& seeds, 
     for (auto& worker : workers) worker.join();
     const double seconds = seconds_since(t);
     const double per_pair = done ? seconds / static_cast<double>(done) : 0;
-    return json{{"ladders", ladders.size()}, {"statements", indexed_statements(ladders)}, {"model_seconds", model_seconds},
-                {"threads", flags.threads}, {"pairs", pairs}, {"pairs_done", done.load()}, {"seconds", seconds},
+    return json{{"ladders", ladders.size()},
+                {"statements", indexed_statements(ladders)},
+                {"model_seconds", model_seconds},
+                {"threads", flags.threads},
+                {"pairs", pairs},
+                {"pairs_done", done.load()},
+                {"seconds", seconds},
                 {"per_pair_ms", per_pair * 1000},
-                {"total_seconds", model_seconds + per_pair * static_cast<double>(pairs)}, {"extrapolated", done < pairs}};
+                {"total_seconds", model_seconds + per_pair * static_cast<double>(pairs)},
+                {"extrapolated", done < pairs}};
   });
 }
 
@@ -777,23 +810,39 @@ int run(int argc, char** argv) {
     const auto eq = arg.find('=');
     const std::string key = arg.substr(0, eq);
     const std::string value = eq == std::string::npos ? "" : arg.substr(eq + 1);
-    if (key == "--sizes") flags.sizes = parse_sizes(value);
-    else if (key == "--allpairs") flags.allpairs = parse_sizes(value);
-    else if (key == "--queries") flags.queries = std::stoull(value);
-    else if (key == "--model-ladders") flags.model_ladders = std::stoull(value);
-    else if (key == "--model-all-max") flags.model_all_max = std::stoull(value);
-    else if (key == "--level-runs") flags.level_runs = std::stoull(value);
-    else if (key == "--map-runs") flags.map_runs = std::stoull(value);
-    else if (key == "--allpairs-budget") flags.allpairs_budget = std::stod(value);
-    else if (key == "--threads") flags.threads = std::max<std::size_t>(1, std::stoull(value));
-    else if (key == "--seed") flags.seed = std::stoull(value);
-    else if (key == "--corpus") flags.corpus = value;
-    else if (key == "--work") flags.work = value;
-    else if (key == "--json") flags.json_path = value;
-    else if (key == "--write-yaml") flags.write_yaml = value;
-    else if (key == "--keep") flags.keep = true;
+    if (key == "--sizes")
+      flags.sizes = parse_sizes(value);
+    else if (key == "--allpairs")
+      flags.allpairs = parse_sizes(value);
+    else if (key == "--queries")
+      flags.queries = std::stoull(value);
+    else if (key == "--model-ladders")
+      flags.model_ladders = std::stoull(value);
+    else if (key == "--model-all-max")
+      flags.model_all_max = std::stoull(value);
+    else if (key == "--level-runs")
+      flags.level_runs = std::stoull(value);
+    else if (key == "--map-runs")
+      flags.map_runs = std::stoull(value);
+    else if (key == "--allpairs-budget")
+      flags.allpairs_budget = std::stod(value);
+    else if (key == "--threads")
+      flags.threads = std::max<std::size_t>(1, std::stoull(value));
+    else if (key == "--seed")
+      flags.seed = std::stoull(value);
+    else if (key == "--corpus")
+      flags.corpus = value;
+    else if (key == "--work")
+      flags.work = value;
+    else if (key == "--json")
+      flags.json_path = value;
+    else if (key == "--write-yaml")
+      flags.write_yaml = value;
+    else if (key == "--keep")
+      flags.keep = true;
     else {
-      fmt::print(stderr, "rungs_bench: unknown flag '{}' (the header of bench/workload/rungs_bench.cpp lists them)\n", arg);
+      fmt::print(stderr, "rungs_bench: unknown flag '{}' (the header of bench/workload/rungs_bench.cpp lists them)\n",
+                 arg);
       return 2;
     }
   }
@@ -801,10 +850,12 @@ int run(int argc, char** argv) {
   if (!flags.write_yaml.empty()) {
     const auto ladders = generate_ladders(seeds, {.statements = flags.sizes.at(0), .seed = flags.seed});
     write_yaml(ladders, flags.write_yaml);
-    fmt::print("wrote {} ladders ({} statements) to {}\n", ladders.size(), indexed_statements(ladders), flags.write_yaml);
+    fmt::print("wrote {} ladders ({} statements) to {}\n", ladders.size(), indexed_statements(ladders),
+               flags.write_yaml);
     return 0;
   }
-  const fs::path work = flags.work.empty() ? fs::temp_directory_path() / fmt::format("rungs-bench-{}", ::getpid()) : fs::path(flags.work);
+  const fs::path work =
+      flags.work.empty() ? fs::temp_directory_path() / fmt::format("rungs-bench-{}", ::getpid()) : fs::path(flags.work);
   fs::create_directories(work);
   fmt::print("rungs_bench: Xapian {}, SQLite {}, {} cores, seed {}\n", Xapian::version_string(), sqlite3_libversion(),
              ::sysconf(_SC_NPROCESSORS_ONLN), flags.seed);
@@ -816,10 +867,12 @@ int run(int argc, char** argv) {
   for (const auto size : flags.sizes) all["sizes"].push_back(run_size(flags, seeds, size, work));
   for (const auto n : flags.allpairs) {
     const auto a = run_allpairs(flags, seeds, n);
-    fmt::print("allpairs      : {} ladders, {} pairs: {:.1f} s{} ({:.3f} ms per pair after a {:.2f} s Model; {} pairs timed, {} threads)\n",
-               a["ladders"].get<int>(), a["pairs"].get<std::size_t>(), a["total_seconds"].get<double>(),
-               a["extrapolated"].get<bool>() ? " extrapolated" : "", a["per_pair_ms"].get<double>(),
-               a["model_seconds"].get<double>(), a["pairs_done"].get<std::size_t>(), a["threads"].get<std::size_t>());
+    fmt::print(
+        "allpairs      : {} ladders, {} pairs: {:.1f} s{} ({:.3f} ms per pair after a {:.2f} s Model; {} pairs timed, "
+        "{} threads)\n",
+        a["ladders"].get<int>(), a["pairs"].get<std::size_t>(), a["total_seconds"].get<double>(),
+        a["extrapolated"].get<bool>() ? " extrapolated" : "", a["per_pair_ms"].get<double>(),
+        a["model_seconds"].get<double>(), a["pairs_done"].get<std::size_t>(), a["threads"].get<std::size_t>());
     all["allpairs"].push_back(a);
   }
   if (!flags.keep && flags.work.empty()) fs::remove_all(work);
@@ -830,9 +883,7 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace rungs::bench
 
-int main(int argc, char** argv) try {
-  return rungs::bench::run(argc, argv);
-} catch (const std::exception& e) {
+int main(int argc, char** argv) try { return rungs::bench::run(argc, argv); } catch (const std::exception& e) {
   std::fprintf(stderr, "rungs_bench: %s\n", e.what());
   return 1;
 }

@@ -68,7 +68,8 @@ std::vector<Row> read_rows(std::string_view text, const std::filesystem::path& p
   if (quoted) throw ParseError(path, quote_line, "a quoted field is not closed");
   rows.push_back(std::move(row));
   std::erase_if(rows, [](const Row& r) {
-    return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return collapse_whitespace(f).empty(); });
+    return std::all_of(r.fields.begin(), r.fields.end(),
+                       [](const std::string& f) { return collapse_whitespace(f).empty(); });
   });
   return rows;
 }
@@ -100,13 +101,14 @@ Document parse_csv(const std::string& text, const std::filesystem::path& path) {
   if (rows.size() < 2) throw ParseError(path, 0, "a CSV ladder needs a header row and at least one row");
   std::vector<std::string> header;
   for (const auto& f : rows[0].fields) header.push_back(collapse_whitespace(fold_case(f)));
-  const auto level = column(header, {"level", "level title", "grade", "title", "job title", "role", "position", "band"});
-  const auto statement = column(header, {"statement", "statements", "expectation", "expectations", "description", "behaviour",
-                                         "behavior", "text", "example", "examples", "indicator"});
+  const auto level =
+      column(header, {"level", "level title", "grade", "title", "job title", "role", "position", "band"});
+  const auto statement = column(header, {"statement", "statements", "expectation", "expectations", "description",
+                                         "behaviour", "behavior", "text", "example", "examples", "indicator"});
   const std::string source = path.filename().string();
   if (level && statement && rows[0].fields.size() >= 2) {  // long: one statement per row
-    const auto area = column(header, {"area", "category", "competency", "skill", "topic", "theme", "dimension", "pillar"},
-                             statement);
+    const auto area =
+        column(header, {"area", "category", "competency", "skill", "topic", "theme", "dimension", "pillar"}, statement);
     Document document;
     for (std::size_t r = 1; r < rows.size(); ++r) {
       const auto& fields = rows[r].fields;
@@ -114,7 +116,8 @@ Document parse_csv(const std::string& text, const std::filesystem::path& path) {
         return c && *c < fields.size() ? collapse_whitespace(fields[*c]) : std::string();
       };
       const std::string title = field(level);
-      if (title.empty()) throw ParseError(path, rows[r].line, "a row with no level (column '" + rows[0].fields[*level] + "')");
+      if (title.empty())
+        throw ParseError(path, rows[r].line, "a row with no level (column '" + rows[0].fields[*level] + "')");
       auto section = std::find_if(document.sections.begin(), document.sections.end(),
                                   [&](const Section& s) { return s.heading == title; });
       if (section == document.sections.end()) {
@@ -122,7 +125,8 @@ Document parse_csv(const std::string& text, const std::filesystem::path& path) {
         section = std::prev(document.sections.end());
       }
       for (auto& item : cell_of(fields.size() > *statement ? fields[*statement] : "").items) {
-        section->statements.push_back(make_statement(std::move(item), StatementKind::competency, field(area), rows[r].line, source));
+        section->statements.push_back(
+            make_statement(std::move(item), StatementKind::competency, field(area), rows[r].line, source));
       }
     }
     return document;
@@ -139,7 +143,8 @@ Document parse_csv(const std::string& text, const std::filesystem::path& path) {
   if (!holds_levels(blocks)) {
     throw ParseError(path, rows[0].line,
                      "neither the header row nor the first column names levels, and there are no 'level' and "
-                     "'statement' columns (header: " + collapse_whitespace(text.substr(0, text.find('\n'))) + ")");
+                     "'statement' columns (header: " +
+                         collapse_whitespace(text.substr(0, text.find('\n'))) + ")");
   }
   return outline_ladder(blocks, path, {});
 }

@@ -113,7 +113,8 @@ std::string read_document(const std::filesystem::path& path) {
     data.append(buffer, static_cast<std::size_t>(in.gcount()));
   }
   if (data.size() > kMaxFileBytes) {
-    throw ParseError(path, 0, "is over " + std::to_string(kMaxFileBytes >> 20) + " MB; rungs reads ladder files of up to that size");
+    throw ParseError(
+        path, 0, "is over " + std::to_string(kMaxFileBytes >> 20) + " MB; rungs reads ladder files of up to that size");
   }
   if (std::all_of(data.begin(), data.end(), is_space)) throw ParseError(path, 0, "empty file");
   if (const auto nul = data.find('\0'); nul != std::string::npos) {
@@ -141,15 +142,21 @@ Document parse_document(const std::string& text, Format format, const std::files
                         const LevelTest& is_level) {
   switch (format) {
     case Format::markdown:
-    case Format::markdown_table: return parse_markdown(text, path, is_level);
-    case Format::html: return parse_html(text, path, is_level);
-    case Format::plain_text: return parse_plain_text(text, path);
-    case Format::csv: return parse_csv(text, path);
+    case Format::markdown_table:
+      return parse_markdown(text, path, is_level);
+    case Format::html:
+      return parse_html(text, path, is_level);
+    case Format::plain_text:
+      return parse_plain_text(text, path);
+    case Format::csv:
+      return parse_csv(text, path);
     case Format::manifest:
-    case Format::structured: break;
+    case Format::structured:
+      break;
   }
-  throw ParseError(path, 0, std::string("a ") + to_string(format) +
-                                " is not a ladder document (expected Markdown, HTML or plain text)");
+  throw ParseError(
+      path, 0,
+      std::string("a ") + to_string(format) + " is not a ladder document (expected Markdown, HTML or plain text)");
 }
 
 Ladder ladder_from_document(const Document& document, const std::filesystem::path& path) {

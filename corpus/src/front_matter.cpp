@@ -27,7 +27,8 @@ std::optional<std::pair<std::string, int>> split_front_matter(std::string_view t
   const auto lines = split_lines(text);
   if (lines.empty() || collapse_whitespace(lines[0]) != "---") return std::nullopt;
   std::size_t end = 1;
-  while (end < lines.size() && collapse_whitespace(lines[end]) != "---" && collapse_whitespace(lines[end]) != "...") ++end;
+  while (end < lines.size() && collapse_whitespace(lines[end]) != "---" && collapse_whitespace(lines[end]) != "...")
+    ++end;
   if (end == lines.size()) return std::nullopt;  // a thematic break, not front matter
   std::string yaml;
   for (std::size_t i = 1; i < end; ++i) yaml.append(lines[i]).push_back('\n');

@@ -19,7 +19,9 @@ struct OutputDeleter {
 };
 using OutputPtr = std::unique_ptr<GumboOutput, OutputDeleter>;
 
-OutputPtr parse(std::string_view html) { return OutputPtr(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size())); }
+OutputPtr parse(std::string_view html) {
+  return OutputPtr(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+}
 
 bool is_element(const GumboNode* node, GumboTag tag) {
   return node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == tag;
@@ -41,8 +43,10 @@ bool is_hidden(const GumboNode* node) {
     case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_SELECT:
     case GUMBO_TAG_SVG:
-    case GUMBO_TAG_IFRAME: return true;
-    default: break;
+    case GUMBO_TAG_IFRAME:
+      return true;
+    default:
+      break;
   }
   const GumboVector* attributes = &node->v.element.attributes;
   if (gumbo_get_attribute(attributes, "hidden") != nullptr) return true;
@@ -55,13 +59,20 @@ bool is_hidden(const GumboNode* node) {
 int heading_depth(const GumboNode* node) {
   if (node->type != GUMBO_NODE_ELEMENT) return 0;
   switch (node->v.element.tag) {
-    case GUMBO_TAG_H1: return 1;
-    case GUMBO_TAG_H2: return 2;
-    case GUMBO_TAG_H3: return 3;
-    case GUMBO_TAG_H4: return 4;
-    case GUMBO_TAG_H5: return 5;
-    case GUMBO_TAG_H6: return 6;
-    default: return 0;
+    case GUMBO_TAG_H1:
+      return 1;
+    case GUMBO_TAG_H2:
+      return 2;
+    case GUMBO_TAG_H3:
+      return 3;
+    case GUMBO_TAG_H4:
+      return 4;
+    case GUMBO_TAG_H5:
+      return 5;
+    case GUMBO_TAG_H6:
+      return 6;
+    default:
+      return 0;
   }
 }
 
@@ -93,8 +104,10 @@ bool is_block(const GumboNode* node) {
     case GUMBO_TAG_TH:
     case GUMBO_TAG_THEAD:
     case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_TFOOT: return true;
-    default: return false;
+    case GUMBO_TAG_TFOOT:
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -107,11 +120,15 @@ void append_text(const GumboNode* node, std::string& out, bool skip_lists) {
   switch (node->type) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_CDATA:
-    case GUMBO_NODE_WHITESPACE: out += node->v.text.text; return;
+    case GUMBO_NODE_WHITESPACE:
+      out += node->v.text.text;
+      return;
     case GUMBO_NODE_ELEMENT:
     case GUMBO_NODE_TEMPLATE:
-    case GUMBO_NODE_DOCUMENT: break;
-    default: return;
+    case GUMBO_NODE_DOCUMENT:
+      break;
+    default:
+      return;
   }
   if (is_hidden(node) || (skip_lists && is_list(node))) return;
   if (is_element(node, GUMBO_TAG_BR)) out += ' ';
@@ -130,7 +147,8 @@ std::string text_of(const GumboNode* node, bool skip_lists = false) {
 
 int line_of(const GumboNode* node) {
   if (node->type == GUMBO_NODE_ELEMENT) return static_cast<int>(node->v.element.start_pos.line);
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) return static_cast<int>(node->v.text.start_pos.line);
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE)
+    return static_cast<int>(node->v.text.start_pos.line);
   return 0;
 }
 
@@ -190,7 +208,10 @@ class Reader {
     for (unsigned i = 0; i < kids.length; ++i) {
       const auto* item = static_cast<const GumboNode*>(kids.data[i]);
       if (!is_element(item, GUMBO_TAG_LI) || is_hidden(item)) continue;
-      emit({.kind = BlockKind::item, .depth = depth, .text = text_of(item, true), .line = line_of(item) + line_offset_,
+      emit({.kind = BlockKind::item,
+            .depth = depth,
+            .text = text_of(item, true),
+            .line = line_of(item) + line_offset_,
             .table = {}});
       const GumboVector& parts = children(item);
       for (unsigned j = 0; j < parts.length; ++j) {
@@ -237,7 +258,10 @@ class Reader {
   void flush() {
     std::string text = collapse_whitespace(pending_);
     if (!text.empty()) {
-      emit({.kind = BlockKind::paragraph, .depth = 0, .text = std::move(text), .line = pending_line_ + line_offset_,
+      emit({.kind = BlockKind::paragraph,
+            .depth = 0,
+            .text = std::move(text),
+            .line = pending_line_ + line_offset_,
             .table = {}});
     }
     pending_.clear();
@@ -316,11 +340,13 @@ bool looks_like_html(std::string_view text) {
   }
   if (at == std::string_view::npos || text[at] != '<') return false;
   std::string start;
-  for (std::size_t i = at + 1; i < text.size() && i < at + 10 && (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '!'); ++i) {
+  for (std::size_t i = at + 1;
+       i < text.size() && i < at + 10 && (std::isalpha(static_cast<unsigned char>(text[i])) || text[i] == '!'); ++i) {
     start += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
   }
-  static constexpr std::string_view kStarts[] = {"!doctype", "html", "head", "body", "table", "div", "section",
-                                                 "article", "main", "h1", "h2", "h3", "ul", "ol", "p"};
+  static constexpr std::string_view kStarts[] = {"!doctype", "html",    "head",    "body", "table",
+                                                 "div",      "section", "article", "main", "h1",
+                                                 "h2",       "h3",      "ul",      "ol",   "p"};
   return std::find(std::begin(kStarts), std::end(kStarts), start) != std::end(kStarts);
 }
 

@@ -9,9 +9,12 @@ namespace rungs::corpus {
 
 const char* to_string(StatementKind kind) {
   switch (kind) {
-    case StatementKind::competency: return "competency";
-    case StatementKind::summary: return "summary";
-    case StatementKind::boilerplate: return "boilerplate";
+    case StatementKind::competency:
+      return "competency";
+    case StatementKind::summary:
+      return "summary";
+    case StatementKind::boilerplate:
+      return "boilerplate";
   }
   return "competency";
 }
@@ -37,8 +40,7 @@ int count(const Ladder& ladder, StatementKind kind) {
 }
 
 const Level* find_level(const Ladder& ladder, const std::string& level_id) {
-  auto it = std::find_if(ladder.levels.begin(), ladder.levels.end(),
-                         [&](const Level& l) { return l.id == level_id; });
+  auto it = std::find_if(ladder.levels.begin(), ladder.levels.end(), [&](const Level& l) { return l.id == level_id; });
   return it == ladder.levels.end() ? nullptr : &*it;
 }
 

@@ -66,13 +66,15 @@ std::vector<double> order_keys(const std::vector<Page>& pages) {
 
 bool is_index_page(const fs::path& path) {
   const std::string stem = fold_case(path.stem().string());
-  static constexpr std::string_view kNames[] = {"readme", "_index", "index", "faq", "faqs", "about", "contributing",
-                                                "license", "changelog", "summary", "overview", "glossary", "home"};
+  static constexpr std::string_view kNames[] = {"readme",   "_index",       "index",   "faq",       "faqs",
+                                                "about",    "contributing", "license", "changelog", "summary",
+                                                "overview", "glossary",     "home"};
   return std::find(std::begin(kNames), std::end(kNames), stem) != std::end(kNames);
 }
 
 fs::path folder_index_page(const fs::path& folder) {
-  for (const char* name : {"index.md", "_index.md", "README.md", "readme.md", "index.markdown", "index.html", "index.htm"}) {
+  for (const char* name :
+       {"index.md", "_index.md", "README.md", "readme.md", "index.markdown", "index.html", "index.htm"}) {
     std::error_code ec;
     if (fs::is_regular_file(folder / name, ec)) return folder / name;
   }
@@ -101,7 +103,8 @@ Page read_page(const fs::path& path, bool folder_page) {
     page.role = PageRole::level;
   } else {
     page.role = PageRole::left_out;
-    page.why = "not a level page: its title \"" + page.title + "\" does not read as a level, and it has no level headings";
+    page.why =
+        "not a level page: its title \"" + page.title + "\" does not read as a level, and it has no level headings";
   }
   return page;
 }
@@ -139,14 +142,15 @@ LoadResult ladder_from_pages(std::vector<Page> pages, const fs::path& folder, co
     level.id = slugify(level.title);
     if (level.id.empty()) level.id = "level-" + std::to_string(level.rank);
     if (const auto [it, added] = seen.emplace(level.id, page.path); !added) {
-      throw ParseError(page.path, 0, "this page and " + it->second.string() + " both read as level '" + level.id +
-                                         "'; give one a distinct title (or use a manifest)");
+      throw ParseError(page.path, 0,
+                       "this page and " + it->second.string() + " both read as level '" + level.id +
+                           "'; give one a distinct title (or use a manifest)");
     }
     level.track = infer_track(level.title);
     level.statements = document.sections.front().statements;
     // A page in a folder of its own (senior/index.md) is named from the ladder's folder.
-    const std::string document_name =
-        page.path.parent_path() == folder ? page.path.filename().string()
+    const std::string document_name = page.path.parent_path() == folder
+                                          ? page.path.filename().string()
                                           : (page.path.parent_path().filename() / page.path.filename()).string();
     for (auto& st : level.statements) st.source = document_name;
     for (auto notice : document.notices) result.notices.push_back(std::move(notice));

@@ -25,7 +25,7 @@ struct Page {
   Blocks blocks;      ///< Markdown and HTML pages only
   std::string title;  ///< front matter title, first heading, or file stem
   PageRole role = PageRole::ladder;
-  std::string why;    ///< why a page is left out
+  std::string why;  ///< why a page is left out
 };
 
 /// Reads and classifies one page. Throws `ParseError` for an unreadable file.

@@ -15,9 +15,9 @@
 #include "blocks.h"
 #include "level_pages.h"
 #include "parsers.h"
-#include "rungs/corpus/title.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
+#include "rungs/corpus/title.h"
 
 namespace rungs::corpus {
 namespace {
@@ -71,20 +71,23 @@ bool is_plain_text(const std::vector<std::string_view>& lines) {
 
 Ladder ladder_from_text(const std::string& text, Format format, const fs::path& path, const ReadOptions& options = {}) {
   switch (format) {
-    case Format::manifest: return detail::load_manifest(text, path, options.documents_outside_manifest_folder);
+    case Format::manifest:
+      return detail::load_manifest(text, path, options.documents_outside_manifest_folder);
     case Format::structured:
       return ladder_from_yaml(has_front_matter(text) ? detail::front_matter_yaml(text) : text, path);
     case Format::markdown:
     case Format::markdown_table:
     case Format::plain_text:
     case Format::html:
-    case Format::csv: break;
+    case Format::csv:
+      break;
   }
   return detail::ladder_from_document(detail::parse_document(text, format, path, {}), path);
 }
 
 bool is_page_file(const fs::path& path) {
-  static constexpr std::string_view kExtensions[] = {".md", ".markdown", ".html", ".htm", ".txt", ".text", ".csv", ".tsv"};
+  static constexpr std::string_view kExtensions[] = {".md",  ".markdown", ".html", ".htm",
+                                                     ".txt", ".text",     ".csv",  ".tsv"};
   const std::string ext = fold_case(path.extension().string());
   return std::find(std::begin(kExtensions), std::end(kExtensions), ext) != std::end(kExtensions);
 }
@@ -95,10 +98,14 @@ LoadResult load_one(detail::Page page, const ReadOptions& options = {}) {
   LoadResult result;
   if (page.role == detail::PageRole::level) {
     result = detail::ladder_from_pages({page}, page.path.stem(), page.path.stem().string());
-    result.notices.push_back({.kind = Notice::Kind::warning, .ladder = "", .path = page.path, .line = 0,
+    result.notices.push_back({.kind = Notice::Kind::warning,
+                              .ladder = "",
+                              .path = page.path,
+                              .line = 0,
                               .message = "this page describes one level (\"" + page.title +
                                          "\"); index its folder, or name its sibling pages together, to read the "
-                                         "whole ladder", .heading = ""});
+                                         "whole ladder",
+                              .heading = ""});
     return result;
   }
   if (page.format == Format::manifest || page.format == Format::structured || page.format == Format::plain_text ||
@@ -134,13 +141,19 @@ void load_pages(std::vector<detail::Page> pages, const fs::path& folder, bool na
       append(result, load_one(std::move(page), options));
     } else {
       if (name.empty() && !page.blocks.blocks.empty() && !levels.empty()) name = detail::page_title(page.blocks);
-      result.notices.push_back({.kind = Notice::Kind::left_out, .ladder = "", .path = page.path, .line = 0, .message = page.why, .heading = ""});
+      result.notices.push_back({.kind = Notice::Kind::left_out,
+                                .ladder = "",
+                                .path = page.path,
+                                .line = 0,
+                                .message = page.why,
+                                .heading = ""});
     }
   }
   if (!levels.empty()) {
     const std::size_t first_notice = result.notices.size();
     append(result, detail::ladder_from_pages(std::move(levels), folder, name));
-    for (std::size_t i = first_notice; i < result.notices.size(); ++i) result.notices[i].ladder = result.ladders.back().id;
+    for (std::size_t i = first_notice; i < result.notices.size(); ++i)
+      result.notices[i].ladder = result.ladders.back().id;
   }
 }
 
@@ -181,16 +194,16 @@ std::vector<fs::path> folder_files(const fs::path& dir, const SkipHandler& skip,
   return files;
 }
 
-
-
 // What every loaded ladder must have, whatever its format.
 void check_ladder(const Ladder& ladder, const fs::path& path) {
   // Ids end up in file names, command lines and URLs: "a/b", "../../etc" or
   // "-rf" must not.
   const auto check_id = [&](const std::string& id, const char* what) {
     if (!is_valid_id(id)) {
-      throw ParseError(path, 0, fmt::format("{} id '{}' is not valid: an id is ASCII letters, digits, '-', '_' or '.', "
-                                            "starting with a letter or digit", what, id));
+      throw ParseError(path, 0,
+                       fmt::format("{} id '{}' is not valid: an id is ASCII letters, digits, '-', '_' or '.', "
+                                   "starting with a letter or digit",
+                                   what, id));
     }
   };
   check_id(ladder.id, "ladder");
@@ -200,8 +213,8 @@ void check_ladder(const Ladder& ladder, const fs::path& path) {
     for (const auto& s : level.statements) {
       if (s.kind != StatementKind::boilerplate) ++statements;
       if (s.text.size() > kMaxStatementBytes) {
-        const fs::path where = s.source.empty() || s.source == path.filename().string() ? path
-                                                                                           : path.parent_path() / s.source;
+        const fs::path where =
+            s.source.empty() || s.source == path.filename().string() ? path : path.parent_path() / s.source;
         throw ParseError(where, s.line,
                          "a statement of " + std::to_string(s.text.size()) + " bytes; the longest rungs indexes is " +
                              std::to_string(kMaxStatementBytes) + " (is this a ladder?)");
@@ -221,7 +234,8 @@ std::vector<fs::path> subfolders(const fs::path& dir) {
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::error_code status_error;
-    if (!it->path().filename().string().starts_with(".") && fs::is_directory(it->path(), status_error)) out.push_back(it->path());
+    if (!it->path().filename().string().starts_with(".") && fs::is_directory(it->path(), status_error))
+      out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -238,13 +252,20 @@ bool is_ladder_or_page_file(const fs::path& path) { return is_ladder_file(path) 
 
 const char* to_string(Format format) {
   switch (format) {
-    case Format::manifest: return "manifest";
-    case Format::structured: return "structured";
-    case Format::markdown: return "markdown";
-    case Format::markdown_table: return "markdown_table";
-    case Format::plain_text: return "plain_text";
-    case Format::html: return "html";
-    case Format::csv: return "csv";
+    case Format::manifest:
+      return "manifest";
+    case Format::structured:
+      return "structured";
+    case Format::markdown:
+      return "markdown";
+    case Format::markdown_table:
+      return "markdown_table";
+    case Format::plain_text:
+      return "plain_text";
+    case Format::html:
+      return "html";
+    case Format::csv:
+      return "csv";
   }
   return "markdown";
 }
@@ -269,9 +290,12 @@ Format sniff_format(const std::string& text, const fs::path& path) {
 
 const char* to_string(Notice::Kind kind) {
   switch (kind) {
-    case Notice::Kind::set_aside: return "set aside";
-    case Notice::Kind::left_out: return "left out";
-    case Notice::Kind::warning: return "warning";
+    case Notice::Kind::set_aside:
+      return "set aside";
+    case Notice::Kind::left_out:
+      return "left out";
+    case Notice::Kind::warning:
+      return "warning";
   }
   return "warning";
 }
@@ -325,7 +349,12 @@ namespace {
 // Warnings for parses that look wrong, named by file and line.
 void check_quality(const Ladder& ladder, const fs::path& origin, std::vector<Notice>& notices) {
   const auto warn = [&](const fs::path& path, int line, std::string message) {
-    notices.push_back({.kind = Notice::Kind::warning, .ladder = ladder.id, .path = path, .line = line, .message = std::move(message), .heading = ""});
+    notices.push_back({.kind = Notice::Kind::warning,
+                       .ladder = ladder.id,
+                       .path = path,
+                       .line = line,
+                       .message = std::move(message),
+                       .heading = ""});
   };
   const fs::path folder = fs::is_directory(origin) ? origin : origin.parent_path();
   for (const auto& level : ladder.levels) {
@@ -340,7 +369,8 @@ void check_quality(const Ladder& ladder, const fs::path& origin, std::vector<Not
     }
     for (const auto& s : level.statements) {
       if (s.kind == StatementKind::competency && s.text.find(' ') == std::string::npos) {
-        warn(folder / s.source, s.line, "one-word statement \"" + s.text + "\" in level \"" + level.title + "\" (is this a ladder?)");
+        warn(folder / s.source, s.line,
+             "one-word statement \"" + s.text + "\" in level \"" + level.title + "\" (is this a ladder?)");
         break;
       }
     }
@@ -381,14 +411,16 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
         if (!documents.contains(file.filename().string())) pages.push_back(detail::read_page(file));
       }
       for (const auto& sub : subfolders(path)) {  // one page per level in folders of their own: senior/index.md
-        if (const auto index = detail::folder_index_page(sub); !index.empty()) pages.push_back(detail::read_page(index, true));
+        if (const auto index = detail::folder_index_page(sub); !index.empty())
+          pages.push_back(detail::read_page(index, true));
       }
       const std::size_t before = result.ladders.size();
       load_pages(std::move(pages), path, false, options, result);
       note_origins(path);
       if (result.ladders.size() == before && manifests.empty()) {
-        throw ParseError(path, 0, "no ladder found in this folder (it reads manifests, YAML/JSON ladders, and Markdown, "
-                                  "HTML or text pages; see the notices above for the pages left out)");
+        throw ParseError(path, 0,
+                         "no ladder found in this folder (it reads manifests, YAML/JSON ladders, and Markdown, "
+                         "HTML or text pages; see the notices above for the pages left out)");
       }
       continue;
     }
@@ -399,7 +431,8 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
     std::vector<detail::Page> pages;
     for (const auto& other : paths) {
       std::error_code other_ec;
-      if (other.parent_path() == folder && !fs::is_directory(other, other_ec)) pages.push_back(detail::read_page(other));
+      if (other.parent_path() == folder && !fs::is_directory(other, other_ec))
+        pages.push_back(detail::read_page(other));
     }
     const std::size_t before = result.ladders.size();
     std::vector<fs::path> page_paths;  // in input order
@@ -424,8 +457,10 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
   for (std::size_t i = 0; i < result.ladders.size(); ++i) {
     const Ladder& ladder = result.ladders[i];
     if (const auto [it, added] = origin_of.emplace(ladder.id, origins[i]); !added) {
-      throw ParseError(origins[i], 0, "gives ladder id '" + ladder.id + "', as " + it->second.string() +
-                                          " does; rename one file (or give a manifest an 'id:') so that one does not replace the other");
+      throw ParseError(
+          origins[i], 0,
+          "gives ladder id '" + ladder.id + "', as " + it->second.string() +
+              " does; rename one file (or give a manifest an 'id:') so that one does not replace the other");
     }
     check_ladder(ladder, origins[i]);
     check_quality(ladder, origins[i], result.notices);
@@ -434,7 +469,8 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
     if (!notice.ladder.empty()) continue;
     for (std::size_t i = 0; i < result.ladders.size() && notice.ladder.empty(); ++i) {
       const auto& docs = result.ladders[i].documents;
-      if (std::find(docs.begin(), docs.end(), notice.path.filename().string()) != docs.end()) notice.ladder = result.ladders[i].id;
+      if (std::find(docs.begin(), docs.end(), notice.path.filename().string()) != docs.end())
+        notice.ladder = result.ladders[i].id;
     }
   }
   return result;

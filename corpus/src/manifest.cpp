@@ -65,11 +65,11 @@ std::string match_key(std::string_view text) { return collapse_whitespace(fold_c
 
 struct ManifestLevel {
   Level level;
-  std::string heading_key;         // match_key of `heading`; "" when none
-  std::set<std::string> names;     // match_keys of title, heading and aliases
+  std::string heading_key;            // match_key of `heading`; "" when none
+  std::set<std::string> names;        // match_keys of title, heading and aliases
   std::optional<std::regex> pattern;  // `pattern:`, matched against headings
-  int line = 0;                    // in the manifest
-  std::string found_at;            // "doc:line" of the section matched so far
+  int line = 0;                       // in the manifest
+  std::string found_at;               // "doc:line" of the section matched so far
 };
 
 class Manifest {
@@ -129,8 +129,8 @@ class Manifest {
         last = index;
         continue;
       }
-      const Document document =
-          parse_document(text, format, document_path, [this](const std::string& h) { return !skipped(h) && find(h) >= 0; });
+      const Document document = parse_document(text, format, document_path,
+                                               [this](const std::string& h) { return !skipped(h) && find(h) >= 0; });
       for (const auto& section : document.sections) {
         headings_seen_ += (headings_seen_.empty() ? "" : ", ") + ("\"" + section.heading + "\"");
         if (skipped(section.heading)) continue;
@@ -180,7 +180,8 @@ class Manifest {
         doc.file = scalar(d, "file");
         if (const std::string name = scalar(d, "format"); !name.empty()) {
           doc.format = format_named(name);
-          if (!doc.format) throw ParseError(path_, doc.line, "format must be markdown, html or plain_text, not '" + name + "'");
+          if (!doc.format)
+            throw ParseError(path_, doc.line, "format must be markdown, html or plain_text, not '" + name + "'");
         }
         doc.level = scalar(d, "level");
       } else if (d.IsScalar()) {
@@ -199,7 +200,8 @@ class Manifest {
   // The manifest position of the level named by id or title in `documents:`.
   int find_level_id(const std::string& name, int line) const {
     for (std::size_t i = 0; i < levels_.size(); ++i) {
-      if (levels_[i].level.id == name || match_key(levels_[i].level.title) == match_key(name)) return static_cast<int>(i);
+      if (levels_[i].level.id == name || match_key(levels_[i].level.title) == match_key(name))
+        return static_cast<int>(i);
     }
     throw ParseError(path_, line, "document level '" + name + "' is not a level of 'levels:'");
   }
@@ -248,7 +250,8 @@ class Manifest {
         try {
           entry.pattern.emplace(pattern, std::regex::ECMAScript | std::regex::icase);
         } catch (const std::regex_error& e) {
-          throw ParseError(path_, line_of(node["pattern"]), "'pattern' is not a valid regular expression: " + std::string(e.what()));
+          throw ParseError(path_, line_of(node["pattern"]),
+                           "'pattern' is not a valid regular expression: " + std::string(e.what()));
         }
       }
       levels_.push_back(std::move(entry));
@@ -277,9 +280,9 @@ class Manifest {
     if (index < 0) {
       std::string titles;
       for (const auto& entry : levels_) titles += (titles.empty() ? "" : ", ") + entry.level.title;
-      throw ParseError(document_path, section.line,
-                       "section '" + section.heading + "' matches no level of " + path_.filename().string() +
-                           " (" + titles + ")");
+      throw ParseError(
+          document_path, section.line,
+          "section '" + section.heading + "' matches no level of " + path_.filename().string() + " (" + titles + ")");
     }
     ManifestLevel& entry = levels_[static_cast<std::size_t>(index)];
     if (entry.level.missing) {
@@ -289,8 +292,8 @@ class Manifest {
     }
     if (!entry.found_at.empty()) {
       throw ParseError(document_path, section.line,
-                       "section '" + section.heading + "' matches level '" + entry.level.id +
-                           "' again (first at " + entry.found_at + ")");
+                       "section '" + section.heading + "' matches level '" + entry.level.id + "' again (first at " +
+                           entry.found_at + ")");
     }
     if (index < last) {
       const Level& previous = levels_[static_cast<std::size_t>(last)].level;
@@ -305,9 +308,9 @@ class Manifest {
   fs::path path_;
   Ladder ladder_;
   std::vector<ManifestDocument> documents_;
-  std::set<std::string> skip_;       // match_keys of headings to skip
+  std::set<std::string> skip_;             // match_keys of headings to skip
   bool documents_outside_folder_ = false;  // documents may be read from anywhere
-  std::string headings_seen_;        // level-depth headings of the documents, for errors
+  std::string headings_seen_;              // level-depth headings of the documents, for errors
   std::vector<ManifestLevel> levels_;
 };
 
@@ -340,8 +343,9 @@ std::string to_manifest(const Ladder& ladder, const fs::path& documents_folder, 
   for (const auto& level : ladder.levels) {
     if (!level.statements.empty()) level_documents.push_back(level.statements.front().source);
   }
-  const bool one_per_level = level_documents.size() == ladder.levels.size() && ladder.documents.size() == ladder.levels.size() &&
-                             std::set<std::string>(level_documents.begin(), level_documents.end()).size() == level_documents.size();
+  const bool one_per_level =
+      level_documents.size() == ladder.levels.size() && ladder.documents.size() == ladder.levels.size() &&
+      std::set<std::string>(level_documents.begin(), level_documents.end()).size() == level_documents.size();
   YAML::Emitter out;
   out << YAML::BeginMap;
   out << YAML::Key << "id" << YAML::Value << ladder.id;
@@ -349,8 +353,9 @@ std::string to_manifest(const Ladder& ladder, const fs::path& documents_folder, 
   out << YAML::Key << "documents" << YAML::Value << YAML::BeginSeq;
   if (one_per_level) {
     for (const auto& level : ladder.levels) {
-      out << YAML::Flow << YAML::BeginMap << YAML::Key << "file" << YAML::Value << relative(level.statements.front().source)
-          << YAML::Key << "level" << YAML::Value << level.id << YAML::EndMap;
+      out << YAML::Flow << YAML::BeginMap << YAML::Key << "file" << YAML::Value
+          << relative(level.statements.front().source) << YAML::Key << "level" << YAML::Value << level.id
+          << YAML::EndMap;
     }
   } else {
     for (const auto& d : ladder.documents) out << relative(d);

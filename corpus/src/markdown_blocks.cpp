@@ -32,11 +32,16 @@ void append_inline(cmark_node* node, std::string& out) {
   for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
     switch (cmark_node_get_type(child)) {
       case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE: out += cmark_node_get_literal(child); break;
+      case CMARK_NODE_CODE:
+        out += cmark_node_get_literal(child);
+        break;
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK:
-      case CMARK_NODE_HTML_INLINE: out += ' '; break;
-      default: append_inline(child, out);
+      case CMARK_NODE_HTML_INLINE:
+        out += ' ';
+        break;
+      default:
+        append_inline(child, out);
     }
   }
 }
@@ -45,9 +50,13 @@ void append_inline(cmark_node* node, std::string& out) {
 void append_block(cmark_node* node, std::string& out) {
   switch (cmark_node_get_type(node)) {
     case CMARK_NODE_PARAGRAPH:
-    case CMARK_NODE_HEADING: append_inline(node, out); break;
+    case CMARK_NODE_HEADING:
+      append_inline(node, out);
+      break;
     case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_HTML_BLOCK: out += cmark_node_get_literal(node); break;
+    case CMARK_NODE_HTML_BLOCK:
+      out += cmark_node_get_literal(node);
+      break;
     default:
       for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
         append_block(child, out);
@@ -89,8 +98,10 @@ std::vector<Block> take_html_tables(std::string& text) {
     std::size_t last = i;
     for (; last < lines.size(); ++last) {
       const std::string line(lines[last]);
-      depth += static_cast<int>(std::distance(std::sregex_iterator(line.begin(), line.end(), kOpen), std::sregex_iterator()));
-      depth -= static_cast<int>(std::distance(std::sregex_iterator(line.begin(), line.end(), kClose), std::sregex_iterator()));
+      depth += static_cast<int>(
+          std::distance(std::sregex_iterator(line.begin(), line.end(), kOpen), std::sregex_iterator()));
+      depth -= static_cast<int>(
+          std::distance(std::sregex_iterator(line.begin(), line.end(), kClose), std::sregex_iterator()));
       if (depth <= 0) break;
     }
     last = std::min(last, lines.size() - 1);
@@ -111,15 +122,29 @@ class BlockReader {
     const int line = cmark_node_get_start_line(node);
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING:
-        add({.kind = BlockKind::heading, .depth = cmark_node_get_heading_level(node), .text = block_text(node),
-             .line = line, .table = {}});
+        add({.kind = BlockKind::heading,
+             .depth = cmark_node_get_heading_level(node),
+             .text = block_text(node),
+             .line = line,
+             .table = {}});
         break;
-      case CMARK_NODE_LIST: list(node, 0); break;
-      case CMARK_NODE_PARAGRAPH: add({.kind = BlockKind::paragraph, .depth = 0, .text = block_text(node), .line = line, .table = {}}); break;
-      case CMARK_NODE_BLOCK_QUOTE: add({.kind = BlockKind::quote, .depth = 0, .text = block_text(node), .line = line, .table = {}}); break;
-      case CMARK_NODE_CODE_BLOCK: add({.kind = BlockKind::code, .depth = 0, .text = block_text(node), .line = line, .table = {}}); break;
-      case CMARK_NODE_HTML_BLOCK: html(node, line); break;
-      default: break;  // thematic breaks
+      case CMARK_NODE_LIST:
+        list(node, 0);
+        break;
+      case CMARK_NODE_PARAGRAPH:
+        add({.kind = BlockKind::paragraph, .depth = 0, .text = block_text(node), .line = line, .table = {}});
+        break;
+      case CMARK_NODE_BLOCK_QUOTE:
+        add({.kind = BlockKind::quote, .depth = 0, .text = block_text(node), .line = line, .table = {}});
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        add({.kind = BlockKind::code, .depth = 0, .text = block_text(node), .line = line, .table = {}});
+        break;
+      case CMARK_NODE_HTML_BLOCK:
+        html(node, line);
+        break;
+      default:
+        break;  // thematic breaks
     }
   }
 
@@ -145,8 +170,11 @@ class BlockReader {
         append_block(child, text);
         text += ' ';
       }
-      add({.kind = BlockKind::item, .depth = depth, .text = collapse_whitespace(text),
-           .line = cmark_node_get_start_line(item), .table = {}});
+      add({.kind = BlockKind::item,
+           .depth = depth,
+           .text = collapse_whitespace(text),
+           .line = cmark_node_get_start_line(item),
+           .table = {}});
       for (cmark_node* child = cmark_node_first_child(item); child; child = cmark_node_next(child)) {
         if (cmark_node_get_type(child) == CMARK_NODE_LIST) list(child, depth + 1);
       }

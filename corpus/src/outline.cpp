@@ -31,7 +31,9 @@ int item_line(const TableCell& cell, std::size_t k, int row_line) {
   return k < cell.lines.size() && cell.lines[k] > 0 ? cell.lines[k] : row_line;
 }
 
-const TableCell* cell_at(const std::vector<TableCell>& row, std::size_t i) { return i < row.size() ? &row[i] : nullptr; }
+const TableCell* cell_at(const std::vector<TableCell>& row, std::size_t i) {
+  return i < row.size() ? &row[i] : nullptr;
+}
 
 // First column 1, 2, 3, ... (or 0, 1, 2, ...): a numbered level per row.
 bool numbered_rows(const Table& table) {
@@ -66,7 +68,8 @@ TableShape shape_of(const Table& table) {
   if (numbered_rows(table)) row_levels = table.rows.size() - 1;
   const std::size_t columns = header.size() - 1;
   const std::size_t rows = table.rows.size() - 1;
-  if (column_levels >= 2 && 2 * column_levels >= columns && column_levels >= row_levels) return TableShape::levels_as_columns;
+  if (column_levels >= 2 && 2 * column_levels >= columns && column_levels >= row_levels)
+    return TableShape::levels_as_columns;
   if (row_levels >= 2 && 2 * row_levels >= rows) return TableShape::levels_as_rows;
   return TableShape::not_a_ladder;
 }
@@ -144,7 +147,8 @@ bool sets_aside(const std::string& reason) { return !reason.empty() && reason !=
 
 class Outliner {
  public:
-  Outliner(Document& document, const fs::path& path) : document_(document), path_(path), source_(path.filename().string()) {}
+  Outliner(Document& document, const fs::path& path)
+      : document_(document), path_(path), source_(path.filename().string()) {}
 
   // Whole ladder: headings at `depth` for which `is_level` holds open levels.
   void ladder(const std::vector<Block>& blocks, int depth, const std::function<bool(const Block&)>& is_level) {
@@ -219,9 +223,13 @@ class Outliner {
 
   void close_set_aside() {
     if (set_aside_.line > 0) {
-      document_.notices.push_back({.kind = Notice::Kind::set_aside, .ladder = "", .path = path_, .line = set_aside_.line,
-                                   .message = "section \"" + set_aside_.heading + "\" set aside (" + set_aside_.reason + ")",
-                                   .heading = set_aside_.heading});
+      document_.notices.push_back(
+          {.kind = Notice::Kind::set_aside,
+           .ladder = "",
+           .path = path_,
+           .line = set_aside_.line,
+           .message = "section \"" + set_aside_.heading + "\" set aside (" + set_aside_.reason + ")",
+           .heading = set_aside_.heading});
     }
     set_aside_ = {};
   }
@@ -241,20 +249,30 @@ class Outliner {
         while (!areas_.empty() && areas_.back().depth >= b.depth) areas_.pop_back();
         areas_.push_back({b.depth, b.text, prose_section_reason(b.text)});
         break;
-      case BlockKind::item: item(index, b); break;
+      case BlockKind::item:
+        item(index, b);
+        break;
       case BlockKind::paragraph: {
         const bool lead_in = b.text.ends_with(':');
         keep(make_statement(b.text, StatementKind::summary, area(), b.line, source_), !lead_in && !in_introduction());
         break;
       }
       case BlockKind::quote:
-      case BlockKind::code: keep(make_statement(b.text, StatementKind::summary, area(), b.line, source_), false); break;
+      case BlockKind::code:
+        keep(make_statement(b.text, StatementKind::summary, area(), b.line, source_), false);
+        break;
       case BlockKind::placeholder:
-        keep({.text = b.text, .area = area(), .kind = StatementKind::boilerplate, .source = source_, .line = b.line,
+        keep({.text = b.text,
+              .area = area(),
+              .kind = StatementKind::boilerplate,
+              .source = source_,
+              .line = b.line,
               .reason = reason::kPlaceholder},
              false);
         break;
-      case BlockKind::table: statements_table(b); break;
+      case BlockKind::table:
+        statements_table(b);
+        break;
     }
   }
 
@@ -264,7 +282,8 @@ class Outliner {
     if (labels_.contains(index)) {
       const auto form = label_form(b.text);
       labels_open_.push_back({b.depth, form->label});
-      if (!form->rest.empty()) keep(make_statement(form->rest, StatementKind::competency, area(), b.line, source_), false);
+      if (!form->rest.empty())
+        keep(make_statement(form->rest, StatementKind::competency, area(), b.line, source_), false);
       return;
     }
     const auto joined = joined_.find(index);
@@ -286,7 +305,8 @@ class Outliner {
       if (!row_area.empty()) joined += (joined.empty() ? "" : " / ") + row_area;
       for (std::size_t c = one_column ? 0 : 1; c < row.size(); ++c) {
         for (std::size_t k = 0; k < row[c].items.size(); ++k) {
-          keep(make_statement(row[c].items[k], StatementKind::competency, joined, item_line(row[c], k, line), source_), false);
+          keep(make_statement(row[c].items[k], StatementKind::competency, joined, item_line(row[c], k, line), source_),
+               false);
         }
       }
     }
@@ -302,7 +322,8 @@ class Outliner {
       }
     }
     auto& statements = document_.sections.back().statements;
-    if (promotable && s.kind == StatementKind::summary) promotable_.push_back({document_.sections.size() - 1, statements.size()});
+    if (promotable && s.kind == StatementKind::summary)
+      promotable_.push_back({document_.sections.size() - 1, statements.size()});
     statements.push_back(std::move(s));
   }
 
@@ -331,15 +352,19 @@ class Outliner {
     for (const auto& promotable : promotable_) {
       const std::size_t section = promotable.first;  // not a structured binding: clang 14 cannot capture one
       Statement& st = document_.sections[section].statements[promotable.second];
-      const bool level_has_bullets = std::any_of(with_bullets.begin(), with_bullets.end(),
-                                                 [&](const auto& key) { return key.first == section; });
+      const bool level_has_bullets =
+          std::any_of(with_bullets.begin(), with_bullets.end(), [&](const auto& key) { return key.first == section; });
       if (st.area.empty() && level_has_bullets) continue;
       if (!with_bullets.contains({section, st.area})) st.kind = StatementKind::competency;
     }
     if (outside_.size() >= kManyOutside) {
-      document_.notices.push_back({.kind = Notice::Kind::warning, .ladder = "", .path = path_, .line = outside_.front(),
-                                   .message = std::to_string(outside_.size()) +
-                                              " bullets or tables outside any level were not read", .heading = ""});
+      document_.notices.push_back(
+          {.kind = Notice::Kind::warning,
+           .ladder = "",
+           .path = path_,
+           .line = outside_.front(),
+           .message = std::to_string(outside_.size()) + " bullets or tables outside any level were not read",
+           .heading = ""});
     }
   }
 
@@ -404,15 +429,21 @@ void levels_from_tables(const std::vector<Block>& blocks, Document& document, co
       for (std::size_t r = 1; r < t.rows.size() && r <= 3; ++r) {
         if (!t.rows[r].empty()) first += (first.empty() ? "" : ", ") + cell_text(t.rows[r][0]);
       }
-      document.notices.push_back({.kind = Notice::Kind::set_aside, .ladder = "", .path = path, .line = b.line,
+      document.notices.push_back({.kind = Notice::Kind::set_aside,
+                                  .ladder = "",
+                                  .path = path,
+                                  .line = b.line,
                                   .message = "a table that is not a ladder set aside (neither its header nor its first "
-                                             "column names levels; first column: " + first + ")", .heading = ""});
+                                             "column names levels; first column: " +
+                                             first + ")",
+                                  .heading = ""});
       continue;
     }
     const auto line_of_row = [&](std::size_t r) { return r < t.row_lines.size() ? t.row_lines[r] : b.line; };
     if (shape == TableShape::levels_as_columns) {
       const std::size_t first_section = document.sections.size();
-      for (std::size_t c = 1; c < t.rows[0].size(); ++c) document.sections.push_back({cell_text(t.rows[0][c]), b.line, {}});
+      for (std::size_t c = 1; c < t.rows[0].size(); ++c)
+        document.sections.push_back({cell_text(t.rows[0][c]), b.line, {}});
       for (std::size_t r = 1; r < t.rows.size(); ++r) {
         const auto& row = t.rows[r];
         const std::string area = row.empty() ? "" : cell_text(row[0]);
@@ -486,8 +517,9 @@ Document outline_ladder(const Blocks& blocks, const fs::path& path, const LevelT
     if (best == per_depth.end() || best->second == 0) {
       std::string found;
       for (const auto* h : headings) found += (found.empty() ? "" : ", ") + ("\"" + h->text + "\"");
-      throw ParseError(path, 0, "no heading names a level of the manifest (headings found: " +
-                                    (found.empty() ? std::string("none") : found) + ")");
+      throw ParseError(path, 0,
+                       "no heading names a level of the manifest (headings found: " +
+                           (found.empty() ? std::string("none") : found) + ")");
     }
     outliner.ladder(list, best->first, [](const Block&) { return true; });
     return document;
@@ -500,7 +532,8 @@ Document outline_ladder(const Blocks& blocks, const fs::path& path, const LevelT
     levels_from_tables(list, document, path);
     return document;
   }
-  if (headings.empty()) throw ParseError(path, 0, "no headings: expected '#' headings for the levels, or a table of levels");
+  if (headings.empty())
+    throw ParseError(path, 0, "no headings: expected '#' headings for the levels, or a table of levels");
   // No heading reads as a level title: the shallowest depth with two
   // headings or more holds the levels, and the report says so.
   std::map<int, int> per_depth;
@@ -515,10 +548,14 @@ Document outline_ladder(const Blocks& blocks, const fs::path& path, const LevelT
   outliner.ladder(list, depth, [](const Block&) { return true; });
   std::string names;
   for (const auto& s : document.sections) names += (names.empty() ? "" : ", ") + ("\"" + s.heading + "\"");
-  document.notices.push_back({.kind = Notice::Kind::warning, .ladder = "", .path = path, .line = 0,
+  document.notices.push_back({.kind = Notice::Kind::warning,
+                              .ladder = "",
+                              .path = path,
+                              .line = 0,
                               .message = "no heading reads as a level title; the headings at depth " +
                                          std::to_string(depth) + " were taken as levels: " + names +
-                                         " (a manifest can say which headings are levels)", .heading = ""});
+                                         " (a manifest can say which headings are levels)",
+                              .heading = ""});
   return document;
 }
 

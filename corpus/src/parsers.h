@@ -50,8 +50,8 @@ struct Blocks;
 /// GitLab-style plain text: title line, section lines, `- ` bullets, footer.
 [[nodiscard]] Document parse_plain_text(const std::string& text, const std::filesystem::path& path);
 /// Runs the parser for `format` (a document format, not manifest/structured).
-[[nodiscard]] Document parse_document(const std::string& text, Format format,
-                                      const std::filesystem::path& path, const LevelTest& is_level);
+[[nodiscard]] Document parse_document(const std::string& text, Format format, const std::filesystem::path& path,
+                                      const LevelTest& is_level);
 /// The blocks of a Markdown or HTML document (`format` says which).
 [[nodiscard]] Blocks read_blocks(const std::string& text, Format format, const std::filesystem::path& path);
 
@@ -61,7 +61,8 @@ struct Blocks;
 /// a manifest, `is_level` says which), else from tables whose header row or
 /// first column names levels; prose sections and other tables are set
 /// aside, with notices. Throws `ParseError` when it finds no levels.
-[[nodiscard]] Document outline_ladder(const Blocks& blocks, const std::filesystem::path& path, const LevelTest& is_level);
+[[nodiscard]] Document outline_ladder(const Blocks& blocks, const std::filesystem::path& path,
+                                      const LevelTest& is_level);
 /// The page of one level (`title`): one section; headings are areas.
 [[nodiscard]] Document outline_level_page(const Blocks& blocks, const std::filesystem::path& path,
                                           const std::string& title);
@@ -92,8 +93,8 @@ inline constexpr const char* kFooter = "footer";
 
 /// A statement of `kind`, or boilerplate with its reason when one of the
 /// set-aside rules matches `text`.
-[[nodiscard]] Statement make_statement(std::string text, StatementKind kind, const std::string& area,
-                                       int line, const std::string& source);
+[[nodiscard]] Statement make_statement(std::string text, StatementKind kind, const std::string& area, int line,
+                                       const std::string& source);
 
 // --- shared helpers (document.cpp) ---
 

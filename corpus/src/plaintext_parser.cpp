@@ -49,7 +49,7 @@ Document parse_plain_text(const std::string& text, const std::filesystem::path& 
   section.line = static_cast<int>(i + 1);
 
   const std::string folded_title = fold_case(section.heading);
-  bool first = true;          // the line after the title may be a breadcrumb
+  bool first = true;           // the line after the title may be a breadcrumb
   bool after_heading = false;  // the previous line was a section heading
   bool in_footer = false;
   std::string area;
@@ -58,19 +58,26 @@ Document parse_plain_text(const std::string& text, const std::filesystem::path& 
     if (line.empty()) continue;
     const int number = static_cast<int>(i + 1);
     if (std::exchange(first, false) && fold_case(line).ends_with(folded_title)) {
-      section.statements.push_back({.text = line, .area = "", .kind = StatementKind::boilerplate,
-                                    .source = source, .line = number, .reason = reason::kNavigation});
+      section.statements.push_back({.text = line,
+                                    .area = "",
+                                    .kind = StatementKind::boilerplate,
+                                    .source = source,
+                                    .line = number,
+                                    .reason = reason::kNavigation});
       continue;
     }
     if (in_footer) {
-      section.statements.push_back({.text = line, .area = "", .kind = StatementKind::boilerplate,
-                                    .source = source, .line = number, .reason = reason::kFooter});
+      section.statements.push_back({.text = line,
+                                    .area = "",
+                                    .kind = StatementKind::boilerplate,
+                                    .source = source,
+                                    .line = number,
+                                    .reason = reason::kFooter});
       continue;
     }
     const bool bullet = line.starts_with(kBullet);
     Statement s = make_statement(bullet ? line.substr(kBullet.size()) : line,
-                                 bullet ? StatementKind::competency : StatementKind::summary, area,
-                                 number, source);
+                                 bullet ? StatementKind::competency : StatementKind::summary, area, number, source);
     if (s.kind != StatementKind::boilerplate && !bullet && is_heading(line)) {
       area = after_heading ? area + " / " + line : line;
       after_heading = true;

@@ -43,8 +43,7 @@ std::string scalar(const YAML::Node& parent, const char* key, const std::filesys
   return normalize_text(node.Scalar(), origin, line_of(node));
 }
 
-Statement read_statement(const YAML::Node& node, const std::string& area,
-                         const std::filesystem::path& origin) {
+Statement read_statement(const YAML::Node& node, const std::string& area, const std::filesystem::path& origin) {
   Statement s;
   s.area = area;
   s.line = line_of(node);
@@ -90,7 +89,8 @@ Level read_level(const YAML::Node& node, int position, const std::filesystem::pa
   level.rank = node["rank"] ? node["rank"].as<int>(position) : position;
   level.missing = node["missing"] && node["missing"].as<bool>(false);
   if (const auto aliases = node["aliases"]) {
-    for (const auto& alias : aliases) level.aliases.push_back(normalize_text(alias.as<std::string>(), origin, line_of(alias)));
+    for (const auto& alias : aliases)
+      level.aliases.push_back(normalize_text(alias.as<std::string>(), origin, line_of(alias)));
   }
   if (const auto statements = node["statements"]) {
     if (!statements.IsSequence()) throw ParseError(origin, line_of(statements), "'statements' must be a list");
@@ -100,7 +100,8 @@ Level read_level(const YAML::Node& node, int position, const std::filesystem::pa
     if (!areas.IsMap()) throw ParseError(origin, line_of(areas), "'areas' must map area names to lists of statements");
     for (const auto& area : areas) {
       const std::string name = normalize_text(area.first.as<std::string>(), origin, line_of(area.first));
-      if (!area.second.IsSequence()) throw ParseError(origin, line_of(area.second), "area '" + name + "' must be a list");
+      if (!area.second.IsSequence())
+        throw ParseError(origin, line_of(area.second), "area '" + name + "' must be a list");
       for (const auto& s : area.second) level.statements.push_back(read_statement(s, name, origin));
     }
   }
@@ -160,7 +161,8 @@ void read_linked_statements(const YAML::Node& root, Ladder& ladder, const std::f
     for (const auto& item : entry.second) {
       if (!item.IsMap()) continue;
       if (const auto levels = item["levels"]; levels && levels.IsMap()) {  // a matrix row: one topic, every level
-        const std::string area = first_of(item, {"name", "area", "title", "topic", "category", "competency"}, origin).first;
+        const std::string area =
+            first_of(item, {"name", "area", "title", "topic", "category", "competency"}, origin).first;
         for (const auto& cell : levels) {
           const std::string ref = cell.first.as<std::string>();
           const int index = level_index(ref);
@@ -180,13 +182,18 @@ void read_linked_statements(const YAML::Node& root, Ladder& ladder, const std::f
       if (ref.empty()) continue;
       const int index = level_index(ref);
       if (index < 0) throw unknown(item, ref);
-      const auto [text, text_key] =
-          first_of(item, {"text", "statement", "description", "expectation", "behaviour", "behavior", "example"}, origin);
-      if (text.empty()) throw ParseError(origin, line_of(item), "an entry of '" + entry.first.Scalar() + "' has a level but no text");
+      const auto [text, text_key] = first_of(
+          item, {"text", "statement", "description", "expectation", "behaviour", "behavior", "example"}, origin);
+      if (text.empty())
+        throw ParseError(origin, line_of(item), "an entry of '" + entry.first.Scalar() + "' has a level but no text");
       Statement s{.text = text,
-                  .area = first_of(item, {"area", "category", "competency", "skill", "topic", "theme", "dimension"}, origin,
-                                   text_key).first,
-                  .kind = StatementKind::competency, .source = "", .line = line_of(item), .reason = ""};
+                  .area = first_of(item, {"area", "category", "competency", "skill", "topic", "theme", "dimension"},
+                                   origin, text_key)
+                              .first,
+                  .kind = StatementKind::competency,
+                  .source = "",
+                  .line = line_of(item),
+                  .reason = ""};
       ladder.levels[static_cast<std::size_t>(index)].statements.push_back(std::move(s));
     }
   }
@@ -217,8 +224,8 @@ Ladder ladder_from_node(const YAML::Node& root, const std::filesystem::path& ori
     ladder.levels.push_back(std::move(level));
   }
   if (ladder.levels.empty()) throw ParseError(origin, line_of(root["levels"]), "the ladder has no levels");
-  const bool bare_levels = std::all_of(ladder.levels.begin(), ladder.levels.end(),
-                                       [](const Level& l) { return l.statements.empty(); });
+  const bool bare_levels =
+      std::all_of(ladder.levels.begin(), ladder.levels.end(), [](const Level& l) { return l.statements.empty(); });
   if (bare_levels) read_linked_statements(root, ladder, origin);
   return ladder;
 }

@@ -109,8 +109,9 @@ std::vector<Block> take_pipe_tables(std::string& text, const std::filesystem::pa
       const int line = static_cast<int>(i + 1);
       const auto cells = split_row(lines[i]);
       if (cells.size() > columns.size()) {
-        throw ParseError(path, line, "the row has " + std::to_string(cells.size()) + " cells, the header " +
-                                         std::to_string(columns.size()));
+        throw ParseError(
+            path, line,
+            "the row has " + std::to_string(cells.size()) + " cells, the header " + std::to_string(columns.size()));
       }
       std::vector<TableCell> row;
       for (const auto& cell : cells) row.push_back(read_cell(cell));

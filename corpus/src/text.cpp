@@ -17,10 +17,10 @@ namespace {
 
 // Windows-1252 bytes 0x80-0x9F; the five undefined bytes map to the C1
 // control of the same value, as most decoders that produced mojibake did.
-constexpr std::array<char32_t, 32> kCp1252High = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+constexpr std::array<char32_t, 32> kCp1252High = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+                                                  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 // The Windows-1252 byte that decodes to `c`, if any (non-ASCII only).
 std::optional<unsigned char> cp1252_byte(char32_t c) {
@@ -55,9 +55,7 @@ std::optional<std::string> undo_double_encoding(std::u32string_view run) {
   return bytes;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out);
-}
+void append_utf8(std::string& out, char32_t c) { icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(out); }
 
 }  // namespace
 
@@ -140,7 +138,8 @@ std::string slugify(std::string_view text) {
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status)) throw Error("ICU NFD normaliser unavailable");
   const auto decomposed = nfd->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))).foldCase(), status);
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))).foldCase(),
+      status);
   if (U_FAILURE(status)) throw Error("cannot decompose '" + std::string(text) + "' for an id");
   std::string slug;
   bool dash = false;

@@ -33,30 +33,47 @@ struct Expansion {
   const char* words;
 };
 constexpr std::array kExpansions = {
-    Expansion{"sr", "senior"},           Expansion{"snr", "senior"},
-    Expansion{"jr", "junior"},           Expansion{"jnr", "junior"},
-    Expansion{"mgr", "manager"},         Expansion{"mngr", "manager"},
-    Expansion{"eng", "engineer"},        Expansion{"engr", "engineer"},
-    Expansion{"dev", "developer"},       Expansion{"sre", "site reliability engineer"},
-    Expansion{"swe", "software engineer"}, Expansion{"sde", "software development engineer"},
-    Expansion{"vp", "vice president"},   Expansion{"svp", "senior vice president"},
-    Expansion{"evp", "executive vice president"}, Expansion{"assoc", "associate"},
-    Expansion{"princ", "principal"},     Expansion{"dir", "director"},
-    Expansion{"cto", "chief technology officer"}, Expansion{"ceo", "chief executive officer"},
-    Expansion{"coo", "chief operating officer"},  Expansion{"cio", "chief information officer"},
-    Expansion{"ciso", "chief information security officer"}, Expansion{"qa", "quality assurance"},
-    Expansion{"int", "intermediate"},    Expansion{"mid", "intermediate"},
-    Expansion{"app", "application"},     Expansion{"apps", "applications"},
-    Expansion{"admin", "administrator"}, Expansion{"infra", "infrastructure"},
-    Expansion{"ops", "operations"},      Expansion{"tech", "technical"},
-    Expansion{"rep", "representative"},  Expansion{"spec", "specialist"},
+    Expansion{"sr", "senior"},
+    Expansion{"snr", "senior"},
+    Expansion{"jr", "junior"},
+    Expansion{"jnr", "junior"},
+    Expansion{"mgr", "manager"},
+    Expansion{"mngr", "manager"},
+    Expansion{"eng", "engineer"},
+    Expansion{"engr", "engineer"},
+    Expansion{"dev", "developer"},
+    Expansion{"sre", "site reliability engineer"},
+    Expansion{"swe", "software engineer"},
+    Expansion{"sde", "software development engineer"},
+    Expansion{"vp", "vice president"},
+    Expansion{"svp", "senior vice president"},
+    Expansion{"evp", "executive vice president"},
+    Expansion{"assoc", "associate"},
+    Expansion{"princ", "principal"},
+    Expansion{"dir", "director"},
+    Expansion{"cto", "chief technology officer"},
+    Expansion{"ceo", "chief executive officer"},
+    Expansion{"coo", "chief operating officer"},
+    Expansion{"cio", "chief information officer"},
+    Expansion{"ciso", "chief information security officer"},
+    Expansion{"qa", "quality assurance"},
+    Expansion{"int", "intermediate"},
+    Expansion{"mid", "intermediate"},
+    Expansion{"app", "application"},
+    Expansion{"apps", "applications"},
+    Expansion{"admin", "administrator"},
+    Expansion{"infra", "infrastructure"},
+    Expansion{"ops", "operations"},
+    Expansion{"tech", "technical"},
+    Expansion{"rep", "representative"},
+    Expansion{"spec", "specialist"},
 };
 
 std::vector<std::string> expand(const std::vector<std::string>& words) {
   std::vector<std::string> out;
   for (const auto& w : words) {
-    const auto* e = std::find_if(kExpansions.begin(), kExpansions.end(),
-                                 [&](const Expansion& x) { return w == x.abbreviation; });
+    const auto* e =
+        std::find_if(kExpansions.begin(), kExpansions.end(), [&](const Expansion& x) { return w == x.abbreviation; });
     if (e == kExpansions.end()) {
       out.push_back(w);
     } else {
@@ -73,20 +90,34 @@ struct Cue {
 };
 // Longest phrases first, so that "senior manager" wins over "senior".
 constexpr std::array kSeniorityCues = {
-    Cue{"executive vice president", 7.5, true}, Cue{"senior vice president", 7.5, true},
-    Cue{"vice president", 7, true},             Cue{"senior director", 6.5, true},
-    Cue{"senior manager", 5, true},             Cue{"head of", 6, true},
-    Cue{"entry level", seniority::kIntern, false}, Cue{"senior staff", 4.5, false},
-    Cue{"senior principal", 5.5, false},        Cue{"chief", 8, true},
-    Cue{"director", 6, true},                   Cue{"manager", 4, true},
-    Cue{"intern", seniority::kIntern, false},   Cue{"interns", seniority::kIntern, false},
-    Cue{"internship", seniority::kIntern, false}, Cue{"trainee", seniority::kIntern, false},
-    Cue{"apprentice", seniority::kIntern, false}, Cue{"graduate", seniority::kIntern, false},
-    Cue{"junior", seniority::kJunior, false},   Cue{"associate", seniority::kJunior, false},
-    Cue{"intermediate", seniority::kIntermediate, false}, Cue{"senior", seniority::kSenior, false},
-    Cue{"experienced", seniority::kSenior, false}, Cue{"lead", seniority::kStaff, false},
-    Cue{"staff", seniority::kStaff, false},     Cue{"principal", seniority::kPrincipal, false},
-    Cue{"distinguished", seniority::kDistinguished, false}, Cue{"fellow", seniority::kDistinguished, false},
+    Cue{"executive vice president", 7.5, true},
+    Cue{"senior vice president", 7.5, true},
+    Cue{"vice president", 7, true},
+    Cue{"senior director", 6.5, true},
+    Cue{"senior manager", 5, true},
+    Cue{"head of", 6, true},
+    Cue{"entry level", seniority::kIntern, false},
+    Cue{"senior staff", 4.5, false},
+    Cue{"senior principal", 5.5, false},
+    Cue{"chief", 8, true},
+    Cue{"director", 6, true},
+    Cue{"manager", 4, true},
+    Cue{"intern", seniority::kIntern, false},
+    Cue{"interns", seniority::kIntern, false},
+    Cue{"internship", seniority::kIntern, false},
+    Cue{"trainee", seniority::kIntern, false},
+    Cue{"apprentice", seniority::kIntern, false},
+    Cue{"graduate", seniority::kIntern, false},
+    Cue{"junior", seniority::kJunior, false},
+    Cue{"associate", seniority::kJunior, false},
+    Cue{"intermediate", seniority::kIntermediate, false},
+    Cue{"senior", seniority::kSenior, false},
+    Cue{"experienced", seniority::kSenior, false},
+    Cue{"lead", seniority::kStaff, false},
+    Cue{"staff", seniority::kStaff, false},
+    Cue{"principal", seniority::kPrincipal, false},
+    Cue{"distinguished", seniority::kDistinguished, false},
+    Cue{"fellow", seniority::kDistinguished, false},
 };
 
 struct Family {
@@ -97,24 +128,26 @@ struct Family {
 constexpr std::array kFamilies = {
     Family{"devrel", "developer relations|developer advocate|advocate|evangelist|ospo|open source"},
     Family{"support", "support|helpdesk|help desk|service desk|customer|success"},
-    Family{"sre", "site reliability|reliability|production|operations|devops|infrastructure|platform|"
-                  "systems administrator|sysadmin|cloud"},
+    Family{"sre",
+           "site reliability|reliability|production|operations|devops|infrastructure|platform|"
+           "systems administrator|sysadmin|cloud"},
     Family{"qa", "quality assurance|test|tester|testing"},
     Family{"security", "security"},
     Family{"data", "data|analytics|analyst|scientist|machine learning"},
     Family{"design", "design|designer|ux|ui"},
     Family{"product", "product manager|product owner|product"},
-    Family{"software", "software|developer|programmer|backend|frontend|full stack|fullstack|mobile|web|"
-                       "application"},
+    Family{"software",
+           "software|developer|programmer|backend|frontend|full stack|fullstack|mobile|web|"
+           "application"},
 };
 
 constexpr std::array kRoleNouns = {
-    "engineer",   "engineers", "developer",  "programmer", "specialist", "analyst",    "designer",
-    "scientist",  "architect", "administrator", "technician", "consultant", "representative", "agent",
-    "advocate",   "manager",   "director",   "officer",    "president",  "intern",     "associate",
-    "lead",       "tester",    "writer",     "researcher", "coordinator", "executive", "head",
-    "cto",        "ceo",       "evangelist", "fellow",     "principal",  "staff",      "senior",
-    "junior",     "apprentice", "trainee",   "member",
+    "engineer",  "engineers",  "developer",     "programmer", "specialist",  "analyst",        "designer",
+    "scientist", "architect",  "administrator", "technician", "consultant",  "representative", "agent",
+    "advocate",  "manager",    "director",      "officer",    "president",   "intern",         "associate",
+    "lead",      "tester",     "writer",        "researcher", "coordinator", "executive",      "head",
+    "cto",       "ceo",        "evangelist",    "fellow",     "principal",   "staff",          "senior",
+    "junior",    "apprentice", "trainee",       "member",
 };
 
 // Does `phrase` (space-separated words) occur in `words` at `at`?
@@ -142,8 +175,8 @@ bool contains_phrase(const std::vector<std::string>& words, std::string_view phr
 
 // "Product Manager", "Program Manager": roles that manage work, not people.
 bool manages_work_not_people(const std::vector<std::string>& words, std::size_t at, std::string_view phrase) {
-  static constexpr std::array<std::string_view, 10> kWork = {"product", "project", "program", "programme", "account",
-                                                             "community", "release", "content", "partner", "success"};
+  static constexpr std::array<std::string_view, 10> kWork = {"product",   "project", "program", "programme", "account",
+                                                             "community", "release", "content", "partner",   "success"};
   return phrase == "manager" && at > 0 && std::find(kWork.begin(), kWork.end(), words[at - 1]) != kWork.end();
 }
 
@@ -154,7 +187,8 @@ int roman_value(std::string_view word) {
 }
 
 int small_number(std::string_view word) {
-  if (word.empty() || word.size() > 2 || !std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+  if (word.empty() || word.size() > 2 ||
+      !std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
     return 0;
   }
   return std::stoi(std::string(word));
@@ -210,7 +244,8 @@ TitleReading read_title(std::string_view title) {
     if (length == 0) {
       ++at;
     } else {
-      std::fill(used.begin() + static_cast<std::ptrdiff_t>(at), used.begin() + static_cast<std::ptrdiff_t>(at + length), true);
+      std::fill(used.begin() + static_cast<std::ptrdiff_t>(at), used.begin() + static_cast<std::ptrdiff_t>(at + length),
+                true);
       at += length;
     }
   }
@@ -251,8 +286,7 @@ std::string prose_section_reason(std::string_view heading) {
   static constexpr std::array kRules = {
       Rule{"faq|faqs|frequently asked|questions", "frequently asked questions"},
       Rule{"promotion|promotions|promoted|promotion process", "promotion process"},
-      Rule{"anti patterns|antipatterns|anti pattern|what not to|pitfalls|red flags|warning signs",
-           "what not to do"},
+      Rule{"anti patterns|antipatterns|anti pattern|what not to|pitfalls|red flags|warning signs", "what not to do"},
       Rule{"next up|see also|links|references|resources|further reading|table of contents|contents|navigation",
            "navigation"},
       Rule{"license|licence|authors|author|todo|contributing|changelog|acknowledgements|acknowledgments|credits|"
@@ -264,8 +298,8 @@ std::string prose_section_reason(std::string_view heading) {
     if (contains_phrase(words, rule.phrases)) return rule.reason;
   }
   // "Levels", "The levels", "Career levels", "Titles": a heading over the levels, not one.
-  static constexpr std::array<std::string_view, 6> kOverLevels = {"levels", "titles", "ladder", "tracks",
-                                                                   "grades", "roles"};
+  static constexpr std::array<std::string_view, 6> kOverLevels = {"levels", "titles", "ladder",
+                                                                  "tracks", "grades", "roles"};
   if (words.size() <= 3 && std::find(kOverLevels.begin(), kOverLevels.end(), words.back()) != kOverLevels.end()) {
     return "a heading over the levels";
   }
@@ -293,7 +327,8 @@ std::optional<double> numeral_seniority(int numeral) {
 std::string title_key(const TitleReading& reading) {
   std::vector<std::string> words = reading.words;
   if (reading.numeral > 0 && !words.empty()) words.pop_back();
-  std::erase_if(words, [](const std::string& w) { return w == "of" || w == "the" || w == "and" || w == "a" || w == "an"; });
+  std::erase_if(words,
+                [](const std::string& w) { return w == "of" || w == "the" || w == "and" || w == "a" || w == "an"; });
   if (words.empty()) return "";
   std::sort(words.begin(), words.end());
   std::string key;
@@ -311,9 +346,8 @@ bool is_job_title(std::string_view text) {
   // The small words a sentence needs and a title does without ("Head of
   // Support" and "Research and Development" keep theirs).
   static constexpr std::array<std::string_view, 30> kSentenceWords = {
-      "a",    "an",   "the",   "to",    "for",  "with",  "who",  "that", "which", "on",
-      "in",   "at",   "by",    "from",  "is",   "are",   "can",  "will", "my",    "their",
-      "his",  "her",  "they",  "not",   "no",   "when",  "what", "how",  "why",   "into"};
+      "a",   "an",  "the",  "to", "for",   "with", "who", "that", "which", "on", "in",   "at",   "by",  "from", "is",
+      "are", "can", "will", "my", "their", "his",  "her", "they", "not",   "no", "when", "what", "how", "why",  "into"};
   for (const auto& w : raw) {
     if (std::find(kSentenceWords.begin(), kSentenceWords.end(), w) != kSentenceWords.end()) return false;
   }
@@ -324,8 +358,8 @@ bool is_job_title(std::string_view text) {
   // The last word, a trailing numeral aside, names the role: singular role
   // nouns only, so that "manages six engineers" stays a duty phrase.
   const std::size_t last = words.size() - (reading.numeral > 0 && words.size() > 1 ? 2 : 1);
-  const bool role_noun = words[last] != "engineers" &&
-                         std::find(kRoleNouns.begin(), kRoleNouns.end(), words[last]) != kRoleNouns.end();
+  const bool role_noun =
+      words[last] != "engineers" && std::find(kRoleNouns.begin(), kRoleNouns.end(), words[last]) != kRoleNouns.end();
   if (role_noun) return true;
   // A seniority word in front: a title when it stands alone, is a management
   // word ("VP Engineering") or names a role family ("Principal, Platform");
@@ -350,9 +384,9 @@ std::optional<TitleSplit> find_title(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == ',' || text[i] == ';' || text[i] == ':' || text[i] == '(') boundaries.emplace_back(i, 1);
   }
-  static constexpr std::array<std::string_view, 13> kMarkers = {
-      " who ", " that ", " which ", " with ", " whose ", " - ", " \u2014 ", " \u2013 ", " and ",
-      " at ",  " in ",   " on ",    " for "};
+  static constexpr std::array<std::string_view, 13> kMarkers = {" who ", " that ",   " which ",  " with ", " whose ",
+                                                                " - ",   " \u2014 ", " \u2013 ", " and ",  " at ",
+                                                                " in ",  " on ",     " for "};
   for (const auto marker : kMarkers) {
     for (auto at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) {
       boundaries.emplace_back(at, marker.size());

@@ -40,12 +40,13 @@ YAML::Node load_yaml(const std::string& text, const std::filesystem::path& origi
   YAML::Node root = YAML::Load(text);
   Budget used;
   if (!within(root, used)) {
-    throw ParseError(origin, 0,
-                     used.nodes > kMaxYamlNodes
-                         ? "its aliases expand to over " + std::to_string(kMaxYamlNodes) +
-                               " YAML nodes; rungs reads up to that many per input (is this a ladder?)"
-                         : "its aliases expand to over " + std::to_string(kMaxExpandedYamlBytes >> 20) +
-                               " MB of text; rungs reads up to that much per input, aliases expanded (is this a ladder?)");
+    throw ParseError(
+        origin, 0,
+        used.nodes > kMaxYamlNodes
+            ? "its aliases expand to over " + std::to_string(kMaxYamlNodes) +
+                  " YAML nodes; rungs reads up to that many per input (is this a ladder?)"
+            : "its aliases expand to over " + std::to_string(kMaxExpandedYamlBytes >> 20) +
+                  " MB of text; rungs reads up to that much per input, aliases expanded (is this a ladder?)");
   }
   return root;
 }

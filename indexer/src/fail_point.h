@@ -18,12 +18,12 @@ namespace rungs::indexer {
 
 inline void fail_point([[maybe_unused]] const char* name) {
 #ifdef RUNGS_FAIL_POINTS
-  static const char* const wanted = std::getenv("RUNGS_FAIL_AT");
-  if (wanted == nullptr || *wanted == '\0') return;
+  static const char* const kWanted = std::getenv("RUNGS_FAIL_AT");
+  if (kWanted == nullptr || *kWanted == '\0') return;
   static int seen = 0;
-  const char* colon = std::strchr(wanted, ':');
-  const std::size_t length = colon ? static_cast<std::size_t>(colon - wanted) : std::strlen(wanted);
-  if (std::strlen(name) != length || std::strncmp(wanted, name, length) != 0) return;
+  const char* colon = std::strchr(kWanted, ':');
+  const std::size_t length = colon ? static_cast<std::size_t>(colon - kWanted) : std::strlen(kWanted);
+  if (std::strlen(name) != length || std::strncmp(kWanted, name, length) != 0) return;
   const int at = colon ? std::atoi(colon + 1) : 1;
   if (++seen == at) ::_exit(137);
 #endif

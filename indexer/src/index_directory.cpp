@@ -64,8 +64,7 @@ WriterLock::WriterLock(const fs::path& db, bool wait) {
   const fs::path path = sibling(db, ".lock");
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
-    throw IndexError(fmt::format("cannot create the lock file {}: {}", path.string(),
-                                 std::strerror(errno)));
+    throw IndexError(fmt::format("cannot create the lock file {}: {}", path.string(), std::strerror(errno)));
   }
   while (::flock(fd_, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
     if (errno == EINTR) continue;
@@ -76,12 +75,11 @@ WriterLock::WriterLock(const fs::path& db, bool wait) {
     while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
     ::close(fd_);
     if (error == EWOULDBLOCK) {
-      throw IndexBusyError(fmt::format(
-          "index {} is being written by another rungs process{}; try again when it finishes",
-          db.string(), holder.empty() ? "" : " (pid " + holder + ")"));
+      throw IndexBusyError(
+          fmt::format("index {} is being written by another rungs process{}; try again when it finishes", db.string(),
+                      holder.empty() ? "" : " (pid " + holder + ")"));
     }
-    throw IndexError(
-        fmt::format("cannot lock {}: {}", path.string(), std::strerror(error)));
+    throw IndexError(fmt::format("cannot lock {}: {}", path.string(), std::strerror(error)));
   }
   // The holder's pid, for the message above; informative only.
   const std::string pid = std::to_string(::getpid()) + "\n";

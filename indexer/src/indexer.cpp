@@ -34,15 +34,14 @@ namespace {
 namespace fs = std::filesystem;
 using corpus::Ladder;
 
-IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladders,
-                              const IndexOptions& options) {
+IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladders, const IndexOptions& options) {
   if (fs::exists(db)) {
     const bool empty_dir = fs::is_directory(db) && fs::is_empty(db);
     if (!empty_dir && !looks_like_index(db)) {
-      throw IndexError(fmt::format(
-          "refusing to replace {}: it exists and is not a rungs index; remove it or choose "
-          "another index directory",
-          db.string()));
+      throw IndexError(
+          fmt::format("refusing to replace {}: it exists and is not a rungs index; remove it or choose "
+                      "another index directory",
+                      db.string()));
     }
   }
   const std::string pid = std::to_string(::getpid());
@@ -91,8 +90,7 @@ IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladder
     sync_directory(db.parent_path());
   } catch (const fs::filesystem_error& e) {
     fs::remove_all(tmp, ignored);
-    throw IndexError(fmt::format("cannot put the new index in place at {}: {}", db.string(),
-                                 e.code().message()));
+    throw IndexError(fmt::format("cannot put the new index in place at {}: {}", db.string(), e.code().message()));
   } catch (...) {
     fs::remove_all(tmp, ignored);
     throw;
@@ -102,8 +100,7 @@ IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladder
 
 }  // namespace
 
-IndexStats add_ladders(const fs::path& db_arg, std::span<const Ladder> ladders,
-                       const IndexOptions& options) {
+IndexStats add_ladders(const fs::path& db_arg, std::span<const Ladder> ladders, const IndexOptions& options) {
   const fs::path db = clean_path(db_arg);
   if (fs::exists(db) && !fs::is_directory(db)) {
     throw IndexError(fmt::format("{} is not a directory, so it cannot hold an index", db.string()));
@@ -117,8 +114,7 @@ IndexStats add_ladders(const fs::path& db_arg, std::span<const Ladder> ladders,
   return write_ladders(wdb, db, ladders, options);
 }
 
-IndexStats build_index(const fs::path& db_arg, std::span<const Ladder> ladders,
-                       const IndexOptions& options) {
+IndexStats build_index(const fs::path& db_arg, std::span<const Ladder> ladders, const IndexOptions& options) {
   const fs::path db = clean_path(db_arg);
   WriterLock lock(db, options.wait_for_lock);
   recover(db);

@@ -13,9 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-IndexError malformed() {
-  return IndexError("the index holds a malformed facet value: run `rungs index --rebuild`");
-}
+IndexError malformed() { return IndexError("the index holds a malformed facet value: run `rungs index --rebuild`"); }
 
 void append_field(std::string& out, std::string_view field) {
   // Length as a base-128 varint, low group first.
@@ -64,10 +62,10 @@ corpus::Statement statement_from(const json& record) {
 
 std::string pack_facets(const FacetValues& values) {
   std::string out;
-  out.reserve(values.framework.size() + values.ladder.size() + values.level.size() +
-              values.area.size() + values.track.size() + values.kind.size() + 6);
-  for (const std::string* field : {&values.framework, &values.ladder, &values.level, &values.area,
-                                   &values.track, &values.kind}) {
+  out.reserve(values.framework.size() + values.ladder.size() + values.level.size() + values.area.size() +
+              values.track.size() + values.kind.size() + 6);
+  for (const std::string* field :
+       {&values.framework, &values.ladder, &values.level, &values.area, &values.track, &values.kind}) {
     append_field(out, *field);
   }
   return out;
@@ -75,8 +73,8 @@ std::string pack_facets(const FacetValues& values) {
 
 FacetValues unpack_facets(std::string_view packed) {
   FacetValues values;
-  for (std::string* field : {&values.framework, &values.ladder, &values.level, &values.area,
-                             &values.track, &values.kind}) {
+  for (std::string* field :
+       {&values.framework, &values.ladder, &values.level, &values.area, &values.track, &values.kind}) {
     *field = read_field(packed);
   }
   if (!packed.empty()) throw malformed();
@@ -97,19 +95,15 @@ std::string store_ladder(const corpus::Ladder& ladder) {
                       {"missing", level.missing},
                       {"statements", std::move(statements)}});
   }
-  const json record = {{"id", ladder.id},
-                       {"framework", ladder.framework},
-                       {"name", ladder.name},
-                       {"source", ladder.source},
-                       {"documents", ladder.documents},
-                       {"levels", std::move(levels)}};
+  const json record = {{"id", ladder.id},         {"framework", ladder.framework}, {"name", ladder.name},
+                       {"source", ladder.source}, {"documents", ladder.documents}, {"levels", std::move(levels)}};
   return record.dump();
 }
 
 corpus::Ladder stored_ladder(std::string_view record, std::string_view key) {
   const auto unreadable = [&](const char* why) {
-    return IndexError(fmt::format(
-        "the index holds an unreadable ladder record {} ({}): run `rungs index --rebuild`", key, why));
+    return IndexError(
+        fmt::format("the index holds an unreadable ladder record {} ({}): run `rungs index --rebuild`", key, why));
   };
   try {
     const json root = json::parse(record);

@@ -28,9 +28,7 @@ namespace fs = std::filesystem;
 using corpus::Ladder;
 using corpus::StatementKind;
 
-std::string ladder_key(const std::string& id) {
-  return std::string(schema::kMetaLadderPrefix) + id;
-}
+std::string ladder_key(const std::string& id) { return std::string(schema::kMetaLadderPrefix) + id; }
 
 // Whether text is ranked: competencies and summaries, not set-aside boilerplate.
 bool is_indexed(StatementKind kind) { return kind != StatementKind::boilerplate; }
@@ -45,15 +43,13 @@ Xapian::WritableDatabase open_writable(const fs::path& db, int action) {
   try {
     return Xapian::WritableDatabase(db.string(), action | Xapian::DB_BACKEND_GLASS);
   } catch (const Xapian::DatabaseLockError&) {
-    throw IndexError(fmt::format(
-        "index {} is being written by another rungs process; try again when it finishes",
-        db.string()));
-  } catch (const Xapian::DatabaseVersionError& e) {
-    throw IndexError(fmt::format("index {} was written by another Xapian version ({}): {}",
-                                 db.string(), e.get_msg(), rebuild_advice(db)));
-  } catch (const Xapian::DatabaseCorruptError& e) {
     throw IndexError(
-        fmt::format("index {} is corrupt ({}): {}", db.string(), e.get_msg(), rebuild_advice(db)));
+        fmt::format("index {} is being written by another rungs process; try again when it finishes", db.string()));
+  } catch (const Xapian::DatabaseVersionError& e) {
+    throw IndexError(fmt::format("index {} was written by another Xapian version ({}): {}", db.string(), e.get_msg(),
+                                 rebuild_advice(db)));
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw IndexError(fmt::format("index {} is corrupt ({}): {}", db.string(), e.get_msg(), rebuild_advice(db)));
   } catch (const Xapian::DatabaseOpeningError& e) {
     if (action == Xapian::DB_OPEN && !fs::exists(db)) {
       throw IndexError(fmt::format("no index at {}: run `rungs index` first", db.string()));
@@ -76,25 +72,22 @@ void check_schema(Xapian::WritableDatabase& wdb, const fs::path& db) {
       wdb.set_metadata(std::string(schema::kMetaSchema), expected);
       return;
     }
-    throw IndexError(fmt::format("{} is not a rungs index (no schema version): {}", db.string(),
-                                 rebuild_advice(db)));
+    throw IndexError(fmt::format("{} is not a rungs index (no schema version): {}", db.string(), rebuild_advice(db)));
   }
-  throw IndexError(fmt::format("index {} has schema version {} but this rungs uses version {}: {}",
-                               db.string(), version, expected, rebuild_advice(db)));
+  throw IndexError(fmt::format("index {} has schema version {} but this rungs uses version {}: {}", db.string(),
+                               version, expected, rebuild_advice(db)));
 }
 
 class Writer {
  public:
   explicit Writer(Xapian::WritableDatabase& wdb)
       : wdb_(wdb),
-        fresh_(wdb.get_doccount() == 0 &&
-               wdb.metadata_keys_begin(std::string(schema::kMetaLadderPrefix)) ==
-                   wdb.metadata_keys_end(std::string(schema::kMetaLadderPrefix))) {
+        fresh_(wdb.get_doccount() == 0 && wdb.metadata_keys_begin(std::string(schema::kMetaLadderPrefix)) ==
+                                              wdb.metadata_keys_end(std::string(schema::kMetaLadderPrefix))) {
     generator_.set_stemmer(Xapian::Stem(std::string(analysis::kStemmer)));
     generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
     generator_.set_stopper(
-        (new Xapian::SimpleStopper(analysis::stopwords().begin(), analysis::stopwords().end()))
-            ->release());
+        (new Xapian::SimpleStopper(analysis::stopwords().begin(), analysis::stopwords().end()))->release());
     // Stopwords get their stems too: QueryParser stems every word of a phrase
     // or hyphenated word, so "on-call" and "on call" in quotes look for the
     // stem of "on" beside "call" (with Xapian's default, STOP_STEMMED, they
@@ -182,9 +175,8 @@ class Writer {
     }
   }
 
-
-  Xapian::Document make_document(const Ladder& ladder, const corpus::Level& level,
-                                 const corpus::Statement& statement, std::size_t n) {
+  Xapian::Document make_document(const Ladder& ladder, const corpus::Level& level, const corpus::Statement& statement,
+                                 std::size_t n) {
     Xapian::Document doc;
     generator_.set_document(doc);
     generator_.set_termpos(0);
@@ -211,13 +203,12 @@ class Writer {
     doc.add_value(schema::kSlotArea, statement.area);
     doc.add_value(schema::kSlotTrack, level.track);
     doc.add_value(schema::kSlotKind, kind);
-    doc.add_value(schema::kSlotFacets,
-                  pack_facets({.framework = ladder.framework,
-                                       .ladder = ladder.id,
-                                       .level = level_key,
-                                       .area = statement.area,
-                                       .track = level.track,
-                                       .kind = kind}));
+    doc.add_value(schema::kSlotFacets, pack_facets({.framework = ladder.framework,
+                                                    .ladder = ladder.id,
+                                                    .level = level_key,
+                                                    .area = statement.area,
+                                                    .track = level.track,
+                                                    .kind = kind}));
 
     const nlohmann::json record = {
         {"framework", ladder.framework},
@@ -265,8 +256,8 @@ class Writer {
 
 // Runs `body(writer)` in one transaction on an open database and commits once.
 template <typename Body>
-IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db,
-                           const IndexOptions& options, Body&& body) {
+IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db, const IndexOptions& options,
+                           Body&& body) {
   wdb.begin_transaction(false);
   try {
     Writer writer(wdb);
@@ -289,16 +280,15 @@ IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db,
     try {
       throw;
     } catch (const Xapian::Error& e) {
-      throw IndexError(
-          fmt::format("writing index {} failed: {}", db.string(), e.get_description()));
+      throw IndexError(fmt::format("writing index {} failed: {}", db.string(), e.get_description()));
     }
   }
 }
 
 }  // namespace
 
-IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db,
-                         std::span<const Ladder> ladders, const IndexOptions& options) {
+IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db, std::span<const Ladder> ladders,
+                         const IndexOptions& options) {
   return write_committed(wdb, db, options, [&](Writer& writer) {
     for (const auto& id : options.remove) {
       const bool written = std::any_of(ladders.begin(), ladders.end(), [&](const Ladder& l) { return l.id == id; });
@@ -318,8 +308,7 @@ IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db,
 
 bool remove_ladder_committed(Xapian::WritableDatabase& wdb, const fs::path& db, const std::string& ladder_id) {
   bool removed = false;
-  write_committed(wdb, db, IndexOptions{},
-                  [&](Writer& writer) { removed = writer.erase_ladder(ladder_id); });
+  write_committed(wdb, db, IndexOptions{}, [&](Writer& writer) { removed = writer.erase_ladder(ladder_id); });
   return removed;
 }
 

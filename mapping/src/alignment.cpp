@@ -16,7 +16,8 @@ std::vector<int> align_monotone(const std::vector<std::vector<double>>& scores, 
   std::vector<double> best(cols + 1, kForbidden);
   best[0] = 0;
   // choice[i][s]: for state s after row i, the state before row i and whether row i was matched.
-  std::vector<std::vector<std::pair<std::size_t, bool>>> choice(rows, std::vector<std::pair<std::size_t, bool>>(cols + 1));
+  std::vector<std::vector<std::pair<std::size_t, bool>>> choice(rows,
+                                                                std::vector<std::pair<std::size_t, bool>>(cols + 1));
   for (std::size_t i = 0; i < rows; ++i) {
     std::vector<double> next(cols + 1, kForbidden);
     for (std::size_t s = 0; s <= cols; ++s) {  // row i skipped

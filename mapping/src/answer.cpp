@@ -52,13 +52,17 @@ LevelAnswer from_duties(const LadderMatch& m, const corpus::Ladder& ladder, cons
   if (!has_management && manages_people(duties)) {
     a.good_match = false;
     a.confidence = std::min(a.confidence, kOtherTrackCap);
-    a.note = fmt::format("no good match in this ladder: the phrase is about managing people and {} has no management "
-                         "track; {} is only the best candidate", ladder.id, best.title);
+    a.note = fmt::format(
+        "no good match in this ladder: the phrase is about managing people and {} has no management "
+        "track; {} is only the best candidate",
+        ladder.id, best.title);
   } else if (!best.evidence.empty() && best.evidence.front().score < kWeakMatch) {
     a.good_match = false;
     a.confidence = std::min(a.confidence, kWeakMatchCap);
-    a.note = fmt::format("no good match in this ladder: its closest statement shares little with the phrase ({:.2f}); "
-                         "{} is only the best candidate", best.evidence.front().score, best.title);
+    a.note = fmt::format(
+        "no good match in this ladder: its closest statement shares little with the phrase ({:.2f}); "
+        "{} is only the best candidate",
+        best.evidence.front().score, best.title);
   }
   return a;
 }

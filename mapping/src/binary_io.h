@@ -42,15 +42,11 @@ concept Is = std::same_as<std::remove_const_t<T>, U>;
 class BinaryWriter {
  public:
   template <typename T>
-    requires std::is_arithmetic_v<T>
-  void field(const T& value) {
-    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
-  }
+  requires std::is_arithmetic_v<T>
+  void field(const T& value) { out_.append(reinterpret_cast<const char*>(&value), sizeof value); }
   template <typename T>
-    requires std::is_enum_v<T>
-  void field(const T& value) {
-    field(static_cast<std::underlying_type_t<T>>(value));
-  }
+  requires std::is_enum_v<T>
+  void field(const T& value) { field(static_cast<std::underlying_type_t<T>>(value)); }
   void field(const bool& value) { field(static_cast<std::uint8_t>(value)); }
   void field(const std::string& s) {
     field(static_cast<std::uint32_t>(s.size()));
@@ -68,10 +64,8 @@ class BinaryWriter {
   }
   /// A record, through its `fields(io, record)` (found by argument-dependent lookup).
   template <typename T>
-    requires std::is_class_v<T>
-  void field(const T& record) {
-    fields(*this, record);
-  }
+  requires std::is_class_v<T>
+  void field(const T& record) { fields(*this, record); }
 
   [[nodiscard]] const std::string& bytes() const { return out_; }
 
@@ -84,7 +78,7 @@ class BinaryReader {
   explicit BinaryReader(std::string_view bytes) : in_(bytes) {}
 
   template <typename T>
-    requires std::is_arithmetic_v<T>
+  requires std::is_arithmetic_v<T>
   void field(T& value) {
     need(sizeof value);
     std::memcpy(&value, in_.data(), sizeof value);
@@ -92,10 +86,8 @@ class BinaryReader {
   }
   /// Any value of the underlying type: the caller checks the range.
   template <typename T>
-    requires std::is_enum_v<T>
-  void field(T& value) {
-    value = static_cast<T>(get<std::underlying_type_t<T>>());
-  }
+  requires std::is_enum_v<T>
+  void field(T& value) { value = static_cast<T>(get<std::underlying_type_t<T>>()); }
   void field(bool& value) { value = get<std::uint8_t>() != 0; }
   void field(std::string& s) {
     const auto n = count(1);
@@ -113,10 +105,8 @@ class BinaryReader {
     field(p.second);
   }
   template <typename T>
-    requires std::is_class_v<T>
-  void field(T& record) {
-    fields(*this, record);
-  }
+  requires std::is_class_v<T>
+  void field(T& record) { fields(*this, record); }
 
   template <typename T>
   [[nodiscard]] T get() {

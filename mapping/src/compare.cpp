@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "rungs/analysis/analyzer.h"
 #include "phrase_set.h"
+#include "rungs/analysis/analyzer.h"
 #include "rungs/mapping/harmonise.h"
 
 namespace rungs::mapping {
@@ -33,7 +33,8 @@ constexpr ThemeWords kThemes[] = {
     {"leadership and direction", "lead*|direction|strateg*|vision|influenc*|represent*"},
     {"collaboration", "collaborat*|pairing|teammate*|across teams|other teams|together|counterpart*|working groups"},
     {"learning and growth", "learn*|growth|grow*|curiosity|curious|develop* my|personal development|student"},
-    {"ownership and autonomy", "independen*|ownership|autonom*|oversight|self managing|accountab*|take responsibility|takes responsibility"},
+    {"ownership and autonomy",
+     "independen*|ownership|autonom*|oversight|self managing|accountab*|take responsibility|takes responsibility"},
     {"people management", "hire*|hiring|recruit*|performance reviews|salary|salaries|manage people|people in my team"},
     {"reliability and risk", "risk*|maintenance|reliab*|security|secure|quality|capacity"},
 };
@@ -45,7 +46,7 @@ std::vector<PhraseSet> compile_themes() {
 }
 
 LadderProfile profile(const Model& model, const std::string& id) {
-  static const auto compiled = compile_themes();
+  static const auto kThemePhrases = compile_themes();
   const analysis::Analyzer analyzer;
   const auto& ladder = model.ladder(id);
   LadderProfile p;
@@ -59,13 +60,14 @@ LadderProfile profile(const Model& model, const std::string& id) {
     p.statement_counts.push_back(n);
     level_index.push_back(v);
   }
-  for (std::size_t t = 0; t < compiled.size(); ++t) {
+  for (std::size_t t = 0; t < kThemePhrases.size(); ++t) {
     ThemeCoverage coverage{kThemes[t].theme, std::vector<int>(p.levels.size(), 0), -1,
                            std::vector<std::vector<std::string>>(p.levels.size())};
     for (std::size_t i = 0; i < level_index.size(); ++i) {
       for (const auto& s : ladder.levels[level_index[i]].statements) {
         if (s.kind != StatementKind::competency) continue;
-        if (!compiled[t].find(analyzer.words(s.text)).empty() || !compiled[t].find(analyzer.words(s.area)).empty()) {
+        if (!kThemePhrases[t].find(analyzer.words(s.text)).empty() ||
+            !kThemePhrases[t].find(analyzer.words(s.area)).empty()) {
           ++coverage.statements[i];
           coverage.evidence[i].push_back(s.text);
         }
@@ -96,7 +98,8 @@ LadderProfile profile(const Model& model, const std::string& id) {
     }
     const double share = static_cast<double>(repeated) / corpus::count(upper, StatementKind::competency);
     if (share >= 0.5) {
-      p.near_duplicates.push_back(fmt::format("{} repeats {:.0f}% of {} word for word", upper.title, 100 * share, lower.title));
+      p.near_duplicates.push_back(
+          fmt::format("{} repeats {:.0f}% of {} word for word", upper.title, 100 * share, lower.title));
     }
   }
   return p;
@@ -105,12 +108,12 @@ LadderProfile profile(const Model& model, const std::string& id) {
 }  // namespace
 
 const std::vector<std::string>& themes() {
-  static const std::vector<std::string> names = [] {
+  static const std::vector<std::string> kNames = [] {
     std::vector<std::string> out;
     for (const auto& t : kThemes) out.emplace_back(t.theme);
     return out;
   }();
-  return names;
+  return kNames;
 }
 
 Comparison compare(const Model& model, const std::string& a, const std::string& b) {
@@ -128,7 +131,8 @@ Comparison compare(const Model& model, const std::string& a, const std::string& 
   // level, so B asking for a theme there says nothing about A.
   int lowest_mapped = static_cast<int>(c.b.levels.size());
   for (const auto& eq : c.mapping.equivalences) {
-    if (!eq.to.empty() && column_of(eq.to.front().level) >= 0) lowest_mapped = std::min(lowest_mapped, column_of(eq.to.front().level));
+    if (!eq.to.empty() && column_of(eq.to.front().level) >= 0)
+      lowest_mapped = std::min(lowest_mapped, column_of(eq.to.front().level));
   }
   for (std::size_t t = 0; t < c.a.themes.size(); ++t) {
     const auto& ta = c.a.themes[t];
@@ -145,12 +149,13 @@ Comparison compare(const Model& model, const std::string& a, const std::string& 
     if (mapped < 0) continue;
     const auto& b_level = c.b.levels[static_cast<std::size_t>(tb.first_level)];
     if (tb.first_level > mapped) {
-      c.earlier.push_back(fmt::format("{}: {} asks for it from {}, which maps to {} in {}; {} asks only from {}", ta.theme, a,
-                                      a_level.title, c.b.levels[static_cast<std::size_t>(mapped)].title, b, b, b_level.title));
+      c.earlier.push_back(fmt::format("{}: {} asks for it from {}, which maps to {} in {}; {} asks only from {}",
+                                      ta.theme, a, a_level.title, c.b.levels[static_cast<std::size_t>(mapped)].title, b,
+                                      b, b_level.title));
     } else if (tb.first_level < mapped && tb.first_level >= lowest_mapped) {
-      c.earlier.push_back(fmt::format("{}: {} asks for it from {}, below {} (where {}'s first level asking for it, {}, maps)",
-                                      tb.theme, b, b_level.title, c.b.levels[static_cast<std::size_t>(mapped)].title, a,
-                                      a_level.title));
+      c.earlier.push_back(
+          fmt::format("{}: {} asks for it from {}, below {} (where {}'s first level asking for it, {}, maps)", tb.theme,
+                      b, b_level.title, c.b.levels[static_cast<std::size_t>(mapped)].title, a, a_level.title));
     }
   }
   return c;

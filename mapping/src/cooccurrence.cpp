@@ -36,7 +36,9 @@ CooccurrenceTable CooccurrenceTable::build(const std::vector<std::vector<std::ui
   for (std::size_t term = 0; term < terms; ++term) {
     auto& c = candidates[term];
     // Best first, ties by id: the same corpus always gives the same table.
-    std::sort(c.begin(), c.end(), [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; });
+    std::sort(c.begin(), c.end(), [](const auto& x, const auto& y) {
+      return x.first != y.first ? x.first > y.first : x.second < y.second;
+    });
     if (c.size() > kNeighbours) c.resize(kNeighbours);
     for (const auto& [association, other] : c) table.neighbours_[term].emplace_back(other, association);
   }

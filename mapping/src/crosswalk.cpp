@@ -21,7 +21,8 @@ std::string text(const YAML::Node& map, const char* key, const std::filesystem::
 Crosswalk read_one(const YAML::Node& node, const std::filesystem::path& path) {
   if (!node.IsMap()) throw ParseError(path, line_of(node), "a crosswalk is a map with 'from', 'to' and 'pins'");
   Crosswalk c{.from = text(node, "from", path), .to = text(node, "to", path), .pins = {}};
-  if (c.from.empty() || c.to.empty()) throw ParseError(path, line_of(node), "a crosswalk needs 'from' and 'to' ladder ids");
+  if (c.from.empty() || c.to.empty())
+    throw ParseError(path, line_of(node), "a crosswalk needs 'from' and 'to' ladder ids");
   const YAML::Node pins = node["pins"];
   if (!pins || !pins.IsSequence()) throw ParseError(path, line_of(node), "'pins' must list {from: LEVEL, to: LEVEL}");
   for (const auto& pin : pins) {
@@ -59,7 +60,8 @@ std::vector<Crosswalk> read_crosswalks(const std::filesystem::path& path) {
 
 std::string crosswalk_yaml(const MappingTable& table) {
   YAML::Emitter out;
-  out << YAML::BeginMap << YAML::Key << "from" << YAML::Value << table.from << YAML::Key << "to" << YAML::Value << table.to;
+  out << YAML::BeginMap << YAML::Key << "from" << YAML::Value << table.from << YAML::Key << "to" << YAML::Value
+      << table.to;
   out << YAML::Key << "pins" << YAML::Value << YAML::BeginSeq;
   for (const auto& eq : table.equivalences) {
     out << YAML::Flow << YAML::BeginMap << YAML::Key << "from" << YAML::Value << eq.from.level << YAML::Key << "to"
@@ -68,7 +70,8 @@ std::string crosswalk_yaml(const MappingTable& table) {
   out << YAML::EndSeq << YAML::EndMap;
   return "# Level decisions for `rungs map " + table.from + " " + table.to +
          " --crosswalk FILE`: each row pins FROM's level to TO's\n# (\"\" = no equivalent). Delete rows you have not "
-         "decided, so that they are proposed again.\n" + std::string(out.c_str()) + "\n";
+         "decided, so that they are proposed again.\n" +
+         std::string(out.c_str()) + "\n";
 }
 
 std::vector<Pin> pins_for(const std::vector<Crosswalk>& crosswalks, const std::string& from, const std::string& to) {

@@ -38,8 +38,9 @@ std::vector<std::pair<int, std::vector<std::string>>> read_tsv(const std::filesy
     if (number == 1 || line.empty()) continue;
     auto fields = split(line, '\t');
     if (fields.size() != columns) {
-      throw ParseError(path, number, "expected " + std::to_string(columns) + " tab-separated fields, found " +
-                                         std::to_string(fields.size()));
+      throw ParseError(
+          path, number,
+          "expected " + std::to_string(columns) + " tab-separated fields, found " + std::to_string(fields.size()));
     }
     rows.emplace_back(number, std::move(fields));
   }
@@ -63,8 +64,8 @@ std::string best_level(const std::map<std::string, double>& totals) {
   return best;
 }
 
-std::map<std::string, double> bm25_totals(search::Searcher& searcher, const std::string& text, const std::string& ladder,
-                                          const corpus::Statement* hidden = nullptr) {
+std::map<std::string, double> bm25_totals(search::Searcher& searcher, const std::string& text,
+                                          const std::string& ladder, const corpus::Statement* hidden = nullptr) {
   search::SearchRequest request;
   request.query = text;
   request.plain_words = true;
@@ -133,8 +134,10 @@ std::string title_baseline(const corpus::Ladder& ladder, const std::string& titl
     for (const auto& level : ladder.levels) members.push_back(&level);
   }
   if (members.empty()) return "";
-  const double position = reading.seniority.value_or(corpus::seniority::kIntermediate) / corpus::seniority::kDistinguished;
-  const auto at = static_cast<std::size_t>(std::lround(std::clamp(position, 0.0, 1.0) * static_cast<double>(members.size() - 1)));
+  const double position =
+      reading.seniority.value_or(corpus::seniority::kIntermediate) / corpus::seniority::kDistinguished;
+  const auto at =
+      static_cast<std::size_t>(std::lround(std::clamp(position, 0.0, 1.0) * static_cast<double>(members.size() - 1)));
   return members[at]->id;
 }
 
@@ -181,8 +184,8 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
     const char* name;
     const Model* model;
   };
-  const Variant variants[] = {{"rungs", &model}, {"rungs without synonyms", &no_synonyms},
-                              {"statement similarity only", &content_only}};
+  const Variant variants[] = {
+      {"rungs", &model}, {"rungs without synonyms", &no_synonyms}, {"statement similarity only", &content_only}};
 
   // What `rungs level` answers, and what the statements alone answer.
   const auto by_answer = [](const Model& m, const PhraseCase& c) {
@@ -239,7 +242,8 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
         const Model& m = *variant.second;
         out.push_back(score_cases(variant.first.c_str(), cases, [&](const PhraseCase& c) { return by_answer(m, c); }));
       }
-      out.push_back(score_cases("rungs without synonyms", cases, [&](const PhraseCase& c) { return by_answer(no_synonyms, c); }));
+      out.push_back(
+          score_cases("rungs without synonyms", cases, [&](const PhraseCase& c) { return by_answer(no_synonyms, c); }));
       out.push_back(score_cases("BM25 baseline", cases, [&](const PhraseCase& c) {
         return std::make_pair(best_level(bm25_totals(searcher, c.phrase, c.ladder)), 0.0);
       }));
@@ -249,8 +253,8 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
   }
 
   report.titles.push_back(score_cases("rungs", titles, [&](const PhraseCase& c) { return by_answer(model, c); }));
-  report.titles.push_back(
-      score_cases("statements only (as a duty phrase)", titles, [&](const PhraseCase& c) { return by_statements(model, c); }));
+  report.titles.push_back(score_cases("statements only (as a duty phrase)", titles,
+                                      [&](const PhraseCase& c) { return by_statements(model, c); }));
   report.titles.push_back(score_cases("title-only baseline", titles, [&](const PhraseCase& c) {
     return std::make_pair(title_baseline(find_ladder(ladders, c.ladder), c.phrase), 0.0);
   }));
@@ -268,7 +272,8 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
         if (eq.from.level == from_level && !eq.to.empty()) predicted = eq.to.front().level, confidence = eq.confidence;
       }
       bool hit = false;
-      for (const auto& a : link.acceptable) hit = hit || resolve_level(find_ladder(ladders, link.to_ladder), a) == predicted;
+      for (const auto& a : link.acceptable)
+        hit = hit || resolve_level(find_ladder(ladders, link.to_ladder), a) == predicted;
       record(score, link.from_ladder + "/" + from_level + " → " + link.to_ladder, predicted, hit, confidence);
     }
     report.mapping.push_back(std::move(score));
@@ -313,7 +318,8 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
       const auto& level = ladder.levels[v];
       for (std::size_t s = 0; s < level.statements.size(); ++s) {
         const auto& statement = level.statements[s];
-        if (statement.kind != corpus::StatementKind::competency || copies[corpus::fold_case(statement.text)] > 1) continue;
+        if (statement.kind != corpus::StatementKind::competency || copies[corpus::fold_case(statement.text)] > 1)
+          continue;
         const std::string case_id = ladder.id + "/" + level.id + "#" + std::to_string(s);
         const auto match = model.match_phrase_without(statement.text, ladder.id, v, s);
         const std::string predicted = match.levels.empty() ? "" : match.levels.front().level;
@@ -331,7 +337,8 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
 Calibration calibration(const std::vector<Outcome>& outcomes, int bins) {
   Calibration c;
   c.outcomes = static_cast<int>(outcomes.size());
-  for (int b = 0; b < bins; ++b) c.bins.push_back({static_cast<double>(b) / bins, static_cast<double>(b + 1) / bins, 0, 0, 0});
+  for (int b = 0; b < bins; ++b)
+    c.bins.push_back({static_cast<double>(b) / bins, static_cast<double>(b + 1) / bins, 0, 0, 0});
   for (const auto& o : outcomes) {
     const int b = std::clamp(static_cast<int>(o.confidence * bins), 0, bins - 1);
     auto& bin = c.bins[static_cast<std::size_t>(b)];
@@ -343,7 +350,8 @@ Calibration calibration(const std::vector<Outcome>& outcomes, int bins) {
     if (bin.count == 0) continue;
     bin.mean_confidence /= bin.count;
     bin.accuracy /= bin.count;
-    c.expected_error += static_cast<double>(bin.count) / std::max(1, c.outcomes) * std::abs(bin.accuracy - bin.mean_confidence);
+    c.expected_error +=
+        static_cast<double>(bin.count) / std::max(1, c.outcomes) * std::abs(bin.accuracy - bin.mean_confidence);
   }
   return c;
 }

@@ -18,14 +18,16 @@ using corpus::StatementKind;
 std::vector<std::string> levels_on(const Ladder& ladder, const std::string& track) {
   std::vector<std::string> ids;
   for (const auto& level : ladder.levels) {
-    if (level.track == track && !level.missing && corpus::count(level, StatementKind::competency) > 0) ids.push_back(level.id);
+    if (level.track == track && !level.missing && corpus::count(level, StatementKind::competency) > 0)
+      ids.push_back(level.id);
   }
   return ids;
 }
 
 }  // namespace
 
-Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladder_ids, const HarmoniseOptions& options) {
+Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladder_ids,
+                        const HarmoniseOptions& options) {
   if (ladder_ids.size() < 2) throw QueryError("harmonising needs at least two ladders");
   std::set<std::string> distinct(ladder_ids.begin(), ladder_ids.end());
   if (distinct.size() != ladder_ids.size()) throw QueryError("a ladder is named twice");
@@ -97,7 +99,8 @@ Harmonisation harmonise(const Model& model, const std::vector<std::string>& ladd
       Band& band = result.bands[b];
       // The pivot's own level says nothing about how sure the band is.
       band.confidence = band.members.size() > 1 ? 1.0 : 0.0;
-      for (std::size_t i = 1; i < band.members.size(); ++i) band.confidence = std::min(band.confidence, band.members[i].confidence);
+      for (std::size_t i = 1; i < band.members.size(); ++i)
+        band.confidence = std::min(band.confidence, band.members[i].confidence);
       for (const auto* l : members) {
         std::vector<std::string> titles;
         for (const auto& m : band.members) {

@@ -14,9 +14,9 @@
 
 #include <fmt/format.h>
 
+#include "model_internals.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
-#include "model_internals.h"
 
 namespace rungs::mapping {
 
@@ -48,11 +48,16 @@ auto Model::Impl::ladder_titles(std::size_t l) const -> std::shared_ptr<const La
 
 const char* to_string(Decider decider) {
   switch (decider) {
-    case Decider::content: return "content";
-    case Decider::position: return "position";
-    case Decider::seniority: return "seniority";
-    case Decider::pin: return "pin";
-    case Decider::none: return "none";
+    case Decider::content:
+      return "content";
+    case Decider::position:
+      return "position";
+    case Decider::seniority:
+      return "seniority";
+    case Decider::pin:
+      return "pin";
+    case Decider::none:
+      return "none";
   }
   return "none";
 }
@@ -65,7 +70,8 @@ std::size_t level_index(const Ladder& ladder, const std::vector<std::size_t>& id
   const std::string key = corpus::fold_case(name);
   for (std::size_t k = 0; k < ids.size(); ++k) {
     const Level& level = ladder.levels[ids[k]];
-    if (level.id == name || corpus::fold_case(level.title) == key || (!level.code.empty() && corpus::fold_case(level.code) == key)) {
+    if (level.id == name || corpus::fold_case(level.title) == key ||
+        (!level.code.empty() && corpus::fold_case(level.code) == key)) {
       return k;
     }
   }
@@ -83,7 +89,8 @@ std::vector<EvidencePair> best_pairs(const LadderSpace& sa, std::size_t va, cons
   for (auto i : sa.level_items[va]) {
     for (auto j : sb.level_items[vb]) {
       // Pairs sharing no word can never be evidence: leaving them out keeps the sort short.
-      if (const double score = similarity(i, j) * sa.items[i].weight * sb.items[j].weight; score > 0) pairs.emplace_back(score, i, j);
+      if (const double score = similarity(i, j) * sa.items[i].weight * sb.items[j].weight; score > 0)
+        pairs.emplace_back(score, i, j);
     }
   }
   std::sort(pairs.begin(), pairs.end(), std::greater<>());
@@ -132,12 +139,14 @@ CellEvidence Model::cell_evidence(const std::string& from_id, const std::string&
   const Level& b = m.ladders[to].levels[vb];
   cell.from_level = {a.id, a.title, a.code};
   cell.to_level = {b.id, b.title, b.code};
-  cell.similarity = m.level_similarity(from, va, to, vb, [&](std::size_t n, std::size_t k) { return similarity(ia[n], ib[k]); });
+  cell.similarity =
+      m.level_similarity(from, va, to, vb, [&](std::size_t n, std::size_t k) { return similarity(ia[n], ib[k]); });
   cell.pairs = best_pairs(sa, va, sb, vb, similarity, limit);
   return cell;
 }
 
-MappingTable Model::map_ladders(const std::string& from_id, const std::string& to_id, const std::vector<Pin>& pins) const {
+MappingTable Model::map_ladders(const std::string& from_id, const std::string& to_id,
+                                const std::vector<Pin>& pins) const {
   const Impl& m = *impl_;
   const std::size_t from = m.ladder_index(from_id);
   const std::size_t to = m.ladder_index(to_id);
@@ -167,7 +176,8 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     const auto& ia = sa.level_items[rows[r]];
     for (std::size_t c = 0; c < cols.size(); ++c) {
       const auto& ib = sb.level_items[cols[c]];
-      table.matrix[r][c] = m.level_similarity(from, rows[r], to, cols[c], [&](std::size_t n, std::size_t k) { return similarity(ia[n], ib[k]); });
+      table.matrix[r][c] = m.level_similarity(from, rows[r], to, cols[c],
+                                              [&](std::size_t n, std::size_t k) { return similarity(ia[n], ib[k]); });
     }
   }
   const std::vector<double> column_bias = m.column_bias(to);
@@ -204,12 +214,15 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
       const bool positioned = m.options.use_position && !std::isnan(from_position) && !std::isnan(to_position);
       const bool absolute = positions_a[rows[r]].absolute && positions_b[cols[c]].absolute;
       if (positioned) {
-        t.position = -(absolute ? kAbsoluteWeight : kPositionWeight) * (from_position - to_position) * (from_position - to_position);
+        t.position = -(absolute ? kAbsoluteWeight : kPositionWeight) * (from_position - to_position) *
+                     (from_position - to_position);
       }
       if (m.options.use_seniority) {
         // Without positions to compare, the words stand in for them.
         const double gap = sa.seniority[rows[r]] - sb.seniority[cols[c]];
-        const double weight = !positioned ? kSeniorityWeight + kPositionWeight : absolute ? kWordsBesideTitles * kSeniorityWeight : kSeniorityWeight;
+        const double weight = !positioned ? kSeniorityWeight + kPositionWeight
+                              : absolute  ? kWordsBesideTitles * kSeniorityWeight
+                                          : kSeniorityWeight;
         t.seniority = -weight * gap * gap;
       }
       t.total = t.content + t.position + t.seniority;
@@ -256,8 +269,9 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (pinned_to[r] < 0) continue;
     if (pinned_to[r] < last_pinned) {
-      throw QueryError(fmt::format("pins cross: {} → {} comes after {} → {} in {} but before it in {}", a.levels[rows[r]].id,
-                                   b.levels[cols[static_cast<std::size_t>(pinned_to[r])]].id, a.levels[rows[last_row]].id,
+      throw QueryError(fmt::format("pins cross: {} → {} comes after {} → {} in {} but before it in {}",
+                                   a.levels[rows[r]].id, b.levels[cols[static_cast<std::size_t>(pinned_to[r])]].id,
+                                   a.levels[rows[last_row]].id,
                                    b.levels[cols[static_cast<std::size_t>(last_pinned)]].id, a.id, b.id));
     }
     last_pinned = pinned_to[r];
@@ -300,10 +314,16 @@ MappingTable Model::map_ladders(const std::string& from_id, const std::string& t
     // order of the neighbouring rows leaves open.
     int low = 0, high = static_cast<int>(cols.size()) - 1;
     for (std::size_t p = r; p-- > 0;) {
-      if (aligned[p] >= 0) { low = aligned[p]; break; }
+      if (aligned[p] >= 0) {
+        low = aligned[p];
+        break;
+      }
     }
     for (std::size_t n = r + 1; n < rows.size(); ++n) {
-      if (aligned[n] >= 0) { high = aligned[n]; break; }
+      if (aligned[n] >= 0) {
+        high = aligned[n];
+        break;
+      }
     }
     std::vector<double> open;
     std::size_t chosen = 0;

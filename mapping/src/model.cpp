@@ -14,9 +14,9 @@
 
 #include <fmt/format.h>
 
+#include "model_internals.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
-#include "model_internals.h"
 
 namespace rungs::mapping {
 
@@ -48,11 +48,13 @@ PhraseMatch Model::match_phrase(const std::string& phrase, const std::vector<std
   return result;
 }
 
-std::vector<TitlePlacement> Model::place_title(const std::string& title, const std::vector<std::string>& ladder_ids) const {
+std::vector<TitlePlacement> Model::place_title(const std::string& title,
+                                               const std::vector<std::string>& ladder_ids) const {
   const auto chosen = impl_->ladder_indices(ladder_ids);
   const auto reading = corpus::read_title(title);
   std::vector<TitlePlacement> placements;
-  for (auto l : chosen) placements.push_back(place_title_on(impl_->ladders[l], *impl_->ladder_titles(l), title, reading));
+  for (auto l : chosen)
+    placements.push_back(place_title_on(impl_->ladders[l], *impl_->ladder_titles(l), title, reading));
   return placements;
 }
 

@@ -14,9 +14,9 @@
 
 #include <fmt/format.h>
 
+#include "model_internals.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
-#include "model_internals.h"
 
 namespace rungs::mapping {
 
@@ -57,7 +57,8 @@ void Model::Impl::check_loaded() {
     }
     for (const auto& level : levels) {
       for (const auto& statement : level.statements) {
-        if (statement.kind > StatementKind::boilerplate || statement.kind < StatementKind::competency) corrupt("statement kind");
+        if (statement.kind > StatementKind::boilerplate || statement.kind < StatementKind::competency)
+          corrupt("statement kind");
       }
     }
     for (auto& item : space.items) {

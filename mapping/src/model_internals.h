@@ -12,11 +12,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "binary_io.h"
+#include "cooccurrence.h"
 #include "rungs/analysis/analyzer.h"
 #include "rungs/analysis/thesaurus.h"
 #include "rungs/mapping/mapping.h"
-#include "binary_io.h"
-#include "cooccurrence.h"
 #include "seniority.h"
 #include "title_placement.h"
 #include "vector_space.h"
@@ -37,14 +37,14 @@ constexpr double kSynonymWeight = 0.7;
 // counts this share of a related word, times their association (with the zoo
 // ladders indexed: 0.5 → 51, 1.0 → 49 dev paraphrases of 115).
 constexpr double kCooccurrenceShare = 0.5;
-constexpr double kSummaryWeight = 0.8;      // summaries describe a level less sharply than bullets
-constexpr double kHeadingWeight = 0.5;      // an area heading, less than a statement under it
+constexpr double kSummaryWeight = 0.8;                 // summaries describe a level less sharply than bullets
+constexpr double kHeadingWeight = 0.5;                 // an area heading, less than a statement under it
 constexpr double kEvidenceDecay[] = {1.0, 0.5, 0.25};  // best, second, third statement of a level
-constexpr double kPhraseSeniority = 0.6;    // weight of the seniority agreement for phrases
-constexpr double kCuePrior = 2.0;           // cues needed before a reading counts half
-constexpr double kSeniorityWeight = 8.0;    // (Δ seniority read from the words)² penalty when aligning
-constexpr double kContentScale = 15.0;      // alignment gain per unit of content similarity above the row mean
-constexpr double kPositionWeight = 4.0;     // (Δ relative position)² penalty when aligning ladders
+constexpr double kPhraseSeniority = 0.6;               // weight of the seniority agreement for phrases
+constexpr double kCuePrior = 2.0;                      // cues needed before a reading counts half
+constexpr double kSeniorityWeight = 8.0;               // (Δ seniority read from the words)² penalty when aligning
+constexpr double kContentScale = 15.0;   // alignment gain per unit of content similarity above the row mean
+constexpr double kPositionWeight = 4.0;  // (Δ relative position)² penalty when aligning ladders
 // (Δ place on the industry scale)² penalty when both levels are placed by
 // their titles or codes: one step apart costs about what a clear content
 // contrast gains, two steps four times that. Chosen on the zoo ladders mapped
@@ -57,15 +57,15 @@ constexpr double kAbsoluteWeight = 20.0;
 // (1 → 97.6%, 0.5 → 98.8%, 0.25 → 100%); the layout ladders, not used for
 // the choice, went from 77 to 83 of 83 (scripts/layouts-map-eval.py).
 constexpr double kWordsBesideTitles = 0;
-constexpr double kSkipGain = -3.0;          // gain of "no equivalent", in row z-score units
-constexpr std::size_t kReferenceLevels = 200;  // levels a column bias is estimated from, at most
-constexpr double kPhraseTemperature = 0.05; // softmax temperature of phrase confidence
-constexpr double kCloseMatch = 0.3;         // cosine of a phrase and a statement that say the same
-constexpr double kOneLevelCap = 0.9;        // a one-level ladder's confidence never reaches certainty
-constexpr double kMapTemperature = 0.5;     // softmax temperature of mapping confidence
-constexpr double kContradicted = 0.1;       // score a level loses for affirming what the phrase denies
-constexpr std::string_view kDeniedPrefix = "not:";  // terms_of's mark of a denied word
-constexpr std::string_view kGuidedTerm = "autonomy:guided";            // terms_of's "works with help"
+constexpr double kSkipGain = -3.0;                           // gain of "no equivalent", in row z-score units
+constexpr std::size_t kReferenceLevels = 200;                // levels a column bias is estimated from, at most
+constexpr double kPhraseTemperature = 0.05;                  // softmax temperature of phrase confidence
+constexpr double kCloseMatch = 0.3;                          // cosine of a phrase and a statement that say the same
+constexpr double kOneLevelCap = 0.9;                         // a one-level ladder's confidence never reaches certainty
+constexpr double kMapTemperature = 0.5;                      // softmax temperature of mapping confidence
+constexpr double kContradicted = 0.1;                        // score a level loses for affirming what the phrase denies
+constexpr std::string_view kDeniedPrefix = "not:";           // terms_of's mark of a denied word
+constexpr std::string_view kGuidedTerm = "autonomy:guided";  // terms_of's "works with help"
 constexpr std::string_view kIndependentTerm = "autonomy:independent";  // terms_of's "works on their own"
 
 struct Item {
@@ -74,15 +74,15 @@ struct Item {
   bool heading = false;       // an area heading ("I am a mentor of mentors"), not a statement
   std::string text;
   std::string area;
-  SparseVector raw;           // the statement's own words and word pairs
-  SparseVector wide;          // plus the thesaurus' synonyms
+  SparseVector raw;   // the statement's own words and word pairs
+  SparseVector wide;  // plus the thesaurus' synonyms
   // Words alone, for comparing statements of two ladders: word pairs rarely
   // recur across vocabularies and would only dilute those comparisons.
   SparseVector words;
   std::vector<SparseVector> sentences;  // each sentence of a multi-sentence statement
-  double weight = 1;          // shared among levels repeating it, lower for summaries
-  std::vector<std::uint32_t> terms;  // word stems, then word pairs
-  std::size_t word_count = 0;        // how many of `terms` are word stems
+  double weight = 1;                    // shared among levels repeating it, lower for summaries
+  std::vector<std::uint32_t> terms;     // word stems, then word pairs
+  std::size_t word_count = 0;           // how many of `terms` are word stems
 };
 
 // Where each word term occurs in a ladder's items: comparing two ladders
@@ -93,14 +93,14 @@ struct TermPostings {
     std::uint32_t item = 0;
     float weight = 0;
   };
-  std::vector<std::uint32_t> terms;       // ascending
-  std::vector<std::uint32_t> first;       // postings of terms[t]: [first[t], first[t + 1])
+  std::vector<std::uint32_t> terms;  // ascending
+  std::vector<std::uint32_t> first;  // postings of terms[t]: [first[t], first[t + 1])
   std::vector<Posting> postings;
 };
 
 struct LadderSpace {
   std::vector<Item> items;
-  TermPostings postings;                  // of the items' `words` vectors
+  TermPostings postings;                              // of the items' `words` vectors
   std::vector<std::vector<std::size_t>> level_items;  // per level: indices into items
   std::vector<double> position;   // relative position in its track, NaN when the track has one level
   std::vector<double> seniority;  // from the words alone, calibrated to the relative-position scale
@@ -188,8 +188,10 @@ struct Model::Impl {
   // sample of kReferenceLevels when the corpus is larger.
   std::vector<std::pair<std::size_t, std::size_t>> reference_levels;
   mutable std::mutex cache_mutex;
-  mutable std::unordered_map<std::string, SparseVector> synonym_cache;  ///< phrase word → (term id, weight); kept in the model file
-  mutable std::unordered_map<std::string, SparseVector> statement_synonym_cache;  ///< the same for statements, while building
+  mutable std::unordered_map<std::string, SparseVector>
+      synonym_cache;  ///< phrase word → (term id, weight); kept in the model file
+  mutable std::unordered_map<std::string, SparseVector>
+      statement_synonym_cache;  ///< the same for statements, while building
   mutable std::unordered_map<std::size_t, std::vector<double>> bias_cache;
   // What each ladder's level titles say, read at the first title placed on it.
   mutable std::unordered_map<std::size_t, std::shared_ptr<const LadderTitles>> titles_cache;

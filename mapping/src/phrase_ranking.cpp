@@ -14,9 +14,9 @@
 
 #include <fmt/format.h>
 
+#include "model_internals.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
-#include "model_internals.h"
 
 namespace rungs::mapping {
 
@@ -47,7 +47,8 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   std::vector<std::uint32_t> denied;
   for (const auto& term : phrase_terms) {
     if (!term.starts_with(kDeniedPrefix)) continue;
-    if (auto id = vocabulary.find(term.substr(kDeniedPrefix.size())); id >= 0) denied.push_back(static_cast<std::uint32_t>(id));
+    if (auto id = vocabulary.find(term.substr(kDeniedPrefix.size())); id >= 0)
+      denied.push_back(static_cast<std::uint32_t>(id));
   }
   const auto affirms_denied = [&](const Item& item) {  // `words` is what the model cache keeps of an item's terms
     return std::any_of(denied.begin(), denied.end(), [&](std::uint32_t id) {
@@ -58,7 +59,7 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
   LadderMatch match;
   match.ladder = ladder.id;
   std::vector<double> scores;
-  std::vector<bool> matched;  // some statement of the level shares a word with the phrase
+  std::vector<bool> matched;    // some statement of the level shares a word with the phrase
   std::vector<double> closest;  // per level, the similarity of its closest statement
   for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
     const Level& level = ladder.levels[v];
@@ -73,13 +74,16 @@ LadderMatch Model::Impl::rank_levels(std::size_t l, const std::string& phrase, s
       }
       ranked.emplace_back(phrase_similarity(query, item) * item.weight, i);
     }
-    if (ranked.empty() && contradicted) ranked.emplace_back(0.0, space.level_items[v].front());  // a level all contradicted stays a candidate
+    if (ranked.empty() && contradicted)
+      ranked.emplace_back(0.0, space.level_items[v].front());  // a level all contradicted stays a candidate
     if (ranked.empty()) continue;
     std::sort(ranked.begin(), ranked.end(), std::greater<>());
     double content = 0;
-    for (std::size_t k = 0; k < std::size(kEvidenceDecay) && k < ranked.size(); ++k) content += kEvidenceDecay[k] * ranked[k].first;
+    for (std::size_t k = 0; k < std::size(kEvidenceDecay) && k < ranked.size(); ++k)
+      content += kEvidenceDecay[k] * ranked[k].first;
     const double gap = phrase_seniority.first - level_seniority(l, v);
-    const double score = content - kPhraseSeniority * phrase_seniority.second * gap * gap - (contradicted ? kContradicted : 0.0);
+    const double score =
+        content - kPhraseSeniority * phrase_seniority.second * gap * gap - (contradicted ? kContradicted : 0.0);
     LevelMatch lm{level.id, level.title, level.code, level.rank, score, {}};
     for (std::size_t k = 0; k < ranked.size() && lm.evidence.size() < evidence_per_level && ranked[k].first > 0; ++k) {
       const Item& item = space.items[ranked[k].second];

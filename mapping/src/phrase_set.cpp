@@ -24,7 +24,8 @@ void PhraseSet::add(std::string_view phrases, double value) {
     for (std::string w; in >> w;) p.words.push_back(w);
     if (!p.words.empty()) phrases_.push_back(std::move(p));
   }
-  std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+  std::stable_sort(phrases_.begin(), phrases_.end(),
+                   [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
 }
 
 std::vector<double> PhraseSet::find(const std::vector<std::string>& words) const {

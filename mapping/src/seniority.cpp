@@ -1,6 +1,5 @@
 #include "seniority.h"
 
-
 namespace rungs::mapping {
 namespace {
 
@@ -13,26 +12,32 @@ struct CueGroup {
 };
 constexpr CueGroup kCueGroups[] = {
     {0.05, "shadow*|junior|beginner*|apprentice*|intern|trainee*|learns the ropes|learning the ropes"},
-    {0.12, "with help|with guidance|under guidance|with direction|with supervision|under supervision|"
-           "close supervision|asks for help|ask for help|asking for help|seeks help|seeks guidance|"
-           "seeks out advice|needs help|requires help|is reviewed|are reviewed|assists with|assist with|"
-           "learning to|is learning|am learning|gaining|becoming|familiar*|basic|simple|straightforward|"
-           "with coaching|minimal coaching|dependent contribution|learn|learns|learning|not yet"},
-    {0.25, "small|smaller|little oversight|minimal oversight|low-risk|low risk|individual tasks|"
-           "existing procedures|follows|day to day|well-defined|well defined"},
-    {0.42, "independent*|proficient*|reliable|reliably|own direction|moderate|confident*|self-managing|"
-           "no regular status checks|without supervision"},
-    {0.62, "mentor*|coach*|expert*|deep|deeply|complex|ambiguous|ambiguity|multiple teams|across teams|"
-           "other teams|trusted|larger|major|high-risk|higher risk|guide*|teach*|leads|lead the|leading the|"
-           "technical leader|technical lead|leader|ownership|raise the bar|raises the bar|standards|"
-           "sought by|sought out|level up|less experienced"},
-    {0.82, "strateg*|company|across the organization|across the organisation|organization-wide|"
-           "organisation-wide|cross-functional|architecture|vision|roadmap|team direction|setting direction|"
-           "sets direction|critical|delegat*|influenc*|represent*|representative|domain expert|industry|"
-           "any problem|any project|broad impact|longer-term|long-term|drive projects|defines|"
-           "mentor of mentors|become mentors|team lead"},
-    {0.95, "company-wide|whole organization|whole organisation|entire organization|entire organisation|"
-           "external|public|evangeli*|principal|executive*|any size team|industry-wide|company strategy"},
+    {0.12,
+     "with help|with guidance|under guidance|with direction|with supervision|under supervision|"
+     "close supervision|asks for help|ask for help|asking for help|seeks help|seeks guidance|"
+     "seeks out advice|needs help|requires help|is reviewed|are reviewed|assists with|assist with|"
+     "learning to|is learning|am learning|gaining|becoming|familiar*|basic|simple|straightforward|"
+     "with coaching|minimal coaching|dependent contribution|learn|learns|learning|not yet"},
+    {0.25,
+     "small|smaller|little oversight|minimal oversight|low-risk|low risk|individual tasks|"
+     "existing procedures|follows|day to day|well-defined|well defined"},
+    {0.42,
+     "independent*|proficient*|reliable|reliably|own direction|moderate|confident*|self-managing|"
+     "no regular status checks|without supervision"},
+    {0.62,
+     "mentor*|coach*|expert*|deep|deeply|complex|ambiguous|ambiguity|multiple teams|across teams|"
+     "other teams|trusted|larger|major|high-risk|higher risk|guide*|teach*|leads|lead the|leading the|"
+     "technical leader|technical lead|leader|ownership|raise the bar|raises the bar|standards|"
+     "sought by|sought out|level up|less experienced"},
+    {0.82,
+     "strateg*|company|across the organization|across the organisation|organization-wide|"
+     "organisation-wide|cross-functional|architecture|vision|roadmap|team direction|setting direction|"
+     "sets direction|critical|delegat*|influenc*|represent*|representative|domain expert|industry|"
+     "any problem|any project|broad impact|longer-term|long-term|drive projects|defines|"
+     "mentor of mentors|become mentors|team lead"},
+    {0.95,
+     "company-wide|whole organization|whole organisation|entire organization|entire organisation|"
+     "external|public|evangeli*|principal|executive*|any size team|industry-wide|company strategy"},
 };
 
 // Title words, on the same scale: the common industry order

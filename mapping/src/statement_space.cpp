@@ -15,9 +15,9 @@
 
 #include <fmt/format.h>
 
+#include "model_internals.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
-#include "model_internals.h"
 
 namespace rungs::mapping {
 
@@ -132,7 +132,8 @@ void Model::Impl::build() {
     space.level_items.resize(ladder.levels.size());
     std::unordered_map<std::string, std::set<std::size_t>> levels_of_text;
     std::vector<std::string> folded;  // per item: its text case-folded
-    auto add = [&](std::size_t level, std::size_t statement, bool heading, const std::string& text, const std::string& area) {
+    auto add = [&](std::size_t level, std::size_t statement, bool heading, const std::string& text,
+                   const std::string& area) {
       Item item;
       item.level = level;
       item.statement = statement;
@@ -142,7 +143,8 @@ void Model::Impl::build() {
       const auto strings = terms_of(item.text);
       for (const auto& term : strings) item.terms.push_back(vocabulary.intern(term));
       item.word_count = static_cast<std::size_t>(  // word terms come first; pairs hold a space
-          std::count_if(strings.begin(), strings.end(), [](const std::string& t) { return t.find(' ') == std::string::npos; }));
+          std::count_if(strings.begin(), strings.end(),
+                        [](const std::string& t) { return t.find(' ') == std::string::npos; }));
       if (item.terms.empty()) return;
       std::string key = corpus::fold_case(item.text);
       if (levels_of_text[key].empty()) vocabulary.count_document(item.terms);
@@ -207,7 +209,8 @@ void Model::Impl::build() {
       }
       const auto words = analyzer.words(text);
       const auto extra = synonyms(words, Side::statement);
-      const std::vector<std::uint32_t> word_terms(item.terms.begin(), item.terms.begin() + static_cast<std::ptrdiff_t>(item.word_count));
+      const std::vector<std::uint32_t> word_terms(item.terms.begin(),
+                                                  item.terms.begin() + static_cast<std::ptrdiff_t>(item.word_count));
       item.raw = vocabulary.weigh(item.terms);
       item.wide = vocabulary.weigh(item.terms, extra);
       item.words = vocabulary.weigh(word_terms);

@@ -15,27 +15,29 @@
 
 #include <fmt/format.h>
 
+#include "model_internals.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
-#include "model_internals.h"
 
 namespace rungs::mapping {
 
 auto Model::Impl::terms_of(const std::string& text) const -> std::vector<std::string> {
   static const std::set<std::string> kBe = {"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"};
   static const std::set<std::string> kTowards = {"to", "from", "by", "with", "under"};
-  static const std::set<std::string> kDeterminers = {"a", "an", "the", "their", "his", "her", "my", "your", "our", "its"};
-  static const std::set<std::string> kRoles = {"mentor", "mentors", "manager", "managers", "lead", "leads", "senior",
-                                               "seniors", "supervisor", "coach", "tech lead"};
-  static const std::set<std::string> kNegators = {"not", "never", "no", "without", "cannot", "can't", "doesn't", "don't",
-                                                  "isn't", "aren't", "won't", "didn't", "nor"};
-  static const std::set<std::string> kNegationFillers = {"yet", "always", "ever", "even", "really", "need", "needs",
-                                                         "to", "be", "have", "has", "get", "a", "an", "the", "any"};
+  static const std::set<std::string> kDeterminers = {"a",   "an", "the",  "their", "his",
+                                                     "her", "my", "your", "our",   "its"};
+  static const std::set<std::string> kRoles = {"mentor", "mentors", "manager",    "managers", "lead",     "leads",
+                                               "senior", "seniors", "supervisor", "coach",    "tech lead"};
+  static const std::set<std::string> kNegators = {"not",   "never", "no",     "without", "cannot", "can't", "doesn't",
+                                                  "don't", "isn't", "aren't", "won't",   "didn't", "nor"};
+  static const std::set<std::string> kNegationFillers = {"yet",   "always", "ever", "even", "really", "need",
+                                                         "needs", "to",     "be",   "have", "has",    "get",
+                                                         "a",     "an",     "the",  "any"};
   const auto words = analyzer.words(text);
   std::vector<std::string> stems;
-  bool negated = false;        // "does not (yet) mentor": the next content word is denied
-  bool after_be = false;       // a form of "be" came last, maybe with an adverb since
-  int towards_role = 0;        // 2: "to", 1: "to their"; the next role word is addressed
+  bool negated = false;   // "does not (yet) mentor": the next content word is denied
+  bool after_be = false;  // a form of "be" came last, maybe with an adverb since
+  int towards_role = 0;   // 2: "to", 1: "to their"; the next role word is addressed
   for (const auto& word : words) {
     if (kNegators.contains(word)) {
       negated = true;
@@ -62,25 +64,28 @@ auto Model::Impl::terms_of(const std::string& text) const -> std::vector<std::st
     after_be = after_be && word.ends_with("ly") && !participle;  // "is regularly reviewed"
     towards_role = 0;
     const auto word_stems = analyzer.stems(word);
-    for (const auto& stem : word_stems) stems.push_back(negated ? std::string(kDeniedPrefix) + stem : passive ? "passive:" + stem : stem);
+    for (const auto& stem : word_stems)
+      stems.push_back(negated ? std::string(kDeniedPrefix) + stem : passive ? "passive:" + stem : stem);
     if (!word_stems.empty()) negated = false;
   }
   // Pairs of adjacent stems, then the autonomy the text states, if any.
   std::vector<std::string> terms = stems;
   for (std::size_t i = 0; i + 1 < stems.size(); ++i) terms.push_back(stems[i] + " " + stems[i + 1]);
-  if (const auto autonomy = autonomy_term(words); !autonomy.empty()) terms.insert(terms.begin() + static_cast<std::ptrdiff_t>(stems.size()), autonomy);
+  if (const auto autonomy = autonomy_term(words); !autonomy.empty())
+    terms.insert(terms.begin() + static_cast<std::ptrdiff_t>(stems.size()), autonomy);
   return terms;
 }
 
 auto Model::Impl::autonomy_term(const std::vector<std::string>& words) -> std::string {
   static const std::vector<std::vector<std::string>> kGuided = {
-      {"with", "help"}, {"needs", "help"}, {"need", "help"}, {"for", "help"}, {"with", "guidance"},
-      {"under", "guidance"}, {"seeks", "guidance"}, {"with", "supervision"}, {"under", "supervision"},
-      {"close", "supervision"}, {"with", "direction"}, {"the", "backing"}, {"hand", "holding"}, {"handholding"}};
+      {"with", "help"},         {"needs", "help"},        {"need", "help"},      {"for", "help"},
+      {"with", "guidance"},     {"under", "guidance"},    {"seeks", "guidance"}, {"with", "supervision"},
+      {"under", "supervision"}, {"close", "supervision"}, {"with", "direction"}, {"the", "backing"},
+      {"hand", "holding"},      {"handholding"}};
   static const std::vector<std::vector<std::string>> kIndependent = {
-      {"on", "their", "own"}, {"on", "his", "own"}, {"on", "her", "own"}, {"on", "my", "own"}, {"independently"},
-      {"without", "supervision"}, {"without", "help"}, {"without", "guidance"}, {"autonomously"},
-      {"little", "oversight"}, {"minimal", "oversight"}, {"unsupervised"}};
+      {"on", "their", "own"}, {"on", "his", "own"},       {"on", "her", "own"},     {"on", "my", "own"},
+      {"independently"},      {"without", "supervision"}, {"without", "help"},      {"without", "guidance"},
+      {"autonomously"},       {"little", "oversight"},    {"minimal", "oversight"}, {"unsupervised"}};
   const auto says = [&](const std::vector<std::vector<std::string>>& cues) {
     return std::any_of(cues.begin(), cues.end(), [&](const auto& cue) {
       return std::search(words.begin(), words.end(), cue.begin(), cue.end()) != words.end();
@@ -103,7 +108,8 @@ auto Model::Impl::known_term_ids(const std::vector<std::string>& terms) const ->
   return ids;
 }
 
-auto Model::Impl::synonyms(const std::vector<std::string>& words, Side side) const -> std::vector<std::pair<std::uint32_t, double>> {
+auto Model::Impl::synonyms(const std::vector<std::string>& words, Side side) const
+    -> std::vector<std::pair<std::uint32_t, double>> {
   std::vector<std::pair<std::uint32_t, double>> extra;
   if (!options.use_synonyms) return extra;
   std::unordered_map<std::uint32_t, double> best;

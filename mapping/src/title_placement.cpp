@@ -18,19 +18,19 @@ namespace scale = corpus::seniority;
 
 // Weights of title placement, on the industry scale's units (one step of
 // seniority = 1). General choices, not fitted to any listed title.
-constexpr double kOrderStep = 0.25;        // a level without a word sits this far above the one before it
-constexpr double kFamilyBonus = 0.2;       // the title's role family is the level's: a tie-breaker, less than a step
-constexpr double kRoleOverlap = 0.3;       // Jaccard overlap of the role words, a tie-breaker within a family
-constexpr double kTemperature = 0.5;       // softmax temperature of the confidence
-constexpr double kNumeralStep = 0.1;       // "Senior Engineer II" a little above "Senior Engineer"
-constexpr double kNoWordFactor = 0.75;     // a title with no seniority word says less
-constexpr double kNumeralFactor = 0.85;    // a numeral means less than a word across ladders
-constexpr double kOtherFamilyFactor = 0.4; // a title of another role family
-constexpr double kNumeralStepFactor = 0.8; // a numeral counted past the ladder's own numerals
-constexpr double kWordCap = 0.9;           // a seniority word is never as sure as the level's own title
-constexpr double kTeamLeadFactor = 0.6;   // "team lead" read as management is a guess
-constexpr double kOtherTrackCap = 0.15;    // a title of a track the ladder lacks
-constexpr double kOtherSchemeCode = 0.6;   // "IC3" read by its number on a ladder of L-codes
+constexpr double kOrderStep = 0.25;         // a level without a word sits this far above the one before it
+constexpr double kFamilyBonus = 0.2;        // the title's role family is the level's: a tie-breaker, less than a step
+constexpr double kRoleOverlap = 0.3;        // Jaccard overlap of the role words, a tie-breaker within a family
+constexpr double kTemperature = 0.5;        // softmax temperature of the confidence
+constexpr double kNumeralStep = 0.1;        // "Senior Engineer II" a little above "Senior Engineer"
+constexpr double kNoWordFactor = 0.75;      // a title with no seniority word says less
+constexpr double kNumeralFactor = 0.85;     // a numeral means less than a word across ladders
+constexpr double kOtherFamilyFactor = 0.4;  // a title of another role family
+constexpr double kNumeralStepFactor = 0.8;  // a numeral counted past the ladder's own numerals
+constexpr double kWordCap = 0.9;            // a seniority word is never as sure as the level's own title
+constexpr double kTeamLeadFactor = 0.6;     // "team lead" read as management is a guess
+constexpr double kOtherTrackCap = 0.15;     // a title of a track the ladder lacks
+constexpr double kOtherSchemeCode = 0.6;    // "IC3" read by its number on a ladder of L-codes
 
 // What a level title (or alias) says on the industry scale; NaN when nothing.
 double title_seniority(const corpus::TitleReading& r) {
@@ -46,8 +46,8 @@ std::string scale_word(double value, const std::string& track) {
     static const char* const kManagement[] = {"manager", "senior manager", "director", "vice president", "chief"};
     return kManagement[std::clamp(step - 4, 0, 4)];
   }
-  static const char* const kIndividual[] = {"intern", "junior", "intermediate", "senior", "staff/lead", "principal",
-                                            "distinguished"};
+  static const char* const kIndividual[] = {"intern",     "junior",    "intermediate", "senior",
+                                            "staff/lead", "principal", "distinguished"};
   return kIndividual[std::clamp(step, 0, 6)];
 }
 
@@ -62,7 +62,8 @@ int code_number(const std::string& code) {
 std::string code_letters(const std::string& code) {
   std::string letters;
   for (char c : code) {
-    if (std::isalpha(static_cast<unsigned char>(c))) letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (std::isalpha(static_cast<unsigned char>(c)))
+      letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   }
   return letters;
 }
@@ -79,7 +80,8 @@ std::string level_name(const corpus::Level& level) {
   return level.code.empty() ? level.title : level.title + " [" + level.code + "]";
 }
 
-TitlePlacement placed(const corpus::Ladder& ladder, std::size_t v, double confidence, std::string basis, std::string reason) {
+TitlePlacement placed(const corpus::Ladder& ladder, std::size_t v, double confidence, std::string basis,
+                      std::string reason) {
   const corpus::Level& level = ladder.levels[v];
   TitlePlacement p;
   p.ladder = ladder.id;
@@ -131,7 +133,8 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
     if (said > 0) t.seniority[v] = sum / said;
   }
   t.title_said = t.seniority;
-  if (const auto name_family = corpus::read_title(ladder.name).family; !name_family.empty()) families.insert(name_family);
+  if (const auto name_family = corpus::read_title(ladder.name).family; !name_family.empty())
+    families.insert(name_family);
   t.families.assign(families.begin(), families.end());
 
   // Per track, in ladder order: levels without a word take the track's
@@ -145,7 +148,8 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
     for (std::size_t v = 0; v < n; ++v) {
       if (ladder.levels[v].track == track) members.push_back(v);
     }
-    const bool any_word = std::any_of(members.begin(), members.end(), [&](auto v) { return !std::isnan(t.seniority[v]); });
+    const bool any_word =
+        std::any_of(members.begin(), members.end(), [&](auto v) { return !std::isnan(t.seniority[v]); });
     // Codes alone (L1..L6, IC1..IC5, 1..6) are steps of the industry scale
     // taken at face value, L1 being the first step; a scheme that runs past
     // the scale (L3..L10) is shifted down to end on it.
@@ -157,7 +161,9 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
       codes.push_back(number);
     }
     const bool all_coded = !codes.empty() && std::all_of(codes.begin(), codes.end(), [](int c) { return c > 0; });
-    const int shift = all_coded ? std::max(0, *std::max_element(codes.begin(), codes.end()) - static_cast<int>(scale::kDistinguished)) : 0;
+    const int shift =
+        all_coded ? std::max(0, *std::max_element(codes.begin(), codes.end()) - static_cast<int>(scale::kDistinguished))
+                  : 0;
     double previous = -std::numeric_limits<double>::infinity();
     for (std::size_t k = 0; k < members.size(); ++k) {
       const auto v = members[k];
@@ -180,7 +186,8 @@ LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<
         for (std::size_t earlier = 0; earlier < members.size() && members[earlier] != v; ++earlier) {
           const auto u = members[earlier];
           if (t.role_words[u] != t.role_words[v]) continue;
-          const double u_said = std::isnan(t.title_said[u]) ? (management ? 4.0 : scale::kIntermediate) : t.title_said[u];
+          const double u_said =
+              std::isnan(t.title_said[u]) ? (management ? 4.0 : scale::kIntermediate) : t.title_said[u];
           if (t.title_said[v] > u_said) raised = std::max(raised, t.seniority[u] + (t.title_said[v] - u_said));
         }
         t.seniority[v] = raised;
@@ -216,8 +223,9 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
     for (std::size_t v = 0; v < n; ++v) {
       for (std::size_t a = 0; a < levels.alias_keys[v].size(); ++a) {
         if (levels.alias_keys[v][a] == key) {
-          return placed(ladder, v, 0.95, "alias",
-                        fmt::format("'{}' is an alias of {} ('{}')", title, ladder.levels[v].title, ladder.levels[v].aliases[a]));
+          return placed(
+              ladder, v, 0.95, "alias",
+              fmt::format("'{}' is an alias of {} ('{}')", title, ladder.levels[v].title, ladder.levels[v].aliases[a]));
         }
       }
     }
@@ -237,19 +245,22 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
   const bool has_code = !reading.code.empty() || reading.code_number > 0;
   if (has_code) {
     for (auto v : coded) {
-      if (!reading.code.empty() && code_letters(ladder.levels[v].code) + std::to_string(code_number(ladder.levels[v].code)) == reading.code) {
+      if (!reading.code.empty() &&
+          code_letters(ladder.levels[v].code) + std::to_string(code_number(ladder.levels[v].code)) == reading.code) {
         return placed(ladder, v, 0.95, "code", fmt::format("level code {}", ladder.levels[v].code));
       }
     }
     for (auto v : coded) {
       if (code_number(ladder.levels[v].code) != reading.code_number) continue;
       if (reading.code.empty()) {
-        return placed(ladder, v, 0.8, "code", fmt::format("the number {} read as level code {}", reading.code_number, ladder.levels[v].code));
+        return placed(ladder, v, 0.8, "code",
+                      fmt::format("the number {} read as level code {}", reading.code_number, ladder.levels[v].code));
       }
       auto p = placed(ladder, v, kOtherSchemeCode, "code",
                       fmt::format("{} read by its number as {}", reading.code, ladder.levels[v].code));
-      add_note(p, fmt::format("{} is not this ladder's code scheme ({} … {}); the same number may not mean the same level",
-                              reading.code, ladder.levels[coded.front()].code, ladder.levels[coded.back()].code));
+      add_note(p,
+               fmt::format("{} is not this ladder's code scheme ({} … {}); the same number may not mean the same level",
+                           reading.code, ladder.levels[coded.front()].code, ladder.levels[coded.back()].code));
       return p;
     }
   }
@@ -313,7 +324,8 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
   // whose top is senior belongs to the ladder's next level.
   const auto own_words = [&](std::size_t v) {
     const double said = levels.title_said[v];
-    if (!std::isnan(said) || levels.source[v] == SenioritySource::statements) return std::isnan(said) ? levels.seniority[v] : said;
+    if (!std::isnan(said) || levels.source[v] == SenioritySource::statements)
+      return std::isnan(said) ? levels.seniority[v] : said;
     return ladder.levels[v].track == "management" ? 4.0 : scale::kIntermediate;
   };
   // The role's levels: those whose role words are the title's, else those
@@ -345,14 +357,16 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
     std::optional<std::size_t> anchor;  // index into candidates
     for (std::size_t k = 0; k < candidates.size(); ++k) {
       const int theirs = levels.numerals[candidates[k]];
-      if (theirs > 0 && theirs <= reading.numeral && (!anchor || theirs > levels.numerals[candidates[*anchor]])) anchor = k;
+      if (theirs > 0 && theirs <= reading.numeral && (!anchor || theirs > levels.numerals[candidates[*anchor]]))
+        anchor = k;
     }
     if (anchor) {
       const std::size_t from = candidates[*anchor];
       const auto steps = static_cast<std::size_t>(reading.numeral - levels.numerals[from]);
       const std::size_t at = std::min(*anchor + steps, candidates.size() - 1);
       const bool beyond = *anchor + steps > at;
-      auto p = placed(ladder, candidates[at], kNumeralFactor * (steps == 0 ? 1.0 : kNumeralStepFactor) * (beyond ? kOtherSchemeCode : 1.0),
+      auto p = placed(ladder, candidates[at],
+                      kNumeralFactor * (steps == 0 ? 1.0 : kNumeralStepFactor) * (beyond ? kOtherSchemeCode : 1.0),
                       "numeral",
                       steps == 0 ? fmt::format("numeral {} as in {}", reading.numeral, ladder.levels[from].title)
                                  : fmt::format("numeral {} counted from {}: {} step{} above it", reading.numeral,
@@ -387,9 +401,10 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
   } else if (basis == "seniority word") {
     said = fmt::format("seniority word '{}' ({})", reading.seniority_word, scale_word(wanted, reading.track));
   } else if (basis == "numeral") {
-    said = reading.numeral > 0 ? fmt::format("numeral {} read as {}", reading.numeral, scale_word(wanted, reading.track))
-                               : fmt::format("{} read as step {}, {}", reading.code.empty() ? title : reading.code,
-                                             reading.code_number, scale_word(wanted, reading.track));
+    said = reading.numeral > 0
+               ? fmt::format("numeral {} read as {}", reading.numeral, scale_word(wanted, reading.track))
+               : fmt::format("{} read as step {}, {}", reading.code.empty() ? title : reading.code, reading.code_number,
+                             scale_word(wanted, reading.track));
   } else {
     said = "no seniority word, read as intermediate";
   }
@@ -402,13 +417,15 @@ TitlePlacement place_title_on(const corpus::Ladder& ladder, const LadderTitles& 
     add_note(p, fmt::format("{} has no {} track: {} is only the level of similar seniority, not an equivalent",
                             ladder.id, track, ladder.levels[v].title));
   }
-  const bool family_known = std::find(levels.families.begin(), levels.families.end(), reading.family) != levels.families.end();
+  const bool family_known =
+      std::find(levels.families.begin(), levels.families.end(), reading.family) != levels.families.end();
   if (!reading.family.empty() && !levels.families.empty() && !family_known) {
     p.confidence *= kOtherFamilyFactor;
     p.other_family = true;
     std::string families;
     for (const auto& f : levels.families) families += (families.empty() ? "" : "/") + f;
-    add_note(p, fmt::format("a {} title on a {} ladder: the closest level by seniority only", reading.family, families));
+    add_note(p,
+             fmt::format("a {} title on a {} ladder: the closest level by seniority only", reading.family, families));
   }
   return p;
 }

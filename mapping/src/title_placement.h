@@ -23,25 +23,26 @@ enum class SenioritySource {
 
 /// What the levels of one ladder say of themselves, per level in ladder order.
 struct LadderTitles {
-  std::vector<std::string> keys;                      ///< `corpus::title_key` of each title
-  std::vector<std::vector<std::string>> alias_keys;   ///< of each alias
-  std::vector<int> numerals;                          ///< the title's trailing numeral ("Engineer II" → 2), 0 when none
-  std::vector<std::string> code_words;                ///< each code as a title word ("l3"), "" when none or several words
-  std::vector<double> title_said;                     ///< what the title alone says, before the ladder's order; NaN when nothing
-  std::vector<double> seniority;                      ///< on the industry scale (`corpus::seniority`)
+  std::vector<std::string> keys;                     ///< `corpus::title_key` of each title
+  std::vector<std::vector<std::string>> alias_keys;  ///< of each alias
+  std::vector<int> numerals;            ///< the title's trailing numeral ("Engineer II" → 2), 0 when none
+  std::vector<std::string> code_words;  ///< each code as a title word ("l3"), "" when none or several words
+  std::vector<double> title_said;       ///< what the title alone says, before the ladder's order; NaN when nothing
+  std::vector<double> seniority;        ///< on the industry scale (`corpus::seniority`)
   std::vector<SenioritySource> source;
-  std::vector<std::string> family;                    ///< role family of the title, "" when none
-  std::vector<std::vector<std::string>> role_words;   ///< the title's role words (no seniority word)
-  std::vector<std::string> families;                  ///< every family the ladder's titles and name name
-  bool individual_lead = false;  ///< an individual level is titled "lead" ("Lead SRE")
-  bool management = false;       ///< the ladder has a management track
+  std::vector<std::string> family;                   ///< role family of the title, "" when none
+  std::vector<std::vector<std::string>> role_words;  ///< the title's role words (no seniority word)
+  std::vector<std::string> families;                 ///< every family the ladder's titles and name name
+  bool individual_lead = false;                      ///< an individual level is titled "lead" ("Lead SRE")
+  bool management = false;                           ///< the ladder has a management track
 };
 
 /// Reads the levels of `ladder`. `statement_seniority` holds, per level, the
 /// seniority the model reads from its statements blended with its place in
 /// its track (0 entry .. 1 most senior); it is used only for a track whose
 /// titles carry no seniority word at all ("L1" … "L5", "Engineer", "Architect").
-[[nodiscard]] LadderTitles read_ladder_titles(const corpus::Ladder& ladder, const std::vector<double>& statement_seniority);
+[[nodiscard]] LadderTitles read_ladder_titles(const corpus::Ladder& ladder,
+                                              const std::vector<double>& statement_seniority);
 
 /// Places the title read as `reading` (written `title`) on `ladder`, whose
 /// levels `levels` describes; see `Model::place_title` for the order of evidence.

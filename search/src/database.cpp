@@ -60,15 +60,12 @@ void IndexHandle::open_once() {
   try {
     db_ = Xapian::Database(xapian_path);
   } catch (const Xapian::DatabaseVersionError& e) {
-    throw IndexError(fmt::format(
-        "index {} was written by another Xapian version ({}): run `rungs index --rebuild`",
-        path_.string(), e.get_msg()));
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw IndexError(fmt::format("index {} is corrupt ({}): run `rungs index --rebuild`",
+    throw IndexError(fmt::format("index {} was written by another Xapian version ({}): run `rungs index --rebuild`",
                                  path_.string(), e.get_msg()));
+  } catch (const Xapian::DatabaseCorruptError& e) {
+    throw IndexError(fmt::format("index {} is corrupt ({}): run `rungs index --rebuild`", path_.string(), e.get_msg()));
   } catch (const Xapian::DatabaseOpeningError& e) {
-    throw IndexError(
-        fmt::format("no index at {} ({}): run `rungs index` first", path_.string(), e.get_msg()));
+    throw IndexError(fmt::format("no index at {} ({}): run `rungs index` first", path_.string(), e.get_msg()));
   } catch (const Xapian::Error& e) {
     throw IndexError(fmt::format("cannot open index {}: {}", path_.string(), e.get_description()));
   }

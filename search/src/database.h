@@ -57,8 +57,8 @@ auto IndexHandle::with_retry(std::string_view what, Body&& body) -> decltype(bod
       return body();
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt >= kRetries) {
-        throw IndexError(fmt::format("index {} keeps changing while being read ({}); try again",
-                                     path_.string(), e.get_msg()));
+        throw IndexError(
+            fmt::format("index {} keeps changing while being read ({}); try again", path_.string(), e.get_msg()));
       }
       open();  // the newest commit, wherever `path` now points
     } catch (const Xapian::DatabaseOpeningError& e) {
@@ -68,11 +68,10 @@ auto IndexHandle::with_retry(std::string_view what, Body&& body) -> decltype(bod
       }
       open();
     } catch (const Xapian::DatabaseCorruptError& e) {
-      throw IndexError(fmt::format("index {} is corrupt ({}): run `rungs index --rebuild`",
-                                   path_.string(), e.get_msg()));
-    } catch (const Xapian::DatabaseError& e) {
       throw IndexError(
-          fmt::format("cannot read index {}: {}", path_.string(), e.get_description()));
+          fmt::format("index {} is corrupt ({}): run `rungs index --rebuild`", path_.string(), e.get_msg()));
+    } catch (const Xapian::DatabaseError& e) {
+      throw IndexError(fmt::format("cannot read index {}: {}", path_.string(), e.get_description()));
     } catch (const Xapian::Error& e) {
       throw QueryError(fmt::format("cannot {}: {}", what, e.get_description()));
     }

@@ -18,8 +18,7 @@ std::uint32_t FacetTable::intern(const std::string& packed) {
         ids[f] = kEmpty;
         continue;
       }
-      const auto [v, new_value] =
-          value_ids_[f].try_emplace(value, static_cast<std::uint32_t>(values_[f].size()));
+      const auto [v, new_value] = value_ids_[f].try_emplace(value, static_cast<std::uint32_t>(values_[f].size()));
       if (new_value) values_[f].push_back(value);
       ids[f] = v->second;
     }

@@ -21,8 +21,8 @@
 namespace rungs::search {
 
 struct Field {
-  std::string_view name;    ///< query prefix and key in SearchResults::facets, e.g. "ladder"
-  std::string_view prefix;  ///< term prefix
+  std::string_view name;                     ///< query prefix and key in SearchResults::facets, e.g. "ladder"
+  std::string_view prefix;                   ///< term prefix
   std::string indexer::FacetValues::*value;  ///< the facet's value among the packed ones
 };
 
@@ -70,8 +70,8 @@ class FacetSpy : public Xapian::MatchSpy {
 
  private:
   FacetTable& table_;
-  std::vector<int> matches_;          ///< by combination id
-  std::vector<std::uint32_t> met_;    ///< the combinations met, in order
+  std::vector<int> matches_;        ///< by combination id
+  std::vector<std::uint32_t> met_;  ///< the combinations met, in order
 };
 
 }  // namespace rungs::search

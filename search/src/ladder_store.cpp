@@ -15,8 +15,7 @@ namespace {
 
 namespace schema = indexer::schema;
 
-corpus::Ladder parse_ladder(const std::filesystem::path& path, const std::string& key,
-                            const std::string& record) {
+corpus::Ladder parse_ladder(const std::filesystem::path& path, const std::string& key, const std::string& record) {
   return indexer::stored_ladder(record, (path / key).string());
 }
 
@@ -28,13 +27,11 @@ std::vector<corpus::Ladder> read_ladders(const Xapian::Database& db, const std::
   for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
     out.push_back(parse_ladder(path, *key, db.get_metadata(*key)));
   }
-  std::sort(out.begin(), out.end(),
-            [](const corpus::Ladder& a, const corpus::Ladder& b) { return a.id < b.id; });
+  std::sort(out.begin(), out.end(), [](const corpus::Ladder& a, const corpus::Ladder& b) { return a.id < b.id; });
   return out;
 }
 
-corpus::Ladder read_ladder(const Xapian::Database& db, const std::filesystem::path& path,
-                           const std::string& id) {
+corpus::Ladder read_ladder(const Xapian::Database& db, const std::filesystem::path& path, const std::string& id) {
   const std::string key = std::string(schema::kMetaLadderPrefix) + id;
   const std::string record = db.get_metadata(key);
   if (!record.empty()) return parse_ladder(path, key, record);
@@ -44,8 +41,7 @@ corpus::Ladder read_ladder(const Xapian::Database& db, const std::filesystem::pa
     if (!known.empty()) known += ", ";
     known += (*k).substr(prefix.size());
   }
-  if (known.empty())
-    throw NotFoundError(fmt::format("unknown ladder '{}' (the index holds no ladders)", id));
+  if (known.empty()) throw NotFoundError(fmt::format("unknown ladder '{}' (the index holds no ladders)", id));
   throw NotFoundError(fmt::format("unknown ladder '{}' (known: {})", id, known));
 }
 

@@ -13,8 +13,7 @@
 namespace rungs::search {
 
 /// Every ladder in `db` (the index at `path`, named in errors), sorted by id.
-[[nodiscard]] std::vector<corpus::Ladder> read_ladders(const Xapian::Database& db,
-                                                       const std::filesystem::path& path);
+[[nodiscard]] std::vector<corpus::Ladder> read_ladders(const Xapian::Database& db, const std::filesystem::path& path);
 
 /// Ladder `id` of `db`; throws `QueryError` listing the known ids when it is
 /// absent, `IndexError` when its record cannot be read.

@@ -50,9 +50,7 @@ const Field* find_field(std::string_view name) {
 
 }  // namespace
 
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 PreparedQuery prepare(std::string_view query) {
   PreparedQuery out;
@@ -63,8 +61,8 @@ PreparedQuery prepare(std::string_view query) {
     // in between changes nothing else.
     std::string normalized;
     for (const char c : analysis::normalize(pending)) {
-      if (std::string_view("\"(/\\@<>=*[{").find(c) != std::string_view::npos &&
-          !normalized.empty() && is_word_byte(static_cast<unsigned char>(normalized.back()))) {
+      if (std::string_view("\"(/\\@<>=*[{").find(c) != std::string_view::npos && !normalized.empty() &&
+          is_word_byte(static_cast<unsigned char>(normalized.back()))) {
         normalized.push_back(' ');
       }
       normalized.push_back(c);
@@ -77,8 +75,7 @@ PreparedQuery prepare(std::string_view query) {
   std::size_t i = 0;
   while (i < n) {
     const auto c = static_cast<unsigned char>(query[i]);
-    const bool word_start =
-        is_word_byte(c) && (i == 0 || !is_word_byte(static_cast<unsigned char>(query[i - 1])));
+    const bool word_start = is_word_byte(c) && (i == 0 || !is_word_byte(static_cast<unsigned char>(query[i - 1])));
     if (!word_start) {
       pending.push_back(query[i++]);
       continue;
@@ -86,11 +83,10 @@ PreparedQuery prepare(std::string_view query) {
     std::size_t j = i;
     while (j < n && is_word_byte(static_cast<unsigned char>(query[j]))) ++j;
     const std::string_view word = query.substr(i, j - i);
-    const bool token_start = i == 0 || is_space(query[i - 1]) || query[i - 1] == '(' ||
-                             query[i - 1] == '+' || query[i - 1] == '-';
-    const Field* field = (token_start && j + 1 < n && query[j] == ':' && !is_space(query[j + 1]))
-                             ? find_field(word)
-                             : nullptr;
+    const bool token_start =
+        i == 0 || is_space(query[i - 1]) || query[i - 1] == '(' || query[i - 1] == '+' || query[i - 1] == '-';
+    const Field* field =
+        (token_start && j + 1 < n && query[j] == ':' && !is_space(query[j + 1])) ? find_field(word) : nullptr;
     if (field != nullptr) {
       flush();
       std::size_t k = j + 1;
@@ -110,8 +106,7 @@ PreparedQuery prepare(std::string_view query) {
       } else {
         while (k < n && !is_space(query[k]) && query[k] != ')') ++k;
       }
-      const std::string protected_text =
-          std::string(field->name) + std::string(query.substr(j, k - j));
+      const std::string protected_text = std::string(field->name) + std::string(query.substr(j, k - j));
       out.text += protected_text;
       out.plain += protected_text;
       i = k;
@@ -132,8 +127,7 @@ PreparedQuery prepare(std::string_view query) {
 }
 
 bool has_word(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return is_word_byte(static_cast<unsigned char>(c)); });
+  return std::any_of(text.begin(), text.end(), [](char c) { return is_word_byte(static_cast<unsigned char>(c)); });
 }
 
 bool should_stem(const std::string& word) {
@@ -156,8 +150,7 @@ QueryBuilder::QueryBuilder() {
   parser_.set_stopper((new Xapian::SimpleStopper(stop_.begin(), stop_.end()))->release());
   parser_.set_default_op(Xapian::Query::OP_OR);
   for (const auto& field : kFields) {
-    parser_.add_boolean_prefix(std::string(field.name),
-                               (new FilterProcessor(field.prefix))->release());
+    parser_.add_boolean_prefix(std::string(field.name), (new FilterProcessor(field.prefix))->release());
   }
 }
 
@@ -180,10 +173,8 @@ Xapian::Query QueryBuilder::user_query(const SearchRequest& request, SearchResul
   }
   if (request.plain_words) return plain_query(request.query);
   const PreparedQuery prepared = prepare(request.query);
-  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT |
-                              Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
-                              Xapian::QueryParser::FLAG_SYNONYM |
-                              Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                              Xapian::QueryParser::FLAG_SYNONYM | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
   try {
     Xapian::Query query = parser_.parse_query(prepared.text, kFlags);
     out.corrected_query = parser_.get_corrected_query_string();
@@ -192,8 +183,7 @@ Xapian::Query QueryBuilder::user_query(const SearchRequest& request, SearchResul
     out.fell_back_to_plain = true;
   }
   try {
-    Xapian::Query query =
-        parser_.parse_query(prepared.plain, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    Xapian::Query query = parser_.parse_query(prepared.plain, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     out.corrected_query = parser_.get_corrected_query_string();
     return query;
   } catch (const Xapian::QueryParserError&) {

@@ -48,8 +48,7 @@ struct Searcher::Impl {
   FacetTable facet_table;
   IndexHandle index;
 
-  explicit Impl(fs::path p)
-      : index(std::move(p), [this](const Xapian::Database& db) { queries.set_database(db); }) {
+  explicit Impl(fs::path p) : index(std::move(p), [this](const Xapian::Database& db) { queries.set_database(db); }) {
     index.open();
   }
   Impl(const Impl&) = delete;
@@ -94,12 +93,10 @@ struct Searcher::Impl {
     const Xapian::MSet highlight = Highlighter::highlight_mset(db, query_terms, {});
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto record = nlohmann::json::parse(it.get_document().get_value(schema::kSlotRecord),
-                                                nullptr, false);
+      const auto record = nlohmann::json::parse(it.get_document().get_value(schema::kSlotRecord), nullptr, false);
       if (record.is_discarded()) {
-        throw IndexError(
-            fmt::format("index {} holds a document rungs cannot read: run `rungs index --rebuild`",
-                        index.path().string()));
+        throw IndexError(fmt::format("index {} holds a document rungs cannot read: run `rungs index --rebuild`",
+                                     index.path().string()));
       }
       Hit hit;
       hit.score = it.get_weight();
@@ -114,8 +111,8 @@ struct Searcher::Impl {
       hit.source = record.value("source", "");
       hit.line = record.value("line", 0);
       const auto extra = highlighter.respelled_terms(hit.text, query_terms);
-      hit.snippet = highlighter.snippet(
-          extra.empty() ? highlight : Highlighter::highlight_mset(db, query_terms, extra), hit.text, request);
+      hit.snippet = highlighter.snippet(extra.empty() ? highlight : Highlighter::highlight_mset(db, query_terms, extra),
+                                        hit.text, request);
       out.hits.push_back(std::move(hit));
     }
 
@@ -149,14 +146,14 @@ SearchResults Searcher::search(const SearchRequest& request) {
           fmt::format("the query has {} words; rungs searches queries of up to {} words", words, kMaxQueryWords));
     }
   }
-  SearchResults results = impl_->index.with_retry(fmt::format("search for '{}'", checked.query),
-                                                  [&] { return impl_->run(checked); });
+  SearchResults results =
+      impl_->index.with_retry(fmt::format("search for '{}'", checked.query), [&] { return impl_->run(checked); });
   if (results.total == 0 && !results.corrected_query.empty()) {
     // "comunication" finds nothing; "communication" does: answer that, and say so.
     SearchRequest respelled = checked;
     respelled.query = results.corrected_query;
-    SearchResults second = impl_->index.with_retry(fmt::format("search for '{}'", respelled.query),
-                                                   [&] { return impl_->run(respelled); });
+    SearchResults second =
+        impl_->index.with_retry(fmt::format("search for '{}'", respelled.query), [&] { return impl_->run(respelled); });
     if (second.total > 0) {
       second.query = results.query;
       second.corrected_query = results.corrected_query;

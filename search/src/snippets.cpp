@@ -75,8 +75,7 @@ std::vector<std::string> Highlighter::respelled_terms(const std::string& text,
   raw_words_.index_text(folded);
   std::vector<std::pair<Xapian::termpos, std::string>> raw;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
-      raw.emplace_back(*p, *t);
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) raw.emplace_back(*p, *t);
   }
   if (raw.size() != normalized.size()) return extra;  // cannot pair the words up
   std::sort(raw.begin(), raw.end());
@@ -84,8 +83,8 @@ std::vector<std::string> Highlighter::respelled_terms(const std::string& text,
     const std::string& word = raw[i].second;
     const std::string& norm = normalized[i];
     if (word == norm) continue;
-    const bool matched = query_terms.count(norm) != 0 ||
-                         (should_stem(norm) && query_terms.count("Z" + stemmer_(norm)) != 0);
+    const bool matched =
+        query_terms.count(norm) != 0 || (should_stem(norm) && query_terms.count("Z" + stemmer_(norm)) != 0);
     if (!matched) continue;
     extra.push_back(word);
     if (should_stem(word)) extra.push_back("Z" + stemmer_(word));
@@ -95,10 +94,9 @@ std::vector<std::string> Highlighter::respelled_terms(const std::string& text,
 
 std::string Highlighter::snippet(const Xapian::MSet& mset, const std::string& text,
                                  const SearchRequest& request) const {
-  const std::string raw =
-      mset.snippet(text, std::max(kSnippetBytes, text.size()), stemmer_,
-                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                   std::string(kMarkOpen), std::string(kMarkClose), "...");
+  const std::string raw = mset.snippet(text, std::max(kSnippetBytes, text.size()), stemmer_,
+                                       Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                       std::string(kMarkOpen), std::string(kMarkClose), "...");
   // One pass for both markers: the caller's markers may be ours (a second
   // pass would rewrite what the first wrote).
   const std::string plain = unescape_html(raw);

@@ -8,7 +8,7 @@
 namespace rungs::server {
 
 struct EmbeddedFile {
-  std::string_view path;   ///< relative to server/, e.g. "web/app.js"
+  std::string_view path;  ///< relative to server/, e.g. "web/app.js"
   std::string_view bytes;
 };
 

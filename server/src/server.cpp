@@ -51,7 +51,8 @@ struct Server::Impl {
       if (!response.body.empty()) return;  // a route's own error
       switch (response.status) {
         case 404:
-          send_error(response, 404, fmt::format("no such page: {} (the API is under /api/v1/, see docs/API.md)", request.path));
+          send_error(response, 404,
+                     fmt::format("no such page: {} (the API is under /api/v1/, see docs/API.md)", request.path));
           break;
         case 413:
           send_error(response, 413, "the request body is too large for this server (see `rungs serve --help`)");
@@ -60,7 +61,8 @@ struct Server::Impl {
           send_error(response, 414, "the URL is too long; send long texts in a POST body");
           break;
         default:
-          send_error(response, response.status, fmt::format("the request could not be served (HTTP {})", response.status));
+          send_error(response, response.status,
+                     fmt::format("the request could not be served (HTTP {})", response.status));
       }
     });
     http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr error) {
@@ -91,9 +93,10 @@ void Server::run() {
     port = impl_->http.bind_to_any_port(o.host);
     if (port <= 0) throw Error(fmt::format("cannot listen on {}: no free port", o.host));
   } else if (!impl_->http.bind_to_port(o.host, port)) {
-    throw Error(fmt::format("cannot listen on {}:{}: the port is taken or the address is not this machine's; pick "
-                            "another with --port (0: any free port) or --host",
-                            o.host, port));
+    throw Error(
+        fmt::format("cannot listen on {}:{}: the port is taken or the address is not this machine's; pick "
+                    "another with --port (0: any free port) or --host",
+                    o.host, port));
   }
   const bool v6 = o.host.find(':') != std::string::npos;
   if (o.on_listening) o.on_listening(fmt::format("http://{}{}{}:{}/", v6 ? "[" : "", o.host, v6 ? "]" : "", port));

@@ -22,7 +22,8 @@ constexpr std::size_t kLongestName = 200;
 // no hidden or special names, no control characters.
 std::string checked_name(const std::string& given) {
   std::string name = given.substr(given.find_last_of("/\\") == std::string::npos ? 0 : given.find_last_of("/\\") + 1);
-  if (name.empty()) throw HttpError(400, "the upload has no file name: send ?filename=NAME.md (the extension tells the format)");
+  if (name.empty())
+    throw HttpError(400, "the upload has no file name: send ?filename=NAME.md (the extension tells the format)");
   if (name.size() > kLongestName) throw HttpError(400, fmt::format("the file name is over {} bytes", kLongestName));
   if (name.front() == '.') throw HttpError(400, "a file name may not start with '.': '" + name + "'");
   for (unsigned char c : name) {

@@ -14,7 +14,7 @@
 namespace rungs::server {
 
 struct Upload {
-  std::string name;   ///< file name only (its extension tells the format)
+  std::string name;  ///< file name only (its extension tells the format)
   std::string bytes;
 };
 

@@ -10,10 +10,18 @@ nlohmann::json evidence_json(const std::vector<mapping::Evidence>& evidence) {
 }
 
 nlohmann::json level_answer_json(const mapping::LevelAnswer& a) {
-  return {{"ladder", a.ladder},         {"level", a.level.level}, {"title", a.level.title},
-          {"code", a.level.code},       {"rank", a.rank},         {"described", a.described},
-          {"confidence", a.confidence}, {"basis", a.basis},       {"reason", a.reason},
-          {"note", a.note},             {"evidence", evidence_json(a.evidence)}, {"good_match", a.good_match}};
+  return {{"ladder", a.ladder},
+          {"level", a.level.level},
+          {"title", a.level.title},
+          {"code", a.level.code},
+          {"rank", a.rank},
+          {"described", a.described},
+          {"confidence", a.confidence},
+          {"basis", a.basis},
+          {"reason", a.reason},
+          {"note", a.note},
+          {"evidence", evidence_json(a.evidence)},
+          {"good_match", a.good_match}};
 }
 
 nlohmann::json answer_json(const mapping::Answer& answer) {
@@ -22,8 +30,12 @@ nlohmann::json answer_json(const mapping::Answer& answer) {
     nlohmann::json levels = nlohmann::json::array();
     if (!answer.phrase.ladders.empty()) {
       for (const auto& level : answer.phrase.ladders[i].levels) {
-        levels.push_back({{"level", level.level}, {"title", level.title}, {"code", level.code}, {"rank", level.rank},
-                          {"score", level.score}, {"evidence", evidence_json(level.evidence)}});
+        levels.push_back({{"level", level.level},
+                          {"title", level.title},
+                          {"code", level.code},
+                          {"rank", level.rank},
+                          {"score", level.score},
+                          {"evidence", evidence_json(level.evidence)}});
       }
     }
     nlohmann::json out = level_answer_json(answer.ladders[i]);

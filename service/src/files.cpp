@@ -61,9 +61,10 @@ void write_output_file(const std::filesystem::path& path, const std::string& con
     }
     if (S_ISLNK(link.st_mode) && (!resolves || S_ISREG(target.st_mode))) {
       std::error_code ignored;
-      throw Error(fmt::format("cannot write {}: it is a symbolic link (to {}), and rungs does not replace links; name "
-                              "the file itself, or remove the link",
-                              path.string(), std::filesystem::read_symlink(path, ignored).string()));
+      throw Error(
+          fmt::format("cannot write {}: it is a symbolic link (to {}), and rungs does not replace links; name "
+                      "the file itself, or remove the link",
+                      path.string(), std::filesystem::read_symlink(path, ignored).string()));
     }
     if (!S_ISREG(target.st_mode)) {
       if (non_regular == NonRegular::refuse) {

@@ -5,7 +5,6 @@
 
 namespace rungs::service {
 
-
 using corpus::StatementKind;
 
 nlohmann::json level_json(const corpus::Level& level, bool with_statements) {
@@ -22,8 +21,11 @@ nlohmann::json level_json(const corpus::Level& level, bool with_statements) {
   if (with_statements) {
     j["text"] = nlohmann::json::array();
     for (const auto& s : level.statements) {
-      nlohmann::json item = {{"text", s.text}, {"area", s.area}, {"kind", corpus::to_string(s.kind)},
-                             {"source", s.source}, {"line", s.line}};
+      nlohmann::json item = {{"text", s.text},
+                             {"area", s.area},
+                             {"kind", corpus::to_string(s.kind)},
+                             {"source", s.source},
+                             {"line", s.line}};
       if (!s.reason.empty()) item["reason"] = s.reason;
       j["text"].push_back(std::move(item));
     }

@@ -51,7 +51,8 @@ std::string model_key(search::Searcher& searcher) {
   const auto size = error ? 0 : std::filesystem::file_size(self, error);
   const auto time = error ? std::filesystem::file_time_type{} : std::filesystem::last_write_time(self, error);
   if (error) return "";
-  return fmt::format("index {}; rungs {} bytes, modified {}", searcher.contents_id(), size, time.time_since_epoch().count());
+  return fmt::format("index {}; rungs {} bytes, modified {}", searcher.contents_id(), size,
+                     time.time_since_epoch().count());
 }
 
 }  // namespace

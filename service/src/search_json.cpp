@@ -36,9 +36,18 @@ nlohmann::json search_results_json(const search::SearchResults& r) {
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : r.hits) {
     auto [snippet, parts] = snippet_parts(h.snippet);
-    hits.push_back({{"score", h.score}, {"framework", h.framework}, {"ladder", h.ladder}, {"level", h.level},
-                    {"level_title", h.level_title}, {"level_rank", h.level_rank}, {"area", h.area}, {"kind", h.kind},
-                    {"text", h.text}, {"snippet", snippet}, {"snippet_parts", parts}, {"source", h.source},
+    hits.push_back({{"score", h.score},
+                    {"framework", h.framework},
+                    {"ladder", h.ladder},
+                    {"level", h.level},
+                    {"level_title", h.level_title},
+                    {"level_rank", h.level_rank},
+                    {"area", h.area},
+                    {"kind", h.kind},
+                    {"text", h.text},
+                    {"snippet", snippet},
+                    {"snippet_parts", parts},
+                    {"source", h.source},
                     {"line", h.line}});
   }
   nlohmann::json facets = nlohmann::json::object();
@@ -46,9 +55,13 @@ nlohmann::json search_results_json(const search::SearchResults& r) {
     facets[name] = nlohmann::json::array();
     for (const auto& c : counts) facets[name].push_back({{"value", c.value}, {"count", c.count}});
   }
-  return {{"query", r.query}, {"corrected_query", r.corrected_query}, {"showing_corrected", r.showing_corrected},
+  return {{"query", r.query},
+          {"corrected_query", r.corrected_query},
+          {"showing_corrected", r.showing_corrected},
           {"fell_back_to_plain", r.fell_back_to_plain},
-          {"total", r.total}, {"hits", hits}, {"facets", facets}};
+          {"total", r.total},
+          {"hits", hits},
+          {"facets", facets}};
 }
 
 }  // namespace rungs::service

@@ -81,27 +81,30 @@ std::string reason_cell(const mapping::LevelAnswer& a) {
 
 // The rows of the input: a CSV whose header names the title column (given, or
 // detected by name), else one title per line.
-std::vector<TitleRow> read_title_rows(const std::string& text, const std::string& column_name, const std::string& source) {
-  static const std::vector<std::string> kTitleColumns = {"title", "job title", "job_title", "jobtitle", "position", "role"};
+std::vector<TitleRow> read_title_rows(const std::string& text, const std::string& column_name,
+                                      const std::string& source) {
+  static const std::vector<std::string> kTitleColumns = {"title",    "job title", "job_title",
+                                                         "jobtitle", "position",  "role"};
   const auto records = csv_records(text);
   std::optional<std::size_t> column;
   std::size_t first = 0;
-  for (; first < records.size() && records[first].second.size() == 1 && trimmed(records[first].second[0]).empty(); ++first) {
+  for (; first < records.size() && records[first].second.size() == 1 && trimmed(records[first].second[0]).empty();
+       ++first) {
   }
   if (first < records.size()) {
     const auto& header = records[first].second;
     for (std::size_t i = 0; i < header.size() && !column; ++i) {
       const std::string name = corpus::fold_case(trimmed(header[i]));
       if (column_name.empty() ? std::find(kTitleColumns.begin(), kTitleColumns.end(), name) != kTitleColumns.end()
-                                 : name == corpus::fold_case(column_name)) {
+                              : name == corpus::fold_case(column_name)) {
         column = i;
       }
     }
     if (!column_name.empty() && !column) {
       std::string names;
       for (const auto& h : header) names += (names.empty() ? "" : ", ") + trimmed(h);
-      throw QueryError(fmt::format("{}: no column '{}' in the header line ({}); name the title column",
-                                   source, column_name, names));
+      throw QueryError(
+          fmt::format("{}: no column '{}' in the header line ({}); name the title column", source, column_name, names));
     }
   }
   std::vector<TitleRow> rows;
@@ -205,14 +208,16 @@ TextTable assignment_table(const std::vector<TitleRow>& rows, const std::vector<
       const auto& a = row.answers[i];
       const std::string confidence = a.level.level.empty() ? "" : fmt::format("{:.0f}%", 100 * a.confidence);
       if (for_csv) {
-        cell.insert(cell.end(), {a.level.level, a.level.title, a.level.level.empty() ? "" : fmt::format("{:.3f}", a.confidence),
-                                 a.basis, reason_cell(a)});
+        cell.insert(cell.end(),
+                    {a.level.level, a.level.title, a.level.level.empty() ? "" : fmt::format("{:.3f}", a.confidence),
+                     a.basis, reason_cell(a)});
       } else {
         cell.insert(cell.end(), {level_cell(a), confidence});
         if (ladders.size() == 1) {
           cell.push_back(reason_cell(a));
         } else {
-          reasons += fmt::format("{}{}: {}", reasons.empty() ? "" : " | ", a.ladder, a.basis.empty() ? a.note : a.basis);
+          reasons +=
+              fmt::format("{}{}: {}", reasons.empty() ? "" : " | ", a.ladder, a.basis.empty() ? a.note : a.basis);
         }
       }
     }

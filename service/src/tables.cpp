@@ -51,13 +51,14 @@ std::string mapping_csv(const mapping::MappingTable& t) {
     std::string ids, evidence;
     for (const auto& r : e.to) ids += (ids.empty() ? "" : "|") + r.level;
     for (const auto& p : e.evidence) {
-      evidence += fmt::format("{}{} ≈ {} ({:.2f})", evidence.empty() ? "" : " | ", p.from_statement, p.to_statement, p.similarity);
+      evidence += fmt::format("{}{} ≈ {} ({:.2f})", evidence.empty() ? "" : " | ", p.from_statement, p.to_statement,
+                              p.similarity);
     }
-    rows.push_back({t.from, e.from.level, e.from.title, t.to, ids, target_titles(e), fmt::format("{:.3f}", e.confidence),
-                    e.pinned ? "yes" : "no", e.to.empty() ? e.note : evidence});
+    rows.push_back({t.from, e.from.level, e.from.title, t.to, ids, target_titles(e),
+                    fmt::format("{:.3f}", e.confidence), e.pinned ? "yes" : "no", e.to.empty() ? e.note : evidence});
   }
-  return csv_text({"from_ladder", "from_level", "from_title", "to_ladder", "to_levels", "to_titles", "confidence", "pinned",
-                   "evidence"},
+  return csv_text({"from_ladder", "from_level", "from_title", "to_ladder", "to_levels", "to_titles", "confidence",
+                   "pinned", "evidence"},
                   rows);
 }
 

@@ -18,7 +18,8 @@ std::string band_note_words(const mapping::BandNote& note) {
     }
     case Kind::direct_disagrees:
       return fmt::format("mapped directly, {} {} pairs with {} {} (band {}); through {} they fall in different bands",
-                         note.ladder, note.titles.at(0), note.other_ladder, note.titles.at(1), note.other_band, note.pivot);
+                         note.ladder, note.titles.at(0), note.other_ladder, note.titles.at(1), note.other_band,
+                         note.pivot);
   }
   return {};
 }
@@ -28,13 +29,14 @@ std::string decision_words(const mapping::Equivalence& e) {
   const std::string why = e.decided_by == mapping::Decider::position
                               ? "the levels' places on the seniority scale (titles, codes or rank)"
                               : "the seniority their statements' words read";
-  return fmt::format("the statements alone favour {}; {} placed it at {}", e.content_choice->title, why, e.to.front().title);
+  return fmt::format("the statements alone favour {}; {} placed it at {}", e.content_choice->title, why,
+                     e.to.front().title);
 }
 
 std::string band_name(const mapping::Band& band) {
   const char letter = band.track == "individual" ? 'B'
                       : band.track.empty()       ? '?'
-                                                 : static_cast<char>(std::toupper(static_cast<unsigned char>(band.track[0])));
+                                           : static_cast<char>(std::toupper(static_cast<unsigned char>(band.track[0])));
   return letter + std::to_string(band.number);
 }
 

@@ -11,8 +11,8 @@
 
 #include "rungs/analysis/analyzer.h"
 #include "rungs/analysis/thesaurus.h"
-#include "rungs/analysis/wordnet.h"
 #include "rungs/analysis/word.h"
+#include "rungs/analysis/wordnet.h"
 #include "rungs/analysis/xapian_terms.h"
 #include "rungs/corpus/error.h"
 
@@ -34,10 +34,9 @@ TEST_CASE("the word-boundary rule: ASCII letters, digits, '_' and every non-ASCI
     bool word;
   };
   static constexpr Case cases[] = {
-      {'a', true},  {'z', true},  {'A', true},  {'Z', true},  {'0', true},   {'9', true},
-      {'_', true},  {0x80, true}, {0xC3, true}, {0xA9, true}, {0xFF, true},  {' ', false},
-      {'-', false}, {'\'', false}, {':', false}, {'"', false}, {'\t', false}, {'@', false},
-      {'`', false}, {'{', false}, {'/', false}, {0x00, false}, {0x7F, false},
+      {'a', true},   {'z', true},  {'A', true},  {'Z', true},  {'0', true},  {'9', true},   {'_', true},   {0x80, true},
+      {0xC3, true},  {0xA9, true}, {0xFF, true}, {' ', false}, {'-', false}, {'\'', false}, {':', false},  {'"', false},
+      {'\t', false}, {'@', false}, {'`', false}, {'{', false}, {'/', false}, {0x00, false}, {0x7F, false},
   };
   for (const auto& c : cases) {
     const int byte = c.byte;
@@ -64,8 +63,12 @@ TEST_CASE("positioned_words reads back the unstemmed words in text order, withou
 TEST_CASE("the thesaurus joins the words of a curated group, both ways round") {
   const Thesaurus thesaurus;
   static const char* const cases[][2] = {
-      {"coach", "mentor"},      {"mentor", "coach"},        {"outage", "incident"},
-      {"incident", "outage"},   {"teammate", "colleague"},  {"runbook", "documentation"},
+      {"coach", "mentor"},
+      {"mentor", "coach"},
+      {"outage", "incident"},
+      {"incident", "outage"},
+      {"teammate", "colleague"},
+      {"runbook", "documentation"},
       {"autonomously", "independently"},
   };
   for (const auto& c : cases) {

@@ -16,7 +16,8 @@ using test::TempDir;
 
 // A file of `repeats` aliases to one statement of `statement_bytes` bytes.
 std::string alias_bomb(std::size_t statement_bytes, std::size_t repeats) {
-  std::string yaml = "id: bomb\nlevels:\n  - title: One\n    statements:\n      - &s " + std::string(statement_bytes, 'x') + "\n";
+  std::string yaml =
+      "id: bomb\nlevels:\n  - title: One\n    statements:\n      - &s " + std::string(statement_bytes, 'x') + "\n";
   for (std::size_t i = 0; i < repeats; ++i) yaml += "      - *s\n";
   return yaml;
 }
@@ -42,14 +43,17 @@ TEST_CASE("YAML aliases cannot expand an input past the limits, and the message 
   };
   const Case cases[] = {
       // The probe's file: 239 KB standing for 20,000 copies of a 19 KB statement (58 s, 1.9 GB before).
-      {"one long statement repeated", "bytes.yaml", alias_bomb(19000, 20000), "MB of text; rungs reads up to that much"},
+      {"one long statement repeated", "bytes.yaml", alias_bomb(19000, 20000),
+       "MB of text; rungs reads up to that much"},
       {"nested aliases", "laughs.yaml", nested_bomb(), "YAML nodes; rungs reads up to that many"},
       {"a manifest", "manifest.yaml",
-       "documents: [a.md]\nx: &x " + std::string(1000, 'y') + "\nlevels: [" + [] {
-         std::string refs;
-         for (int i = 0; i < 5000; ++i) refs += i ? ", *x" : "*x";
-         return refs;
-       }() + "]\n",
+       "documents: [a.md]\nx: &x " + std::string(1000, 'y') + "\nlevels: [" +
+           [] {
+             std::string refs;
+             for (int i = 0; i < 5000; ++i) refs += i ? ", *x" : "*x";
+             return refs;
+           }() +
+           "]\n",
        "MB of text"},
   };
   for (const auto& c : cases) {
@@ -81,8 +85,9 @@ TEST_CASE("structured levels titled only in Cyrillic, Japanese, Arabic or emoji 
     CHECK(ladder.levels[i + 1].id == "level-" + std::to_string(i + 2));
   }
   // A level with neither title nor id is still refused.
-  CHECK(error_message([&] { (void)load_ladder(dir.write("bare.yaml", "id: b\nlevels:\n  - code: X\n    statements: [A.]\n")); })
-            .find("a level needs a 'title' or an 'id'") != std::string::npos);
+  CHECK(error_message([&] {
+          (void)load_ladder(dir.write("bare.yaml", "id: b\nlevels:\n  - code: X\n    statements: [A.]\n"));
+        }).find("a level needs a 'title' or an 'id'") != std::string::npos);
 }
 
 TEST_CASE("a manifest reads documents from its own folder only, symlinks resolved, unless trusted") {
@@ -100,14 +105,19 @@ TEST_CASE("a manifest reads documents from its own folder only, symlinks resolve
   };
   const std::string absolute = (dir.path() / "outside" / "secret.md").string();
   const Case cases[] = {
-      {"inside.md", true},      {"sub/nested.md", true},         {"link-in.md", true},
-      {"../outside/secret.md", false}, {absolute.c_str(), false}, {"link.md", false},
+      {"inside.md", true},
+      {"sub/nested.md", true},
+      {"link-in.md", true},
+      {"../outside/secret.md", false},
+      {absolute.c_str(), false},
+      {"link.md", false},
       {"sub/../../outside/secret.md", false},
   };
   for (const auto& c : cases) {
     CAPTURE(c.document);
-    const auto manifest = dir.write("ladder/m.yaml", std::string("id: m\ndocuments: [\"") + c.document +
-                                                         "\"]\nlevels:\n  - title: Engineer I\n  - title: Engineer II\n");
+    const auto manifest =
+        dir.write("ladder/m.yaml", std::string("id: m\ndocuments: [\"") + c.document +
+                                       "\"]\nlevels:\n  - title: Engineer I\n  - title: Engineer II\n");
     const auto message = error_message([&] { (void)load_inputs({manifest}); });
     if (c.inside) {
       CHECK_MESSAGE(message.empty(), message);
@@ -126,9 +136,9 @@ TEST_CASE("ladder and level ids are letters, digits, '-', '_' and '.', starting 
     bool valid;
   };
   const Case cases[] = {
-      {"ops-sre", true}, {"l4", true},        {"E1.2", true},       {"level_3", true},    {"a/b", false},
-      {"../../etc", false}, {"-rf", false}, {".hidden", false},   {"", false},          {"a b", false},
-      {"é", false},      {"a\nb", false},     {"x;rm", false},
+      {"ops-sre", true},    {"l4", true},    {"E1.2", true},     {"level_3", true}, {"a/b", false},
+      {"../../etc", false}, {"-rf", false},  {".hidden", false}, {"", false},       {"a b", false},
+      {"é", false},         {"a\nb", false}, {"x;rm", false},
   };
   const TempDir dir;
   for (const auto& c : cases) {
@@ -136,8 +146,9 @@ TEST_CASE("ladder and level ids are letters, digits, '-', '_' and '.', starting 
     CHECK(is_valid_id(c.id) == c.valid);
     if (std::string_view(c.id).empty() || std::string_view(c.id).find('\n') != std::string_view::npos) continue;
     for (const bool ladder_id : {true, false}) {
-      const std::string yaml = ladder_id ? std::string("id: \"") + c.id + "\"\nlevels:\n  - title: One\n    statements: [A.]\n"
-                                         : std::string("id: x\nlevels:\n  - id: \"") + c.id + "\"\n    title: One\n    statements: [A.]\n";
+      const std::string yaml =
+          ladder_id ? std::string("id: \"") + c.id + "\"\nlevels:\n  - title: One\n    statements: [A.]\n"
+                    : std::string("id: x\nlevels:\n  - id: \"") + c.id + "\"\n    title: One\n    statements: [A.]\n";
       const auto message = error_message([&] { (void)load_ladder(dir.write("ids.yaml", yaml)); });
       CAPTURE(message);
       CHECK((message.find("is not valid") != std::string::npos) == !c.valid);
@@ -158,9 +169,10 @@ TEST_CASE("one ladder id in two files named together is refused, naming both (no
     const auto first = std::string_view(c.first).ends_with(".md")  // its id is its file name's
                            ? dir.write(c.first, "# Same\n\n## One\n\n- A.\n\n## Two\n\n- B.\n")
                            : dir.write(c.first, yaml);
-    const auto second = dir.write(c.second, std::string_view(c.second).ends_with(".json")
-                                                ? R"({"id": "same", "levels": [{"title": "One", "statements": ["A."]}]})"
-                                                : yaml);
+    const auto second =
+        dir.write(c.second, std::string_view(c.second).ends_with(".json")
+                                ? R"({"id": "same", "levels": [{"title": "One", "statements": ["A."]}]})"
+                                : yaml);
     const auto message = error_message([&] { (void)load_inputs({first, second}); });
     CAPTURE(message);
     CHECK_MESSAGE(message.find("gives ladder id 'same', as " + first.string()) != std::string::npos, message);

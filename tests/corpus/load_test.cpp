@@ -65,9 +65,9 @@ TEST_CASE("the bundled files sniff as what they are") {
     Format expected;
   };
   const Case cases[] = {
-      {"000_d920310d38bf7d2c.txt", Format::markdown}, {"001_03ae152ee6e2f060.txt", Format::markdown},
+      {"000_d920310d38bf7d2c.txt", Format::markdown},   {"001_03ae152ee6e2f060.txt", Format::markdown},
       {"002_1286b0384c8443b3.txt", Format::plain_text}, {"003_4a211893cc7d4cba.txt", Format::plain_text},
-      {"004_6727a1017ec8ed27.txt", Format::markdown}, {"ops-sre.yaml", Format::manifest},
+      {"004_6727a1017ec8ed27.txt", Format::markdown},   {"ops-sre.yaml", Format::manifest},
   };
   for (const auto& c : cases) {
     CAPTURE(c.file);
@@ -222,8 +222,9 @@ TEST_CASE("a level's track follows its title when nothing declares it") {
     const char* track;
   };
   const Case cases[] = {
-      {"Engineering Manager", "management"}, {"Director of Support", "management"}, {"Head of Platform", "management"},
-      {"VP Engineering", "management"},      {"Staff Engineer", "individual"},       {"Managing Consultant", "individual"},
+      {"Engineering Manager", "management"}, {"Director of Support", "management"},
+      {"Head of Platform", "management"},    {"VP Engineering", "management"},
+      {"Staff Engineer", "individual"},      {"Managing Consultant", "individual"},
   };
   for (const auto& c : cases) {
     CAPTURE(std::string(c.title));

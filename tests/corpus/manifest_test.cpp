@@ -24,7 +24,8 @@ TEST_CASE("manifest errors name the manifest or the document, and the line") {
        "before it in the manifest"},
       {"duplicate-ids.yaml", "bad/duplicate-ids.yaml:6: two levels share the id 'junior'"},
       {"level-not-found.yaml", "bad/level-not-found.yaml:7: level 'staff' (\"Staff\") has no section in the documents"},
-      {"unmatched-section.yaml", "bad/two-levels.md:7: section 'Senior (J2)' matches no level of unmatched-section.yaml"},
+      {"unmatched-section.yaml",
+       "bad/two-levels.md:7: section 'Senior (J2)' matches no level of unmatched-section.yaml"},
       {"section-twice.yaml",
        "bad/two-levels.md:7: section 'Senior (J2)' matches level 'junior' again (first at two-levels.md:3)"},
   };
@@ -153,8 +154,9 @@ TEST_CASE("manifest: skip sections, match headings by pattern, one document per 
 TEST_CASE("manifest: a level with no section lists the headings found") {
   const test::TempDir dir;
   dir.write("doc.md", "## Junior Engineer\n\n- a\n\n## Senior Engineer\n\n- b\n");
-  const auto manifest = dir.write("m.yaml", "id: x\ndocuments: [doc.md]\nlevels:\n  - {title: Junior Engineer}\n"
-                                            "  - {title: Senior Engineer}\n  - {title: Staff Engineer}\n");
+  const auto manifest = dir.write("m.yaml",
+                                  "id: x\ndocuments: [doc.md]\nlevels:\n  - {title: Junior Engineer}\n"
+                                  "  - {title: Senior Engineer}\n  - {title: Staff Engineer}\n");
   const std::string message = test::error_message([&] { (void)load_ladder(manifest); });
   CHECK(message.find("level headings found: \"Junior Engineer\", \"Senior Engineer\"") != std::string::npos);
   dir.write("m.yaml", "id: x\ndocuments: [{file: doc.md, format: pdf}]\nlevels:\n  - {title: A}\n");

@@ -35,11 +35,12 @@ TEST_CASE("Octopus support roles: levels below an H1, quotes and code as summari
     const char* text_start;
   };
   const Case cases[] = {
-      {0, 5, StatementKind::summary, "", "", "We avoid distinguishing too much"},            // block quote
-      {0, 7, StatementKind::summary, "", "", "I am a valuable and enthusiastic member"},      // indented code
+      {0, 5, StatementKind::summary, "", "", "We avoid distinguishing too much"},         // block quote
+      {0, 7, StatementKind::summary, "", "", "I am a valuable and enthusiastic member"},  // indented code
       {0, 12, StatementKind::competency, "I write high quality responses quickly and with minimal oversight", "",
        "I recognise that Octopus (and surrounding technologies)"},
-      {1, 43, StatementKind::boilerplate, "", "cross-reference", "The Senior Application Support Engineer role builds upon"},
+      {1, 43, StatementKind::boilerplate, "", "cross-reference",
+       "The Senior Application Support Engineer role builds upon"},
       {4, 157, StatementKind::boilerplate, "", "cross-reference", "We consider a support manager"},
       {4, 159, StatementKind::summary, "", "", "I take responsibility for 6-10 people"},
       {4, 161, StatementKind::competency, "", "", "I take responsibility for the people in my team"},
@@ -202,8 +203,9 @@ TEST_CASE("without a manifest the level depth is the shallowest with two heading
 TEST_CASE("a Markdown document read alone rejects two levels with one id") {
   const test::TempDir dir;
   const auto file = dir.write("twice.md", "## Senior (L2)\n\n- a\n\n## Senior (L3)\n\n- b\n");
-  CHECK(test::error_message([&] { (void)load_ladder(file); })
-            .ends_with("twice.md:5: two levels share the id 'senior'; use a manifest to name them"));
+  CHECK(test::error_message([&] {
+          (void)load_ladder(file);
+        }).ends_with("twice.md:5: two levels share the id 'senior'; use a manifest to name them"));
 }
 
 }  // namespace

@@ -85,7 +85,8 @@ TEST_CASE("level pages named together make one ladder; one page named alone is a
     return s.text.find("Home") != std::string::npos || s.text.find("not text") != std::string::npos ||
            s.text.find("Example Ltd") != std::string::npos;
   }));
-  const auto technical = std::find_if(junior.begin(), junior.end(), [](const Statement& s) { return s.area == "Technical"; });
+  const auto technical =
+      std::find_if(junior.begin(), junior.end(), [](const Statement& s) { return s.area == "Technical"; });
   REQUIRE(technical != junior.end());
   CHECK(technical->text ==
         "Maintains their development environment, e.g. Keeps their local tools up to date; Follows the set-up guide");
@@ -152,7 +153,8 @@ TEST_CASE("a Markdown file that is one HTML table with numbered level rows and l
 
 TEST_CASE("a small table at the top does not beat level headings") {
   const Ladder ladder = load_ladder(published("small-table-top.md"));
-  check_ladder(ladder, {{"Junior Backend Engineer", "", "individual", 2}, {"Senior Backend Engineer", "", "individual", 2}});
+  check_ladder(ladder,
+               {{"Junior Backend Engineer", "", "individual", 2}, {"Senior Backend Engineer", "", "individual", 2}});
 }
 
 TEST_CASE("two README files get their folders' ids; two inputs of one id are an error naming both") {
@@ -164,8 +166,10 @@ TEST_CASE("two README files get their folders' ids; two inputs of one id are an 
   const test::TempDir dir;
   std::filesystem::create_directories(dir.path() / "a");
   std::filesystem::create_directories(dir.path() / "b");
-  const auto first = dir.write("a/ladder.md", "## Junior Engineer\n\n- Fixes bugs.\n\n## Senior Engineer\n\n- Designs.\n");
-  const auto second = dir.write("b/ladder.md", "## Junior Analyst\n\n- Cleans data.\n\n## Senior Analyst\n\n- Models.\n");
+  const auto first =
+      dir.write("a/ladder.md", "## Junior Engineer\n\n- Fixes bugs.\n\n## Senior Engineer\n\n- Designs.\n");
+  const auto second =
+      dir.write("b/ladder.md", "## Junior Analyst\n\n- Cleans data.\n\n## Senior Analyst\n\n- Models.\n");
   const std::string message = test::error_message([&] { (void)load_inputs({first, second}); });
   CHECK(message.find("b/ladder.md") != std::string::npos);
   CHECK(message.find("a/ladder.md") != std::string::npos);
@@ -183,8 +187,9 @@ TEST_CASE("headings that read as no level title are taken as levels with a warni
 
 TEST_CASE("one-word statements and empty levels are warnings naming the file") {
   const test::TempDir dir;
-  const auto file = dir.write("yesno.md", "## Junior Engineer\n\n- Yes\n- Fixes bugs.\n\n## Senior Engineer\n\n"
-                                          "Senior engineers are described elsewhere:\n");
+  const auto file = dir.write("yesno.md",
+                              "## Junior Engineer\n\n- Yes\n- Fixes bugs.\n\n## Senior Engineer\n\n"
+                              "Senior engineers are described elsewhere:\n");
   const LoadResult result = load_inputs({file});
   CHECK(has_notice(result, Notice::Kind::warning, "yesno.md", "one-word statement \"Yes\""));
   CHECK(has_notice(result, Notice::Kind::warning, "yesno.md", "\"Senior Engineer\" has no statements"));

@@ -28,12 +28,12 @@ TEST_CASE("Markdown table: columns are levels, rows are areas, <br> splits a cel
   const Case cases[] = {
       {0, 0, "Troubleshooting", 7, "Reproduces reported problems by following the triage checklist."},
       {0, 1, "Troubleshooting", 7, "Asks for help after an hour without progress."},
-      {0, 2, "Writing", 8, "Answers tickets in a clear, friendly tone."},    // emphasis removed
-      {0, 4, "Tooling", 11, "Uses the helpdesk macros."},                    // bold area, code span
-      {1, 3, "Mentoring", 10, "Pairs with new hires during their first month."},  // level 1 has no mentoring cell
-      {2, 1, "Troubleshooting", 7, "Writes the runbook entry afterwards."},  // <br/>
+      {0, 2, "Writing", 8, "Answers tickets in a clear, friendly tone."},           // emphasis removed
+      {0, 4, "Tooling", 11, "Uses the helpdesk macros."},                           // bold area, code span
+      {1, 3, "Mentoring", 10, "Pairs with new hires during their first month."},    // level 1 has no mentoring cell
+      {2, 1, "Troubleshooting", 7, "Writes the runbook entry afterwards."},         // <br/>
       {2, 2, "Writing", 8, "Edits the team's saved replies and the public docs."},  // link text kept
-      {2, 5, "Tooling", 11, "Builds small internal tools | scripts."},      // escaped pipe
+      {2, 5, "Tooling", 11, "Builds small internal tools | scripts."},              // escaped pipe
       {3, 2, "Customer care", 9, "Owns the relationship with the largest accounts."},
   };
   for (const auto& c : cases) {
@@ -52,7 +52,8 @@ TEST_CASE("Markdown table: columns are levels, rows are areas, <br> splits a cel
 TEST_CASE("Markdown table: a row wider than the header is an error") {
   const test::TempDir dir;
   const auto file = dir.write("wide.md", "| Area | A | B |\n|---|---|---|\n| x | 1 | 2 | 3 |\n");
-  CHECK(test::error_message([&] { (void)load_ladder(file); }).ends_with("wide.md:3: the row has 4 cells, the header 3"));
+  CHECK(
+      test::error_message([&] { (void)load_ladder(file); }).ends_with("wide.md:3: the row has 4 cells, the header 3"));
 }
 
 }  // namespace

@@ -21,9 +21,7 @@ inline std::filesystem::path bundled(std::string_view name) {
   return std::filesystem::path(RUNGS_SOURCE_DIR) / "corpus" / "ladders" / name;
 }
 
-inline std::filesystem::path fixture(std::string_view name) {
-  return std::filesystem::path(RUNGS_FIXTURES_DIR) / name;
-}
+inline std::filesystem::path fixture(std::string_view name) { return std::filesystem::path(RUNGS_FIXTURES_DIR) / name; }
 
 /// A fresh directory under the system temp dir, removed with its content.
 class TempDir {

@@ -38,7 +38,10 @@ TEST_CASE("normalize_text repairs and composes, and names the line of bad bytes"
     const char* expected;
   };
   const Case cases[] = {
-      {"invalid byte on line 3", "one\ntwo\nthr\xFF" "ee\n", "doc.md:3: invalid UTF-8 (byte 0xFF)"},
+      {"invalid byte on line 3",
+       "one\ntwo\nthr\xFF"
+       "ee\n",
+       "doc.md:3: invalid UTF-8 (byte 0xFF)"},
       {"truncated sequence on line 1", "caf\xC3", "doc.md:1: invalid UTF-8 (byte 0xC3)"},
       {"NUL on line 2", std::string_view("a\nb\0c", 5), "doc.md:2: contains a NUL byte"},
   };
@@ -60,8 +63,7 @@ TEST_CASE("fold_case folds fully, slugify keeps ASCII letters and digits and the
       {"Straße", "strasse", "strasse"},
       {"STRASSE", "strasse", "strasse"},
       {"  Senior  DevOps -- Engineer ", "  senior  devops -- engineer ", "senior-devops-engineer"},
-      {"L3: Senior DevOps Support Engineer", "l3: senior devops support engineer",
-       "l3-senior-devops-support-engineer"},
+      {"L3: Senior DevOps Support Engineer", "l3: senior devops support engineer", "l3-senior-devops-support-engineer"},
       {"Ownership — Manager of One", "ownership — manager of one", "ownership-manager-of-one"},
       {"ÉQUIPE", "équipe", "equipe"},
       {"Ingénieur Support Sénior", "ingénieur support sénior", "ingenieur-support-senior"},

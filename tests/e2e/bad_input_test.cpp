@@ -31,8 +31,9 @@ fs::path write(const fs::path& path, const std::string& content) {
   return path;
 }
 
-const std::string kGood = "# Acme Support\n\n## Support Engineer I\n\n- Answers tickets with help.\n\n"
-                          "## Support Engineer II\n\n- Handles escalations independently.\n";
+const std::string kGood =
+    "# Acme Support\n\n## Support Engineer I\n\n- Answers tickets with help.\n\n"
+    "## Support Engineer II\n\n- Handles escalations independently.\n";
 
 // An index holding the bundled ladders and acme; returns its `ladders --json`.
 std::string make_index(const std::string& db) {
@@ -42,7 +43,9 @@ std::string make_index(const std::string& db) {
   return rungs_run({"ladders", "--db", db, "--json"}).out;
 }
 
-std::size_t lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 }  // namespace
 
@@ -59,7 +62,11 @@ TEST_CASE("bad files named on the command line abort the batch with a one-line e
   std::vector<Case> cases = {
       {write(dir / "empty.md", "").string(), ": empty file"},
       {write(dir / "blank.md", " \n\n\t\n").string(), ": empty file"},
-      {write(dir / "binary.md", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)).string(), ":1: binary file"},
+      {write(dir / "binary.md", std::string("\x7f"
+                                            "ELF\x02\x01\x01\0\0\0",
+                                            10))
+           .string(),
+       ":1: binary file"},
       {write(dir / "latin1.md", "# T\n\n## L\n\n- caf\xe9\n").string(), ":5: invalid UTF-8 (byte 0xE9)"},
       {write(dir / "headings.md", "# Ladder\n\n## Level one\n\n### Area\n\n## Level two\n").string(),
        ": no statements found"},
@@ -123,7 +130,8 @@ TEST_CASE("a file without read permission is refused by name") {
       MESSAGE("running as root without " << setpriv << " (util-linux): cannot drop privileges; skipped");
       return;
     }
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) REQUIRE(::lchown(entry.path().c_str(), 65534, 65534) == 0);
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+      REQUIRE(::lchown(entry.path().c_str(), 65534, 65534) == 0);
     REQUIRE(::chown(dir.c_str(), 65534, 65534) == 0);
     launcher = {setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
     const auto probe = rungs::e2e::run(scratch(), {"ladders", "--db", db, "--json"}, launcher);
@@ -147,11 +155,11 @@ TEST_CASE("a directory: unreadable entries and symlink loops are skipped with a 
   write(dir / "acme.yaml",
         "id: dir-acme\nname: Dir Acme\nlevels:\n  - title: One\n    statements: [Answers tickets.]\n"
         "  - title: Two\n    statements: [Leads incidents.]\n");
-  fs::create_symlink("loop.yaml", dir / "loop.yaml");        // a link to itself (ELOOP)
+  fs::create_symlink("loop.yaml", dir / "loop.yaml");         // a link to itself (ELOOP)
   fs::create_symlink("nowhere.yaml", dir / "dangling.yaml");  // a dangling link
   fs::create_directories(dir / "sub");
   fs::create_directory_symlink("..", dir / "sub" / "up");  // a directory loop: subfolders are not read
-  fs::create_directory_symlink(".", dir / "self.yaml");   // a folder named like a ladder
+  fs::create_directory_symlink(".", dir / "self.yaml");    // a folder named like a ladder
   REQUIRE(::mkfifo((dir / "pipe.yaml").c_str(), 0644) == 0);
 
   auto run = rungs_run({"index", dir.string(), "--db", db});
@@ -185,8 +193,20 @@ TEST_CASE("hostile queries through the CLI: exit 0 with results or a one-line er
   std::string control;
   for (int c = 1; c < 32; ++c) control += static_cast<char>(c);
   const std::vector<std::string> queries = {
-      "\"unbalanced", "AND", "NOT NOT OR", "mentor AND", "NEAR/3", "foo:bar baz", "unknown:prefix", "ladder:",
-      std::string(10000, 'q'), std::string(10000, '('), control + "mentor", "\xff\xfe\xc3", "level:\"", "*",
+      "\"unbalanced",
+      "AND",
+      "NOT NOT OR",
+      "mentor AND",
+      "NEAR/3",
+      "foo:bar baz",
+      "unknown:prefix",
+      "ladder:",
+      std::string(10000, 'q'),
+      std::string(10000, '('),
+      control + "mentor",
+      "\xff\xfe\xc3",
+      "level:\"",
+      "*",
   };
   for (const auto& q : queries) {
     CAPTURE(q.substr(0, 40));

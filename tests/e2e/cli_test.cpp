@@ -188,7 +188,8 @@ TEST_CASE("level places job titles and says what decided, in text and JSON") {
   const auto undescribed = rungs_json({"level", "Senior Support Engineer", "--ladder", "gitlab-support"})["ladders"][0];
   CHECK(undescribed["described"] == false);
 
-  const auto mixed = rungs_run({"level", "senior SRE who mentors juniors", "--ladder", "ops-sre", "--db", bundled_db()});
+  const auto mixed =
+      rungs_run({"level", "senior SRE who mentors juniors", "--ladder", "ops-sre", "--db", bundled_db()});
   REQUIRE(mixed.exit_code == 0);
   CHECK(mixed.out.find("Senior SRE [L3]") != std::string::npos);
   CHECK(mixed.out.find("why: ") != std::string::npos);
@@ -199,7 +200,8 @@ TEST_CASE("assign places every row of a staff list, in input order, and reports 
   const auto db = (scratch() / "merger-staff").string();
   const std::string examples = std::string(RUNGS_SOURCE_DIR) + "/examples/merger/";
   REQUIRE(rungs_run({"index", examples + "northwind.md", examples + "contoso.yaml", "--db", db}).exit_code == 0);
-  auto run = rungs_run({"assign", examples + "staff.csv", "--ladder", "contoso", "--ladder", "northwind", "--db", db, "--json"});
+  auto run = rungs_run(
+      {"assign", examples + "staff.csv", "--ladder", "contoso", "--ladder", "northwind", "--db", db, "--json"});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   const auto out = json::parse(run.out);
   std::ifstream staff(examples + "staff.csv");
@@ -230,7 +232,8 @@ TEST_CASE("assign places every row of a staff list, in input order, and reports 
 
   // One title per line, a quoted title with a comma in a CSV, and bad rows:
   // each reported with its line, the others still placed (exit 3).
-  const auto list = write_file("titles.txt", "Senior SRE\n\nStaff Engineer\ncaf\xe9 Engineer\n" + std::string(300, 'x') + "\nL2\n");
+  const auto list =
+      write_file("titles.txt", "Senior SRE\n\nStaff Engineer\ncaf\xe9 Engineer\n" + std::string(300, 'x') + "\nL2\n");
   run = rungs_run({"assign", list.string(), "--ladder", "ops-sre", "--format", "csv", "--db", bundled_db()});
   CHECK(run.exit_code == 3);
   CHECK(run.err.find(":2: empty title") != std::string::npos);
@@ -245,7 +248,8 @@ TEST_CASE("assign places every row of a staff list, in input order, and reports 
   CHECK(csv_lines[6].find(",l2,") != std::string::npos);
 
   const auto quoted = write_file("quoted.csv", "id,Job Title\n1,\"Intern, Site Reliability\"\n2,Principal SRE\n");
-  const auto placed = json::parse(rungs_run({"assign", quoted.string(), "--ladder", "ops-sre", "--db", bundled_db(), "--json"}).out);
+  const auto placed =
+      json::parse(rungs_run({"assign", quoted.string(), "--ladder", "ops-sre", "--db", bundled_db(), "--json"}).out);
   REQUIRE(placed["rows"].size() == 2);
   CHECK(placed["rows"][0]["title"] == "Intern, Site Reliability");
   CHECK(placed["rows"][0]["ladders"][0]["level"] == "l1");
@@ -257,7 +261,8 @@ TEST_CASE("assign places every row of a staff list, in input order, and reports 
   // Standard input, one title per line.
   const auto piped = scratch() / "piped.csv";
   const std::string command = "printf 'Senior SRE\\nLead SRE\\n' | " + quote(RUNGS_BINARY) +
-                              " assign --ladder ops-sre --format csv --db " + quote(bundled_db()) + " >" + quote(piped.string());
+                              " assign --ladder ops-sre --format csv --db " + quote(bundled_db()) + " >" +
+                              quote(piped.string());
   CHECK(std::system(command.c_str()) == 0);
   CHECK(slurp_file(piped).find("2,Lead SRE,l4,") != std::string::npos);
   const auto nothing = write_file("nothing.txt", "\n\n");
@@ -299,15 +304,17 @@ TEST_CASE("map works for every pair of bundled ladders in every format") {
 
 TEST_CASE("eval stays at or above the floor reached on the development sets") {
   // Floors: the numbers reached when this was written (README, "Evaluation").
-  const auto run = rungs_run({"eval", "--db", bundled_db(), "--min-phrases", "0.95", "--min-mapping", "10", "--min-loo", "0.33",
-                             "--min-titles", "1.0", "--min-paraphrases", "0.40"});
+  const auto run = rungs_run({"eval", "--db", bundled_db(), "--min-phrases", "0.95", "--min-mapping", "10", "--min-loo",
+                              "0.33", "--min-titles", "1.0", "--min-paraphrases", "0.40"});
   CHECK_MESSAGE(run.exit_code == 0, run.out << run.err);
 }
 
 TEST_CASE("index adds a user's ladder; bad input is refused and leaves the index as it was") {
   const auto db = (scratch() / "user").string();
-  const auto ladder = write_file("acme.md", "# Acme Support\n\n## Support Engineer I\n\n### Customers\n\n- Answers tickets with help.\n\n"
-                                             "## Support Engineer II\n\n### Customers\n\n- Handles escalations independently.\n");
+  const auto ladder =
+      write_file("acme.md",
+                 "# Acme Support\n\n## Support Engineer I\n\n### Customers\n\n- Answers tickets with help.\n\n"
+                 "## Support Engineer II\n\n### Customers\n\n- Handles escalations independently.\n");
   auto run = rungs_run({"index", ladder.string(), "--db", db});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   auto listed = rungs_run({"ladders", "--db", db, "--json"});
@@ -316,8 +323,12 @@ TEST_CASE("index adds a user's ladder; bad input is refused and leaves the index
   const auto mapped = rungs_run({"map", "acme", "ops-sre", "--db", db, "--json"});
   CHECK(mapped.exit_code == 0);
 
-  for (const auto& file : std::vector<std::pair<std::string, std::string>>{
-           {"empty.md", ""}, {"binary.md", std::string("\x7f" "ELF\0\0\x01", 7)}, {"bad-utf8.md", "# T\n\n## L\n\n- caf\xe9\n"}}) {
+  for (const auto& file :
+       std::vector<std::pair<std::string, std::string>>{{"empty.md", ""},
+                                                        {"binary.md", std::string("\x7f"
+                                                                                  "ELF\0\0\x01",
+                                                                                  7)},
+                                                        {"bad-utf8.md", "# T\n\n## L\n\n- caf\xe9\n"}}) {
     // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
     const std::string& name = file.first;
     CAPTURE(name);
@@ -393,7 +404,8 @@ TEST_CASE("the merger walkthrough: two example companies map level for level") {
   REQUIRE(run.exit_code == 0);
   const auto out = json::parse(run.out);
   std::vector<std::pair<std::string, std::string>> pairs;
-  for (const auto& e : out["equivalences"]) pairs.emplace_back(e["from"]["level"], e["to"].empty() ? "" : e["to"][0]["level"]);
+  for (const auto& e : out["equivalences"])
+    pairs.emplace_back(e["from"]["level"], e["to"].empty() ? "" : e["to"][0]["level"]);
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"support-engineer-i", "associate-customer-engineer"},
       {"support-engineer-ii", "customer-engineer"},
@@ -417,17 +429,19 @@ std::size_t occurrences(const std::string& haystack, const std::string& needle) 
 
 TEST_CASE("HTML reports are self-contained, and a real browser shows the bands and proposals") {
   const auto html = scratch() / "bands.html";
-  auto run = rungs_run({"harmonise", "octopus-support", "gitlab-support", "ops-sre", "--html", html.string(), "--db", bundled_db(), "--json"});
+  auto run = rungs_run({"harmonise", "octopus-support", "gitlab-support", "ops-sre", "--html", html.string(), "--db",
+                        bundled_db(), "--json"});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   const auto bands = json::parse(run.out);
   const std::string page = slurp_file(html);
   CHECK(page.find("<!doctype html>") == 0);
-  CHECK(page.find("src=") == std::string::npos);   // no external scripts or images
-  CHECK(page.find("http") == std::string::npos);   // nothing fetched from the network
+  CHECK(page.find("src=") == std::string::npos);       // no external scripts or images
+  CHECK(page.find("http") == std::string::npos);       // nothing fetched from the network
   CHECK(page.find("<details>") != std::string::npos);  // evidence on expansion
 
   for (const auto& [command, file] : std::vector<std::pair<std::vector<std::string>, std::string>>{
-           {{"map", "octopus-support", "ops-sre"}, "map.html"}, {{"compare", "gitlab-support", "ops-sre"}, "compare.html"}}) {
+           {{"map", "octopus-support", "ops-sre"}, "map.html"},
+           {{"compare", "gitlab-support", "ops-sre"}, "compare.html"}}) {
     auto args = command;
     args.insert(args.end(), {"--html", (scratch() / file).string(), "--db", bundled_db()});
     CHECK(rungs_run(args).exit_code == 0);
@@ -439,12 +453,13 @@ TEST_CASE("HTML reports are self-contained, and a real browser shows the bands a
     MESSAGE("chromium is not installed (./setup.sh installs it): browser check skipped");
     return;
   }
-  const std::string flags = " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
-                            " --disable-component-update --disable-sync --window-size=1400,1200 --user-data-dir=" +
-                            quote((scratch() / "chromium-profile").string()) + " ";
+  const std::string flags =
+      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking"
+      " --disable-component-update --disable-sync --window-size=1400,1200 --user-data-dir=" +
+      quote((scratch() / "chromium-profile").string()) + " ";
   const auto png = scratch() / "bands.png";
-  const std::string shot = std::string(chromium) + flags + "--screenshot=" + quote(png.string()) + " " + quote("file://" + html.string()) +
-                           " >/dev/null 2>&1";
+  const std::string shot = std::string(chromium) + flags + "--screenshot=" + quote(png.string()) + " " +
+                           quote("file://" + html.string()) + " >/dev/null 2>&1";
   CHECK(std::system(shot.c_str()) == 0);
   REQUIRE(fs::exists(png));
   CHECK(fs::file_size(png) > 20000);  // a rendered page, not a blank one
@@ -510,8 +525,9 @@ TEST_CASE("the model cache in the index: the same answers cold and warm, rebuilt
     CHECK(rungs_run(plain).out == first.out);
   }
   SUBCASE("adding a ladder to the index makes the cache stale") {
-    const auto ladder = write_file("warroom.md", "# War Room\n\n## Responder\n\n- Joins the incident war room when paged.\n\n"
-                                                 "## Commander\n\n- Runs the incident war room and leads the response.\n");
+    const auto ladder = write_file("warroom.md",
+                                   "# War Room\n\n## Responder\n\n- Joins the incident war room when paged.\n\n"
+                                   "## Commander\n\n- Runs the incident war room and leads the response.\n");
     REQUIRE(rungs_run({"index", ladder.string(), "--db", db}).exit_code == 0);
     const auto after = rungs_run(level);
     CHECK(after.exit_code == 0);

@@ -32,14 +32,16 @@ fs::path write(const fs::path& path, const std::string& content) {
   return path;
 }
 
-const std::string kAcme = "id: acme\nname: Acme\nlevels:\n  - title: Support Engineer I\n    statements: [Answers tickets with help.]\n"
-                          "  - title: Support Engineer II\n    statements: [Handles escalations independently.]\n";
+const std::string kAcme =
+    "id: acme\nname: Acme\nlevels:\n  - title: Support Engineer I\n    statements: [Answers tickets with help.]\n"
+    "  - title: Support Engineer II\n    statements: [Handles escalations independently.]\n";
 
 // An index of acme alone (small and quick to build).
 const std::string& acme_db() {
   static const std::string db = [] {
     const auto path = (scratch() / "acme-index").string();
-    const auto run = rungs_run({"index", write(scratch() / "in" / "acme.yaml", kAcme).string(), "--no-bundled", "--db", path});
+    const auto run =
+        rungs_run({"index", write(scratch() / "in" / "acme.yaml", kAcme).string(), "--no-bundled", "--db", path});
     REQUIRE_MESSAGE(run.exit_code == 0, run.err);
     return path;
   }();
@@ -104,10 +106,10 @@ TEST_CASE("output files: the temporary file is never opened through a link plant
   fs::create_directories(dir);
   const auto victim = write(dir / "victim.txt", "precious\n");
   const auto out = dir / "out.yaml";
-  const std::string plant = "ln -s '" + victim.string() + "' '" + out.string() + ".tmp-'$$ && ln -s '" + victim.string() +
-                            "' '" + out.string() + ".tmp-'$$-0 && exec \"$0\" \"$@\"";
-  const auto run = rungs::e2e::run(scratch(), {"export", "acme", "-o", out.string(), "--db", acme_db()},
-                                   {"/bin/sh", "-c", plant});
+  const std::string plant = "ln -s '" + victim.string() + "' '" + out.string() + ".tmp-'$$ && ln -s '" +
+                            victim.string() + "' '" + out.string() + ".tmp-'$$-0 && exec \"$0\" \"$@\"";
+  const auto run =
+      rungs::e2e::run(scratch(), {"export", "acme", "-o", out.string(), "--db", acme_db()}, {"/bin/sh", "-c", plant});
   CHECK_MESSAGE(run.exit_code == 0, run.err);
   CHECK(slurp_file(victim) == "precious\n");
   CHECK(fs::is_regular_file(fs::symlink_status(out)));
@@ -135,7 +137,8 @@ TEST_CASE("output files: --html takes the same rules, and - is standard output")
   const std::string expected = rungs_run({"export", "acme", "--db", acme_db()}).out;
   fs::create_directories(scratch() / "html-folder");
   {
-    const auto run = rungs_run({"compare", "acme", "acme", "--html", (scratch() / "html-folder").string(), "--db", acme_db()});
+    const auto run =
+        rungs_run({"compare", "acme", "acme", "--html", (scratch() / "html-folder").string(), "--db", acme_db()});
     CHECK(run.exit_code == 1);
     CHECK_MESSAGE(run.err.find("it is a directory") != std::string::npos, run.err);
     CHECK(run.err.find("Success") == std::string::npos);
@@ -174,7 +177,7 @@ TEST_CASE("a model cache that is a FIFO or huge costs only a rebuild") {
     CHECK(run.out == reference.out);
     CHECK(run.err.empty());
     if (!c.fifo) CHECK(fs::file_size(cache) < (1u << 20));  // replaced by the real cache
-    if (c.fifo) CHECK(fs::is_fifo(cache));                   // never written into
+    if (c.fifo) CHECK(fs::is_fifo(cache));                  // never written into
   }
   fs::remove(cache);
 }
@@ -271,14 +274,16 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
       {"index", "--dry-run", (scratch() / "in" / "hostile.yaml").string()},
       {"harmonise", "hostile", "acme"},
       {"compare", "hostile", "acme"},
-      {"assign", write(scratch() / "in" / "staff.csv",
-                       "title\n\"=HYPERLINK(\"\"http://x\"\")\"\nSenior \x1b]0;pwned\x07 engineer\nLead | Staff\n").string(),
+      {"assign",
+       write(scratch() / "in" / "staff.csv",
+             "title\n\"=HYPERLINK(\"\"http://x\"\")\"\nSenior \x1b]0;pwned\x07 engineer\nLead | Staff\n")
+           .string(),
        "--ladder", "hostile"},
   };
   for (const auto& command : commands) {
     for (const std::string format : {"table", "json", "markdown", "csv"}) {
-      const bool takes_format = command[0] == "map" || command[0] == "harmonise" || command[0] == "compare" ||
-                                command[0] == "assign";
+      const bool takes_format =
+          command[0] == "map" || command[0] == "harmonise" || command[0] == "compare" || command[0] == "assign";
       if (!takes_format && (format == "markdown" || format == "csv")) continue;
       if (command[0] == "export" && format == "json") continue;  // export writes YAML; --json is refused
       std::vector<std::string> args = command;
@@ -296,7 +301,8 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
       CHECK(run.out.find("\xE2\x80\xAE") == std::string::npos);
       if (format == "table") {
         CHECK(run.out.find('\r') == std::string::npos);
-        if (command[0] == "ladders" || command[0] == "show") CHECK(run.out.find("\\u001b") != std::string::npos);  // shown, escaped
+        if (command[0] == "ladders" || command[0] == "show")
+          CHECK(run.out.find("\\u001b") != std::string::npos);  // shown, escaped
       } else if (format == "json") {
         const auto parsed = nlohmann::json::parse(run.out);  // escapes in JSON stay valid JSON, same text
         CHECK(parsed.dump().find("\\u001b") != std::string::npos);
@@ -308,7 +314,8 @@ TEST_CASE("hostile ladder text through every output: each medium's rules hold") 
             CHECK((cell.empty() || std::string("=+-@\t\r").find(cell.front()) == std::string::npos));
           }
         }
-        if (command[0] != "compare") CHECK(run.out.find("\"'=HYPERLINK") != std::string::npos);  // compare's CSV names levels by id
+        if (command[0] != "compare")
+          CHECK(run.out.find("\"'=HYPERLINK") != std::string::npos);  // compare's CSV names levels by id
       } else {
         std::size_t columns = 0;
         std::size_t start = 0;
@@ -361,8 +368,8 @@ TEST_CASE("index: removals, a rebuild and additions of one run land in one commi
   REQUIRE(std::find(before.begin(), before.end(), "acme") != before.end());
   struct Case {
     std::vector<std::string> args;
-    std::vector<std::string> gone;   // ids the run removes, when it succeeds
-    std::string added;               // the id it adds, if any
+    std::vector<std::string> gone;  // ids the run removes, when it succeeds
+    std::string added;              // the id it adds, if any
   };
   // Failing runs first: each must leave the index exactly as it was.
   const std::vector<Case> refused = {

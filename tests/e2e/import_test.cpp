@@ -21,7 +21,8 @@ std::string published(const std::string& name) { return (fs::path(RUNGS_FIXTURES
 
 TEST_CASE("index --dry-run reports each ladder's levels in order, what was left out, and writes nothing") {
   const auto db = (scratch() / "dry").string();
-  const auto run = rungs_run({"index", "--dry-run", "--db", db, published("hugo-folder"), published("prose-and-codes.md")});
+  const auto run =
+      rungs_run({"index", "--dry-run", "--db", db, published("hugo-folder"), published("prose-and-codes.md")});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   CHECK(run.out.find("hugo-folder  (Platform Engineering): 3 levels, 9 statements") != std::string::npos);
   CHECK(run.out.find("Junior Platform Engineer") < run.out.find("Senior Platform Engineer"));
@@ -43,8 +44,8 @@ TEST_CASE("index --dry-run reports each ladder's levels in order, what was left 
 
 TEST_CASE("index prints what it read and indexes level pages as one ladder") {
   const auto db = (scratch() / "pages").string();
-  const auto run = rungs_run({"index", "--no-bundled", "--db", db, published("html-pages/junior.html"),
-                              published("html-pages/senior.html")});
+  const auto run = rungs_run(
+      {"index", "--no-bundled", "--db", db, published("html-pages/junior.html"), published("html-pages/senior.html")});
   REQUIRE_MESSAGE(run.exit_code == 0, run.err);
   CHECK(run.out.find("html-pages  (html-pages): 2 levels") != std::string::npos);
   const auto ladders = rungs_run({"ladders", "--db", db, "--json"});
@@ -89,7 +90,8 @@ TEST_CASE("index --write-manifest writes what was detected, and the manifest rea
     CHECK(a["statements"] == b["statements"]);
   }
   // Untrusted, elsewhere: refused, saying where to write it; nothing written.
-  const auto refused = rungs_run({"index", "--write-manifest", (scratch() / "other" / "refused.yaml").string(), document.string()});
+  const auto refused =
+      rungs_run({"index", "--write-manifest", (scratch() / "other" / "refused.yaml").string(), document.string()});
   CHECK(refused.exit_code == 1);
   CHECK_MESSAGE(refused.err.find("write the manifest there (say " + (scratch() / "detect" / "ladder.yaml").string()) !=
                     std::string::npos,
@@ -100,7 +102,8 @@ TEST_CASE("index --write-manifest writes what was detected, and the manifest rea
   CHECK(untrusted.err.find("is outside the manifest's folder") != std::string::npos);
 
   const auto manifest = (scratch() / "two.yaml").string();
-  const auto two = rungs_run({"index", "--write-manifest", manifest, published("paragraphs.md"), published("rows-tables.md")});
+  const auto two =
+      rungs_run({"index", "--write-manifest", manifest, published("paragraphs.md"), published("rows-tables.md")});
   CHECK(two.exit_code == 1);
   CHECK(two.err.find("one ladder, and 2 were read") != std::string::npos);
 }

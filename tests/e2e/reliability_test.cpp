@@ -33,9 +33,9 @@ Outcome rungs_run(const std::vector<std::string>& args) { return rungs::e2e::run
 // Writes `count` structured ladders `<prefix>-NNN` (5 levels of
 // `statements` statements each) into a new directory; returns their ids.
 LadderSet write_ladders(const fs::path& dir, const std::string& prefix, int count, int statements) {
-  static const char* kWords[] = {"leads",    "mentors",   "owns",     "designs",   "reviews",     "incidents",
-                                 "customer", "maintenance", "escalations", "tickets", "strategy", "roadmap",
-                                 "team",     "platform",  "reliability", "automation", "coaching", "hiring"};
+  static const char* kWords[] = {"leads",    "mentors",     "owns",        "designs",    "reviews",  "incidents",
+                                 "customer", "maintenance", "escalations", "tickets",    "strategy", "roadmap",
+                                 "team",     "platform",    "reliability", "automation", "coaching", "hiring"};
   std::mt19937 random(static_cast<unsigned>(count * 7919 + statements));
   fs::create_directories(dir);
   LadderSet ids;
@@ -211,16 +211,16 @@ TEST_CASE("rungs index killed at random moments leaves the last commit, and the 
     REQUIRE_MESSAGE(now.ok, now.why);
     const bool is_before = now.ids == before;
     const bool is_after = now.ids == after;
-    CHECK_MESSAGE((is_before || is_after),
-                  "index lists " << describe(now.ids) << ", expected " << describe(before) << " or " << describe(after));
+    CHECK_MESSAGE((is_before || is_after), "index lists " << describe(now.ids) << ", expected " << describe(before)
+                                                          << " or " << describe(after));
     saw_before += is_before && !is_after;
     saw_after += is_after;
     const std::string search = check_search(db, now.ids);
     CHECK_MESSAGE(search.empty(), search);
     state = now;
   }
-  MESSAGE(fmt::format("{} runs: {} killed mid-run, index as before {} times, as after {} times", runs,
-                      killed_mid_run, saw_before, saw_after));
+  MESSAGE(fmt::format("{} runs: {} killed mid-run, index as before {} times, as after {} times", runs, killed_mid_run,
+                      saw_before, saw_after));
   CHECK(killed_mid_run >= runs / 4);
 
   // The next uninterrupted run succeeds without clean-up, and leaves nothing behind.
@@ -295,10 +295,10 @@ TEST_CASE("a second writer fails at once with a clear message, and the first one
   while (rungs::e2e::slurp_file(db + ".lock").find(pid) != 0 && seconds_since(start) < 10) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  for (const auto& second : std::vector<std::vector<std::string>>{
-           {"index", (dir / "b").string(), "--db", db},
-           {"index", (dir / "b").string(), "--db", db, "--rebuild", "--no-bundled"},
-           {"index", "--remove", "wr-b-000", "--db", db}}) {
+  for (const auto& second :
+       std::vector<std::vector<std::string>>{{"index", (dir / "b").string(), "--db", db},
+                                             {"index", (dir / "b").string(), "--db", db, "--rebuild", "--no-bundled"},
+                                             {"index", "--remove", "wr-b-000", "--db", db}}) {
     const auto run = rungs_run(second);
     if (!writer.running()) {
       MESSAGE("the first writer finished before the second started; nothing to test on this machine");
@@ -317,14 +317,13 @@ TEST_CASE("a second writer fails at once with a clear message, and the first one
 TEST_CASE("rungs index stopped at each fail point leaves the index as before or after, and the next run recovers") {
   // Deterministic: the test build dies at a named step of the write path
   // (indexer/src/fail_point.h) as a SIGKILL would, instead of at a random moment.
-  const std::vector<std::string> points = {"before-commit", "after-commit", "built-beside", "swapped",
-                                           "old-moved-aside", "renamed-into-place", "ladder-removed:1",
-                                           "ladder-removed:2", "ladder-written:1", "ladder-written:2",
-                                           "ladder-written:3", "ladder-written:4", "ladder-written:5",
-                                           "ladder-written:6"};
+  const std::vector<std::string> points = {
+      "before-commit",      "after-commit",     "built-beside",     "swapped",          "old-moved-aside",
+      "renamed-into-place", "ladder-removed:1", "ladder-removed:2", "ladder-written:1", "ladder-written:2",
+      "ladder-written:3",   "ladder-written:4", "ladder-written:5", "ladder-written:6"};
   struct Operation {
     const char* name;
-    bool start_with_a;   // the index holds ladders A before the run
+    bool start_with_a;  // the index holds ladders A before the run
     bool start_with_b;
     bool rebuild;
     bool add_b;

@@ -34,9 +34,10 @@ fs::path write(const fs::path& path, const std::string& content) {
   return path;
 }
 
-const std::string kAcme = "id: acme\nname: Acme\nlevels:\n  - title: Support Engineer I\n    statements: [Answers tickets with help.]\n"
-                          "  - title: Support Engineer II\n    statements: [Handles escalations independently and mentors juniors.]\n"
-                          "  - title: Senior Support Engineer\n    statements: [Leads incident response and mentors others.]\n";
+const std::string kAcme =
+    "id: acme\nname: Acme\nlevels:\n  - title: Support Engineer I\n    statements: [Answers tickets with help.]\n"
+    "  - title: Support Engineer II\n    statements: [Handles escalations independently and mentors juniors.]\n"
+    "  - title: Senior Support Engineer\n    statements: [Leads incident response and mentors others.]\n";
 
 const std::string kHostile = R"yaml(id: hostile
 name: "Hostile <script>alert(1)</script>"
@@ -51,7 +52,8 @@ levels:
 const std::string& bundled_db() {
   static const std::string db = [] {
     const auto path = (scratch() / "index").string();
-    const auto run = rungs::e2e::run(scratch(), {"index", write(scratch() / "in" / "acme.yaml", kAcme).string(), "--db", path});
+    const auto run =
+        rungs::e2e::run(scratch(), {"index", write(scratch() / "in" / "acme.yaml", kAcme).string(), "--db", path});
     REQUIRE_MESSAGE(run.exit_code == 0, run.err);
     return path;
   }();
@@ -121,7 +123,8 @@ TEST_CASE("serve: every API answer is the document the CLI prints with --json") 
   CHECK(served.get("/api/v1/ladders") == cli_json({"ladders"}));
   CHECK(served.get("/api/v1/ladders/ops-sre") == cli_json({"show", "ops-sre"}));
   CHECK(served.get("/api/v1/ladders/ops-sre/levels/l4") == cli_json({"show", "ops-sre", "l4"}));
-  CHECK(served.get("/api/v1/search?q=mentor&ladder=ops-sre&limit=5") == cli_json({"search", "mentor", "--ladder", "ops-sre", "--limit", "5"}));
+  CHECK(served.get("/api/v1/search?q=mentor&ladder=ops-sre&limit=5") ==
+        cli_json({"search", "mentor", "--ladder", "ops-sre", "--limit", "5"}));
   CHECK(served.get("/api/v1/level?q=runs+the+incident+war+room") == cli_json({"level", "runs the incident war room"}));
   CHECK(served.get("/api/v1/level?q=Sr.+SRE&ladder=ops-sre") == cli_json({"level", "Sr. SRE", "--ladder", "ops-sre"}));
   CHECK(served.get("/api/v1/map?from=octopus-support&to=ops-sre&pin=application-support-engineer%3Dl2") ==
@@ -132,13 +135,16 @@ TEST_CASE("serve: every API answer is the document the CLI prints with --json") 
 
   const auto staff = write(scratch() / "in" / "staff.txt", "Senior SRE\nStaff Engineer\n\nJunior SRE\n");
   auto client = served.client();
-  auto assigned = client.Post("/api/v1/assign?ladder=ops-sre", "Senior SRE\nStaff Engineer\n\nJunior SRE\n", "text/plain");
+  auto assigned =
+      client.Post("/api/v1/assign?ladder=ops-sre", "Senior SRE\nStaff Engineer\n\nJunior SRE\n", "text/plain");
   REQUIRE(assigned);
   CHECK(assigned->status == 200);
-  const auto cli_assign = rungs::e2e::run(scratch(), {"assign", staff.string(), "--ladder", "ops-sre", "--json", "--db", bundled_db()});
+  const auto cli_assign =
+      rungs::e2e::run(scratch(), {"assign", staff.string(), "--ladder", "ops-sre", "--json", "--db", bundled_db()});
   CHECK(Json::parse(assigned->body) == Json::parse(cli_assign.out));
-  auto as_json = client.Post("/api/v1/assign", R"({"titles": ["Senior SRE", "Staff Engineer", "", "Junior SRE"], "ladders": ["ops-sre"]})",
-                             "application/json");
+  auto as_json = client.Post(
+      "/api/v1/assign", R"({"titles": ["Senior SRE", "Staff Engineer", "", "Junior SRE"], "ladders": ["ops-sre"]})",
+      "application/json");
   REQUIRE(as_json);
   CHECK(Json::parse(as_json->body)["rows"] == Json::parse(cli_assign.out)["rows"]);
   auto csv = client.Post("/api/v1/assign.csv?ladder=ops-sre", "Senior SRE\n", "text/plain");
@@ -148,14 +154,17 @@ TEST_CASE("serve: every API answer is the document the CLI prints with --json") 
 
   auto crosswalk = client.Get("/api/v1/map.csv?from=octopus-support&to=ops-sre");
   REQUIRE(crosswalk);
-  const auto cli_csv = rungs::e2e::run(scratch(), {"map", "octopus-support", "ops-sre", "--format", "csv", "--db", bundled_db()});
+  const auto cli_csv =
+      rungs::e2e::run(scratch(), {"map", "octopus-support", "ops-sre", "--format", "csv", "--db", bundled_db()});
   CHECK(crosswalk->body == cli_csv.out);
-  CHECK(crosswalk->get_header_value("Content-Disposition").find("crosswalk-octopus-support-ops-sre.csv") != std::string::npos);
+  CHECK(crosswalk->get_header_value("Content-Disposition").find("crosswalk-octopus-support-ops-sre.csv") !=
+        std::string::npos);
 
   // A heatmap cell: its pairs come from the two levels, and its value is the matrix's.
   const Json map = served.get("/api/v1/map?from=octopus-support&to=ops-sre");
-  const Json cell = served.get("/api/v1/map/cell?from=octopus-support&to=ops-sre&from_level=" +
-                               map["rows"][1]["level"].get<std::string>() + "&to_level=" + map["columns"][2]["level"].get<std::string>());
+  const Json cell = served.get(
+      "/api/v1/map/cell?from=octopus-support&to=ops-sre&from_level=" + map["rows"][1]["level"].get<std::string>() +
+      "&to_level=" + map["columns"][2]["level"].get<std::string>());
   CHECK(cell["similarity"].get<double>() == doctest::Approx(map["matrix"][1][2].get<double>()));
   CHECK(!cell["pairs"].empty());
 
@@ -209,10 +218,12 @@ TEST_CASE("serve: refusals are JSON with the status that fits and a message to a
   auto no_name = client.Post("/api/v1/import/preview", kAcme, "application/octet-stream");
   REQUIRE(no_name);
   CHECK(no_name->status == 400);
-  auto sneaky = client.Post("/api/v1/import/preview?filename=..%2F..%2Fetc%2F.passwd", kAcme, "application/octet-stream");
+  auto sneaky =
+      client.Post("/api/v1/import/preview?filename=..%2F..%2Fetc%2F.passwd", kAcme, "application/octet-stream");
   REQUIRE(sneaky);
   CHECK(sneaky->status == 400);
-  auto bad_ladder = client.Post("/api/v1/import/preview?filename=bad.yaml", "id: [unclosed\n", "application/octet-stream");
+  auto bad_ladder =
+      client.Post("/api/v1/import/preview?filename=bad.yaml", "id: [unclosed\n", "application/octet-stream");
   REQUIRE(bad_ladder);
   CHECK(bad_ladder->status == 400);
   CHECK(bad_ladder->body.find("rungs-upload-") == std::string::npos);  // the server's folders stay its own
@@ -225,11 +236,14 @@ TEST_CASE("serve: refusals are JSON with the status that fits and a message to a
 
 TEST_CASE("serve: an upload is previewed, then indexed; a second writer gets 409; reads go on") {
   const auto db = (scratch() / "writable").string();
-  REQUIRE(rungs::e2e::run(scratch(), {"index", write(scratch() / "in" / "acme.yaml", kAcme).string(), "--no-bundled", "--db", db}).exit_code == 0);
+  REQUIRE(rungs::e2e::run(scratch(),
+                          {"index", write(scratch() / "in" / "acme.yaml", kAcme).string(), "--no-bundled", "--db", db})
+              .exit_code == 0);
   Served served({"--db", db, "--allow-writes"});
   auto client = served.client();
-  const std::string beta = "id: beta\nname: Beta\nlevels:\n  - title: Analyst\n    statements: [Prepares reports with guidance.]\n"
-                           "  - title: Senior Analyst\n    statements: [Owns the quarterly forecast and coaches analysts.]\n";
+  const std::string beta =
+      "id: beta\nname: Beta\nlevels:\n  - title: Analyst\n    statements: [Prepares reports with guidance.]\n"
+      "  - title: Senior Analyst\n    statements: [Owns the quarterly forecast and coaches analysts.]\n";
   auto preview = client.Post("/api/v1/import/preview?filename=beta.yaml", beta, "application/octet-stream");
   REQUIRE(preview);
   REQUIRE(preview->status == 200);
@@ -271,7 +285,8 @@ TEST_CASE("serve: an upload is previewed, then indexed; a second writer gets 409
   // Several level pages in one form: one ladder named after ?name=.
   httplib::MultipartFormDataItems pages = {
       {"file", "# Junior Writer\n\n- Drafts articles with help.\n", "junior-writer.md", "text/markdown"},
-      {"file", "# Senior Writer\n\n- Edits the work of others and sets the style guide.\n", "senior-writer.md", "text/markdown"},
+      {"file", "# Senior Writer\n\n- Edits the work of others and sets the style guide.\n", "senior-writer.md",
+       "text/markdown"},
   };
   auto folder = client.Post("/api/v1/import/preview?name=writers", pages);
   REQUIRE(folder);
@@ -281,9 +296,10 @@ TEST_CASE("serve: an upload is previewed, then indexed; a second writer gets 409
 
 TEST_CASE("serve: a hostile ladder stays data in every API answer") {
   const auto db = (scratch() / "hostile").string();
-  REQUIRE(rungs::e2e::run(scratch(), {"index", write(scratch() / "in" / "hostile.yaml", kHostile).string(),
-                                      write(scratch() / "in" / "acme.yaml", kAcme).string(), "--no-bundled", "--db", db})
-              .exit_code == 0);
+  REQUIRE(
+      rungs::e2e::run(scratch(), {"index", write(scratch() / "in" / "hostile.yaml", kHostile).string(),
+                                  write(scratch() / "in" / "acme.yaml", kAcme).string(), "--no-bundled", "--db", db})
+          .exit_code == 0);
   Served served({"--db", db});
   auto client = served.client();
   for (const std::string path : {"/api/v1/ladders", "/api/v1/search?q=tickets", "/api/v1/level?q=mentors+juniors",
@@ -307,7 +323,8 @@ TEST_CASE("serve: a hostile ladder stays data in every API answer") {
 TEST_CASE("serve: answers under concurrent load equal the answers one at a time") {
   Served served({"--db", bundled_db()});
   const std::vector<std::string> paths = {"/api/v1/level?q=runs+the+incident+war+room", "/api/v1/level?q=Senior+SRE",
-                                          "/api/v1/search?q=mentor+juniors", "/api/v1/map?from=gitlab-support&to=ops-sre"};
+                                          "/api/v1/search?q=mentor+juniors",
+                                          "/api/v1/map?from=gitlab-support&to=ops-sre"};
   std::vector<std::string> expected;
   for (const auto& p : paths) expected.push_back(served.client().Get(p.c_str())->body);
   std::vector<std::future<int>> workers;
@@ -343,6 +360,7 @@ TEST_CASE("serve: SIGTERM and SIGINT stop it cleanly; a taken port is an error t
   const auto second = rungs::e2e::run(scratch(), {"serve", "--port", std::to_string(first.port), "--db", bundled_db()});
   CHECK(second.exit_code == 1);
   CHECK(second.err.find("the port is taken") != std::string::npos);
-  const auto open = rungs::e2e::run(scratch(), {"serve", "--host", "0.0.0.0", "--port", std::to_string(first.port), "--db", bundled_db()});
+  const auto open = rungs::e2e::run(
+      scratch(), {"serve", "--host", "0.0.0.0", "--port", std::to_string(first.port), "--db", bundled_db()});
   CHECK(open.err.find("no authentication") != std::string::npos);
 }

@@ -1,9 +1,9 @@
 // Text normalisation: UTF-8 validation, mojibake repair, NFC, case folding,
 // slugs, the analyzer's word normalisation and stemming, and title reading.
 #include "fuzz_support.h"
+#include "rungs/analysis/analyzer.h"
 #include "rungs/corpus/text.h"
 #include "rungs/corpus/title.h"
-#include "rungs/analysis/analyzer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const rungs::analysis::Analyzer analyzer;

@@ -6,8 +6,8 @@
 
 #include "common.h"
 #include "fuzz_support.h"
-#include "terminal.h"
 #include "rungs/service/tables.h"
+#include "terminal.h"
 
 namespace {
 
@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string inner = !field.empty() && field.front() == '"' ? field.substr(1) : field;
   require(inner.empty() || std::string("=+-@\t\r").find(inner.front()) == std::string::npos, "a formula prefix in CSV");
   if (field.find_first_of(",\"\r\n") != std::string::npos) {
-    require(field.size() >= 2 && field.front() == '"' && field.back() == '"', "an unquoted CSV field that needs quotes");
+    require(field.size() >= 2 && field.front() == '"' && field.back() == '"',
+            "an unquoted CSV field that needs quotes");
   }
   // Markdown: one cell stays one cell on one line.
   const std::string cell = rungs::service::md_cell(text);

@@ -76,9 +76,8 @@ TEST_CASE("build_index writes one document per statement, boilerplate marked as 
     // acme-eng e2, statement 3: "Organises design reviews for <critical> ..."
     const auto doc = document_for(db, schema::id_term("acme-eng", "e2", 3));
     std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
-    for (const char* term :
-         {"XFWacme", "XLADDERacme-eng", "XLEVELe2", "XLEVELacme-eng/e2", "XAREAskill / mastery",
-          "XTRACKindividual", "XKINDcompetency", "Zorgan", "organizes", "Zdesign", "critical"}) {
+    for (const char* term : {"XFWacme", "XLADDERacme-eng", "XLEVELe2", "XLEVELacme-eng/e2", "XAREAskill / mastery",
+                             "XTRACKindividual", "XKINDcompetency", "Zorgan", "organizes", "Zdesign", "critical"}) {
       const std::string t = term;
       CAPTURE(t);
       CHECK(terms.count(t) == 1);
@@ -93,11 +92,11 @@ TEST_CASE("build_index writes one document per statement, boilerplate marked as 
     CHECK(doc.get_value(schema::kSlotKind) == "competency");
     CHECK(rungs::indexer::unpack_facets(doc.get_value(schema::kSlotFacets)) ==
           rungs::indexer::FacetValues{.framework = "acme",
-                              .ladder = "acme-eng",
-                              .level = "acme-eng/e2",
-                              .area = "Skill / Mastery",
-                              .track = "individual",
-                              .kind = "competency"});
+                                      .ladder = "acme-eng",
+                                      .level = "acme-eng/e2",
+                                      .area = "Skill / Mastery",
+                                      .track = "individual",
+                                      .kind = "competency"});
     CHECK(doc.get_data().empty());
     const auto record = nlohmann::json::parse(doc.get_value(schema::kSlotRecord));
     CHECK(record["framework"] == "acme");
@@ -127,9 +126,7 @@ TEST_CASE("build_index writes one document per statement, boilerplate marked as 
     CHECK(db.get_metadata(std::string(schema::kMetaFingerprint)).empty());
   }
 
-  SUBCASE("spelling data holds the indexed words") {
-    CHECK(db.get_spelling_suggestion("postmortms") == "postmortems");
-  }
+  SUBCASE("spelling data holds the indexed words") { CHECK(db.get_spelling_suggestion("postmortms") == "postmortems"); }
 }
 
 TEST_CASE("re-indexing a ladder replaces its documents") {
@@ -162,11 +159,10 @@ TEST_CASE("re-indexing a ladder replaces its documents") {
   CHECK(db.get_doccount() == before);
   CHECK(db.get_termfreq("Zgameday") == 1);
   CHECK(db.get_termfreq("Zpostmortem") == 0);
-  CHECK(rungs::indexer::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "globex-sre"),
-                              "m") == ladders[1]);
+  CHECK(rungs::indexer::stored_ladder(db.get_metadata(std::string(schema::kMetaLadderPrefix) + "globex-sre"), "m") ==
+        ladders[1]);
   // The other ladder is untouched.
-  CHECK(db.get_termfreq("XLADDERacme-eng") ==
-        static_cast<Xapian::doccount>(all_statements({ladders[0]})));
+  CHECK(db.get_termfreq("XLADDERacme-eng") == static_cast<Xapian::doccount>(all_statements({ladders[0]})));
   // Spelling frequencies do not drift, and words no longer indexed are gone.
   CHECK(spelling_freq("mentors") == mentors_freq);
   CHECK(spelling_freq("postmortems") == 0);
@@ -255,7 +251,8 @@ TEST_CASE("an index of another schema version is refused with what to run") {
   CHECK(Xapian::Database(db_path.string()).get_metadata(std::string(schema::kMetaSchema)) == "0");
   // A rebuild fixes it.
   rungs::indexer::build_index(db_path, ladders);
-  CHECK(Xapian::Database(db_path.string()).get_metadata(std::string(schema::kMetaSchema)) == std::to_string(schema::kVersion));
+  CHECK(Xapian::Database(db_path.string()).get_metadata(std::string(schema::kMetaSchema)) ==
+        std::to_string(schema::kVersion));
 }
 
 TEST_CASE("a foreign Xapian database is not taken over") {
@@ -281,8 +278,7 @@ TEST_CASE("a second writer gets an actionable error") {
     rungs::indexer::add_ladders(db_path, ladders);
     FAIL("expected IndexError");
   } catch (const rungs::IndexError& e) {
-    CHECK(std::string(e.what()).find("being written by another rungs process") !=
-          std::string::npos);
+    CHECK(std::string(e.what()).find("being written by another rungs process") != std::string::npos);
   }
   CHECK_THROWS_AS(rungs::indexer::build_index(db_path, ladders), rungs::IndexError);
   holder.close();
@@ -299,8 +295,7 @@ TEST_CASE("long facet values and ids are hashed, not rejected") {
   level.id = std::string(100, 'y');
   level.title = "Level";
   level.rank = 1;
-  level.statements.push_back(
-      {"Writes code.", std::string(300, 'A'), StatementKind::competency, "", 0, ""});
+  level.statements.push_back({"Writes code.", std::string(300, 'A'), StatementKind::competency, "", 0, ""});
   ladder.levels.push_back(level);
   const auto stats = rungs::indexer::build_index(tmp.path() / "index", std::vector<Ladder>{ladder});
   CHECK(stats.documents == 1);
@@ -379,18 +374,26 @@ TEST_CASE("packed facet values round-trip any bytes; malformed ones are refused"
   const std::string nul_and_separators = std::string("a\0b", 3) + "\x1f/\x80";
   const rungs::indexer::FacetValues cases[] = {
       {},
-      {.framework = "acme", .ladder = "acme-eng", .level = "acme-eng/e2", .area = "", .track = "individual",
+      {.framework = "acme",
+       .ladder = "acme-eng",
+       .level = "acme-eng/e2",
+       .area = "",
+       .track = "individual",
        .kind = "competency"},
-      {.framework = std::string(127, 'f'), .ladder = std::string(128, 'l'), .level = std::string(300, 'v'),
-       .area = std::string(16384, 'a'), .track = nul_and_separators, .kind = "Équipe · ü"},
+      {.framework = std::string(127, 'f'),
+       .ladder = std::string(128, 'l'),
+       .level = std::string(300, 'v'),
+       .area = std::string(16384, 'a'),
+       .track = nul_and_separators,
+       .kind = "Équipe · ü"},
   };
   for (const auto& values : cases) {
     CAPTURE(values.area.size());
     CHECK(rungs::indexer::unpack_facets(rungs::indexer::pack_facets(values)) == values);
   }
   const std::string packed = rungs::indexer::pack_facets(cases[1]);
-  for (const std::string& bad : {packed.substr(0, packed.size() - 1), packed + "x", std::string("\x85"),
-                                 std::string(8, '\xff')}) {
+  for (const std::string& bad :
+       {packed.substr(0, packed.size() - 1), packed + "x", std::string("\x85"), std::string(8, '\xff')}) {
     CHECK_THROWS_AS((void)rungs::indexer::unpack_facets(bad), rungs::IndexError);
   }
 }
@@ -412,8 +415,17 @@ TEST_CASE("stored ladders read back equal, and an unreadable record says what to
   level.aliases = {"Boss", "Chef d'équipe"};
   level.missing = true;
   level.statements = {
-      {.text = "Runs things.", .area = "Ops", .kind = StatementKind::summary, .source = "a.md", .line = 0, .reason = ""},
-      {.text = "Adhere to the rules.", .area = "", .kind = StatementKind::boilerplate, .source = "", .line = 12,
+      {.text = "Runs things.",
+       .area = "Ops",
+       .kind = StatementKind::summary,
+       .source = "a.md",
+       .line = 0,
+       .reason = ""},
+      {.text = "Adhere to the rules.",
+       .area = "",
+       .kind = StatementKind::boilerplate,
+       .source = "",
+       .line = 12,
        .reason = "footer"},
   };
   rungs::corpus::Level empty;
@@ -426,9 +438,9 @@ TEST_CASE("stored ladders read back equal, and an unreadable record says what to
     CHECK(rungs::indexer::stored_ladder(rungs::indexer::store_ladder(ladder), "k") == ladder);
   }
   for (const std::string bad : {"", "{", "[]", R"({"id": "x"})",
-                                 R"({"id":"x","framework":"f","name":"n","source":"","documents":[],)"
-                                 R"("levels":[{"id":"l","title":"t","code":"","rank":1,"track":"individual",)"
-                                 R"("aliases":[],"missing":false,"statements":[["t","","nonsense","",0,""]]}]})"}) {
+                                R"({"id":"x","framework":"f","name":"n","source":"","documents":[],)"
+                                R"("levels":[{"id":"l","title":"t","code":"","rank":1,"track":"individual",)"
+                                R"("aliases":[],"missing":false,"statements":[["t","","nonsense","",0,""]]}]})"}) {
     CAPTURE(bad);
     try {
       (void)rungs::indexer::stored_ladder(bad, "rungs.ladder.x");

@@ -19,8 +19,8 @@ class TempDir {
  public:
   TempDir() {
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("rungs-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
+    path_ =
+        std::filesystem::temp_directory_path() / ("rungs-test-" + std::to_string(rd()) + "-" + std::to_string(rd()));
     std::filesystem::create_directories(path_);
   }
   ~TempDir() {
@@ -38,8 +38,7 @@ class TempDir {
 
 /// Reads a structured ladder from tests/fixtures/index/<name>.yaml.
 inline corpus::Ladder fixture_ladder(const std::string& name) {
-  const std::filesystem::path path =
-      std::filesystem::path(RUNGS_FIXTURES_DIR) / "index" / (name + ".yaml");
+  const std::filesystem::path path = std::filesystem::path(RUNGS_FIXTURES_DIR) / "index" / (name + ".yaml");
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();

@@ -170,7 +170,8 @@ levels:
     statements: [Hires and manages a team of engineers and runs their performance reviews.]
 )";
 
-const rungs::mapping::Band* band_of(const rungs::mapping::Harmonisation& h, const std::string& ladder, const std::string& level) {
+const rungs::mapping::Band* band_of(const rungs::mapping::Harmonisation& h, const std::string& ladder,
+                                    const std::string& level) {
   for (const auto& band : h.bands) {
     for (const auto& m : band.members) {
       if (m.ladder == ladder && m.level.level == level) return &band;
@@ -287,7 +288,8 @@ TEST_CASE("a model read back from its file answers exactly as the model built") 
 TEST_CASE("a truncated or corrupt model file is refused with an error, never read") {
   using rungs::mapping::Model;
   const std::string bytes = Model({ladder(kAcme), ladder(kGlobex)}).serialize("k");
-  for (std::size_t size : {std::size_t{0}, std::size_t{7}, std::size_t{27}, std::size_t{28}, bytes.size() / 2, bytes.size() - 1}) {
+  for (std::size_t size :
+       {std::size_t{0}, std::size_t{7}, std::size_t{27}, std::size_t{28}, bytes.size() / 2, bytes.size() - 1}) {
     CAPTURE(size);
     CHECK_THROWS_AS((void)Model::deserialize(bytes.substr(0, size), "k", {}), rungs::Error);
   }

@@ -33,7 +33,8 @@ TEST_CASE("partial ladders are placed where their titles or codes say, not sprea
     std::vector<std::string> expected;
   };
   const Case cases[] = {
-      {"two levels, senior and staff", R"(
+      {"two levels, senior and staff",
+       R"(
 id: two
 name: Two
 levels:
@@ -41,7 +42,8 @@ levels:
   - {title: Staff Developer, statements: [Drives work that spans several teams.]}
 )",
        {"L3", "L4"}},
-      {"starts at its second step", R"(
+      {"starts at its second step",
+       R"(
 id: late
 name: Late
 levels:
@@ -51,7 +53,8 @@ levels:
   - {title: Principal Developer, statements: [Shapes the direction of the company.]}
 )",
        {"L2", "L3", "L4", "L5"}},
-      {"codes alone, from the third step", R"(
+      {"codes alone, from the third step",
+       R"(
 id: coded
 name: Coded
 levels:
@@ -207,7 +210,8 @@ levels:
   - {title: Senior Engineer, statements: [Mentors others on incident response., Leads incident reviews.]}
 )";
   const rungs::mapping::Model model({ladder(kDuties), ladder(kFull)});
-  for (const char* phrase : {"does not yet mentor others", "never leads incident reviews", "cannot mentor others yet"}) {
+  for (const char* phrase :
+       {"does not yet mentor others", "never leads incident reviews", "cannot mentor others yet"}) {
     CAPTURE(std::string(phrase));
     const auto match = model.match_phrase(phrase, {"duties"}).ladders.at(0);
     REQUIRE_FALSE(match.levels.empty());

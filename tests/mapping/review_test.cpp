@@ -64,9 +64,8 @@ TEST_CASE("pins decide their rows and the other rows are aligned around them, in
     const auto table = model.map_ladders("from", "to", c.pins);
     CHECK(targets(table) == c.expected);
     for (const auto& e : table.equivalences) {
-      const bool pinned = std::any_of(c.pins.begin(), c.pins.end(), [&](const Pin& p) {
-        return p.from == e.from.level || p.from == e.from.title;
-      });
+      const bool pinned = std::any_of(c.pins.begin(), c.pins.end(),
+                                      [&](const Pin& p) { return p.from == e.from.level || p.from == e.from.title; });
       CHECK(e.pinned == pinned);
       if (pinned && !e.to.empty()) CHECK(e.confidence == 1.0);
     }
@@ -92,15 +91,16 @@ TEST_CASE("pins that cross, repeat a row or name no level are refused with the r
 TEST_CASE("a saved crosswalk reads back as pins of every row, and reversed for the other direction") {
   const rungs::mapping::Model model({ladder(kFrom), ladder(kTo)});
   const auto table = model.map_ladders("from", "to", {{"engineer-iii", ""}});
-  const auto path = std::filesystem::temp_directory_path() / ("rungs-crosswalk-" + std::to_string(std::random_device{}()) + ".yaml");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("rungs-crosswalk-" + std::to_string(std::random_device{}()) + ".yaml");
   std::ofstream(path) << rungs::mapping::crosswalk_yaml(table);
   const auto crosswalks = rungs::mapping::read_crosswalks(path);
   std::filesystem::remove(path);
   REQUIRE(crosswalks.size() == 1);
   CHECK(crosswalks[0].pins == std::vector<Pin>{{"engineer-i", "junior"}, {"engineer-ii", "mid"}, {"engineer-iii", ""}});
-  CHECK(targets(model.map_ladders("from", "to", rungs::mapping::pins_for(crosswalks, "from", "to"))) ==
-        targets(table));
-  CHECK(rungs::mapping::pins_for(crosswalks, "to", "from") == std::vector<Pin>{{"junior", "engineer-i"}, {"mid", "engineer-ii"}});
+  CHECK(targets(model.map_ladders("from", "to", rungs::mapping::pins_for(crosswalks, "from", "to"))) == targets(table));
+  CHECK(rungs::mapping::pins_for(crosswalks, "to", "from") ==
+        std::vector<Pin>{{"junior", "engineer-i"}, {"mid", "engineer-ii"}});
   CHECK(rungs::mapping::parse_pin("a=b") == Pin{"a", "b"});
   CHECK(rungs::mapping::parse_pin("a=") == Pin{"a", ""});
   CHECK_THROWS_AS((void)rungs::mapping::parse_pin("a"), rungs::QueryError);
@@ -145,7 +145,8 @@ levels:
   const rungs::mapping::Model model({ladder(kAreas), ladder(kTo)});
   const auto c = rungs::mapping::compare(model, "areas", "to");
   const auto& themes = c.a.themes;
-  const auto collaboration = std::find_if(themes.begin(), themes.end(), [](const auto& t) { return t.theme == "collaboration"; });
+  const auto collaboration =
+      std::find_if(themes.begin(), themes.end(), [](const auto& t) { return t.theme == "collaboration"; });
   REQUIRE(collaboration != themes.end());
   CHECK(collaboration->statements == std::vector<int>{1, 0});
   CHECK(collaboration->evidence[0] == std::vector<std::string>{"Joins the weekly planning with the other squads."});
@@ -199,7 +200,10 @@ levels:
 TEST_CASE("calibration bins answers by confidence and weighs each bin's gap between accuracy and confidence") {
   using rungs::mapping::Outcome;
   const std::vector<Outcome> outcomes = {
-      {"a", "x", true, 0.9}, {"b", "x", false, 0.9}, {"c", "x", true, 0.1}, {"d", "x", true, 0.3},
+      {"a", "x", true, 0.9},
+      {"b", "x", false, 0.9},
+      {"c", "x", true, 0.1},
+      {"d", "x", true, 0.3},
   };
   const auto c = rungs::mapping::calibration(outcomes, 5);
   REQUIRE(c.bins.size() == 5);
@@ -215,7 +219,8 @@ TEST_CASE("calibration bins answers by confidence and weighs each bin's gap betw
   CHECK(rungs::mapping::calibration({}, 5).expected_error == 0);
 }
 
-TEST_CASE("harmonise agrees with map: a direct pairing of two ladders shares their band, or the band says it does not") {
+TEST_CASE(
+    "harmonise agrees with map: a direct pairing of two ladders shares their band, or the band says it does not") {
   const rungs::mapping::Model model(
       rungs::corpus::load_corpus(std::filesystem::path(RUNGS_SOURCE_DIR) / "corpus" / "ladders"));
   std::vector<std::string> ids;

@@ -149,7 +149,7 @@ TEST_CASE("place_title: the ladder's own titles, aliases and codes, however spel
       {"Data Analyst 3", "numbered", "data-analyst-iii", "title"},
       {"R4", "reliability", "staff-reliability-engineer", "code"},
       {"Reliability Engineer (r3)", "reliability", "senior-reliability-engineer", "code"},
-      {"L2", "reliability", "reliability-engineer", "code"},     // another scheme, read by number
+      {"L2", "reliability", "reliability-engineer", "code"},  // another scheme, read by number
       {"Level 5", "reliability", "principal-reliability-engineer", "code"},
       {"IC3", "helpdesk", "senior-support-engineer", "numeral"},  // no codes here: the third step
       {"", "helpdesk", "", ""},
@@ -249,7 +249,7 @@ TEST_CASE("place_title says when a title does not fit the ladder: another track,
 TEST_CASE("answer: titles, duty phrases and both, with the reason") {
   struct AnswerCase {
     const char* text;
-    const char* title;   // the part read as a title
+    const char* title;  // the part read as a title
     const char* level;
     const char* basis;
   };
@@ -259,8 +259,8 @@ TEST_CASE("answer: titles, duty phrases and both, with the reason") {
        "senior-reliability-engineer", "title"},
       {"Sets reliability direction across teams", "", "staff-reliability-engineer", "statements"},
       // A title with no seniority word lets the duties decide.
-      {"Infrastructure Engineer who sets direction across teams", "Infrastructure Engineer", "staff-reliability-engineer",
-       "statements"},
+      {"Infrastructure Engineer who sets direction across teams", "Infrastructure Engineer",
+       "staff-reliability-engineer", "statements"},
   };
   for (const auto& c : cases) {
     const std::string text = c.text;

@@ -43,13 +43,13 @@ TEST_CASE("PhraseSet finds phrases left to right without overlap, the longest fi
   const Case cases[] = {
       {"", {}},
       {"nothing here", {}},
-      {"mentors juniors", {1}},                 // '*' matches any ending
+      {"mentors juniors", {1}},  // '*' matches any ending
       {"mentor", {1}},
-      {"ment", {}},                             // but not a shorter word
-      {"lead the team", {2}},                   // the longest phrase wins over "lead the" + "team"
+      {"ment", {}},            // but not a shorter word
+      {"lead the team", {2}},  // the longest phrase wins over "lead the" + "team"
       {"lead the way", {1}},
       {"team lead the team", {3, 2}},
-      {"on call rota", {2}},                    // a hyphen in a phrase matches two words
+      {"on call rota", {2}},  // a hyphen in a phrase matches two words
       {"oncall", {}},
       {"mentoring the team and mentoring", {1, 3, 1}},
   };
@@ -72,7 +72,7 @@ TEST_CASE("SeniorityLexicon reads low cues low and high cues high, and no cue as
       {"shadows on call shifts with help", 0.0, 0.2, 2},
       {"works independently", 0.4, 0.45, 1},
       {"sets company wide strategy", 0.8, 1.0, 2},  // "company-wide" as the analyzer splits it
-      {"writes code", 0.5, 0.5, 0},  // the mean of no cue
+      {"writes code", 0.5, 0.5, 0},                 // the mean of no cue
   };
   for (const auto& c : cases) {
     const std::string words = c.words;
@@ -82,8 +82,8 @@ TEST_CASE("SeniorityLexicon reads low cues low and high cues high, and no cue as
     CHECK(reading.mean() >= c.min);
     CHECK(reading.mean() <= c.max);
   }
-  const char* const titles[] = {"junior engineer", "engineer", "senior engineer", "staff engineer",
-                                "principal engineer", "distinguished engineer"};
+  const char* const titles[] = {"junior engineer", "engineer",           "senior engineer",
+                                "staff engineer",  "principal engineer", "distinguished engineer"};
   double last = -1;
   for (const char* title : titles) {
     const std::string t = title;
@@ -128,7 +128,7 @@ TEST_CASE("Vocabulary interns terms, counts documents and weighs by TF-IDF") {
 
   const SparseVector v = vocabulary.weigh({team, mentor, mentor});
   REQUIRE(v.size() == 2);
-  CHECK(v[0].first < v[1].first);  // sorted by term id
+  CHECK(v[0].first < v[1].first);                            // sorted by term id
   CHECK(rungs::mapping::dot(v, v) == doctest::Approx(1.0));  // L2-normalised
   CHECK(vocabulary.weigh({}).empty());
   // An extra term is added once, at its weight times its idf; a term already there keeps its weight.

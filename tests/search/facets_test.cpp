@@ -17,10 +17,10 @@ using rungs::search::FacetTable;
 
 namespace {
 
-std::string packed(const char* framework, const char* ladder, const char* level, const char* area,
-                   const char* track, const char* kind) {
-  return rungs::indexer::pack_facets(
-      FacetValues{.framework = framework, .ladder = ladder, .level = level, .area = area, .track = track, .kind = kind});
+std::string packed(const char* framework, const char* ladder, const char* level, const char* area, const char* track,
+                   const char* kind) {
+  return rungs::indexer::pack_facets(FacetValues{
+      .framework = framework, .ladder = ladder, .level = level, .area = area, .track = track, .kind = kind});
 }
 
 }  // namespace
@@ -69,7 +69,9 @@ TEST_CASE("FacetTable counts nothing when no combination was met, and refuses a 
     CAPTURE(facet);
     CHECK(entry.second.empty());
   }
-  CHECK_THROWS_AS((void)table.intern("\x05" "ab"), rungs::IndexError);
+  CHECK_THROWS_AS((void)table.intern("\x05"
+                                     "ab"),
+                  rungs::IndexError);
 }
 
 TEST_CASE("prepare normalises free text but keeps operators and prefix values as typed") {

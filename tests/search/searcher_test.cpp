@@ -36,8 +36,7 @@ struct Fixture {
   Fixture() { rungs::indexer::build_index(db, ladders); }
 };
 
-SearchResults run(Searcher& searcher, const std::string& query, Filters filters = {},
-                  int limit = 100) {
+SearchResults run(Searcher& searcher, const std::string& query, Filters filters = {}, int limit = 100) {
   SearchRequest request;
   request.query = query;
   request.filters = std::move(filters);
@@ -58,7 +57,8 @@ TEST_CASE("queries: words, stemming, spelling variants, phrases, operators") {
   Fixture f;
   Searcher searcher(f.db);
   CHECK(searcher.document_count() == kAllStatements);
-  CHECK(searcher.metadata(std::string(rungs::indexer::schema::kMetaSchema)) == std::to_string(rungs::indexer::schema::kVersion));
+  CHECK(searcher.metadata(std::string(rungs::indexer::schema::kMetaSchema)) ==
+        std::to_string(rungs::indexer::schema::kVersion));
   CHECK(searcher.metadata("no.such.key").empty());
 
   struct Case {
@@ -106,8 +106,8 @@ TEST_CASE("text that is not valid query syntax falls back to plain words") {
   REQUIRE(!results.hits.empty());
   CHECK(results.hits.front().ladder == "globex-sre");
   CHECK(results.hits.front().level == "l1");
-  for (const char* query : {"AND", "NOT", "OR OR", "(", "\"unclosed", "mentors AND", "NEAR",
-                            "ladder:", "area:\"", ")))", "+-"}) {
+  for (const char* query :
+       {"AND", "NOT", "OR OR", "(", "\"unclosed", "mentors AND", "NEAR", "ladder:", "area:\"", ")))", "+-"}) {
     const std::string q = query;
     CAPTURE(q);
     CHECK_NOTHROW((void)run(searcher, q));
@@ -173,8 +173,7 @@ TEST_CASE("request filters: OR within a facet, AND across facets") {
     return filters;
   };
   CHECK(run(searcher, "mentors", only(&Filters::ladders, {"acme-eng"})).total == 1);
-  CHECK(run(searcher, "", only(&Filters::ladders, {"acme-eng", "globex-sre"})).total ==
-        kAllStatements);
+  CHECK(run(searcher, "", only(&Filters::ladders, {"acme-eng", "globex-sre"})).total == kAllStatements);
   CHECK(run(searcher, "", only(&Filters::levels, {"e1", "globex-sre/l4"})).total == 6);
   Filters level_and_kind = only(&Filters::levels, {"l4"});
   level_and_kind.kinds = {"summary"};
@@ -189,8 +188,7 @@ TEST_CASE("request filters: OR within a facet, AND across facets") {
 TEST_CASE("facet counts equal the matching statements per value") {
   Fixture f;
   Searcher searcher(f.db);
-  for (const char* query :
-       {"engineers OR teams OR reliability OR delivery OR code", "", "kind:summary", "mentors"}) {
+  for (const char* query : {"engineers OR teams OR reliability OR delivery OR code", "", "kind:summary", "mentors"}) {
     const std::string q = query;
     CAPTURE(q);
     const auto results = run(searcher, q, {}, 1000);
@@ -292,10 +290,8 @@ TEST_CASE("snippets are plain text with the matches between the markers") {
   }
   std::set<std::string> snippets;
   for (const auto& hit : results.hits) snippets.insert(hit.snippet);
-  CHECK(snippets.count(
-            "Organises [design] reviews for <critical> \"systems\" and doesn't skip them.") == 1);
-  CHECK(snippets.count("Knows the why behind architectural decisions & [trade]-[offs] in R&D.") ==
-        1);
+  CHECK(snippets.count("Organises [design] reviews for <critical> \"systems\" and doesn't skip them.") == 1);
+  CHECK(snippets.count("Knows the why behind architectural decisions & [trade]-[offs] in R&D.") == 1);
 
   // Words that match only after normalisation are highlighted as written.
   request.query = "prioritize six";
@@ -427,9 +423,8 @@ TEST_CASE("a stale reader reopens when a writer has recycled its blocks") {
       level.rank = l;
       for (int n = 0; n < 300; ++n) {
         rungs::corpus::Statement statement;
-        statement.text = "Statement w" + std::to_string(n) + " level w" +
-                         std::to_string(l * 1000 + n) + " round r" + std::to_string(round) + "x" +
-                         std::to_string(n % 7) + " mentors";
+        statement.text = "Statement w" + std::to_string(n) + " level w" + std::to_string(l * 1000 + n) + " round r" +
+                         std::to_string(round) + "x" + std::to_string(n % 7) + " mentors";
         statement.area = "Area " + std::to_string(n % 5);
         level.statements.push_back(statement);
       }
@@ -440,8 +435,7 @@ TEST_CASE("a stale reader reopens when a writer has recycled its blocks") {
   rungs::indexer::build_index(db, std::vector<Ladder>{make(0)});
   Searcher searcher(db);
   CHECK(run(searcher, "mentors", {}, 5).total == 3000);
-  for (int round = 1; round <= 6; ++round)
-    rungs::indexer::add_ladders(db, std::vector<Ladder>{make(round)});
+  for (int round = 1; round <= 6; ++round) rungs::indexer::add_ladders(db, std::vector<Ladder>{make(round)});
   for (int i = 0; i < 3; ++i) {
     const auto results = run(searcher, "w17 OR w4017 OR r6x3 OR r0x3", {}, 5);
     CHECK(results.total > 0);
@@ -558,9 +552,10 @@ TEST_CASE("queries are read in NFC, have limits named in the error, and punctuat
   TempDir tmp;
   const auto db = tmp.path() / "index";
   auto ladders = fixture_ladders();
-  ladders.push_back(rungs::corpus::ladder_from_yaml(
-      "id: bistro\nlevels:\n  - title: Cook\n    statements: [Runs the caf\xC3\xA9 kitchen., Serves the caf\xC3\xA9 terrace.]\n",
-      "bistro.yaml"));
+  ladders.push_back(
+      rungs::corpus::ladder_from_yaml("id: bistro\nlevels:\n  - title: Cook\n    statements: [Runs the caf\xC3\xA9 "
+                                      "kitchen., Serves the caf\xC3\xA9 terrace.]\n",
+                                      "bistro.yaml"));
   rungs::indexer::build_index(db, ladders);
   Searcher searcher(db);
 
@@ -571,25 +566,30 @@ TEST_CASE("queries are read in NFC, have limits named in the error, and punctuat
   struct Case {
     const char* name;
     std::string query;
-    int total;             // expected hits, when not refused
-    const char* refusal;   // in the error, when refused
+    int total;            // expected hits, when not refused
+    const char* refusal;  // in the error, when refused
   };
   const Case cases[] = {
       {"punctuation only", "?!.,;:-", 0, nullptr},
       {"a lone star", "*", 0, nullptr},
       {"blank: the filters decide", "   ", kAllStatements + 2, nullptr},
-      {"too long", std::string(rungs::search::kMaxQueryBytes + 1, 'a'), 0, "bytes; rungs searches queries of up to 4096 bytes"},
-      {"too many words", [] {
+      {"too long", std::string(rungs::search::kMaxQueryBytes + 1, 'a'), 0,
+       "bytes; rungs searches queries of up to 4096 bytes"},
+      {"too many words",
+       [] {
          std::string q;
          for (std::size_t i = 0; i <= rungs::search::kMaxQueryWords; ++i) q += "m* ";
          return q;
-       }(), 0, "words; rungs searches queries of up to 64 words"},
+       }(),
+       0, "words; rungs searches queries of up to 64 words"},
       // The probe's 100 KB of m* (24 s before): refused at once, from its length.
-      {"100 KB of wildcards", [] {
+      {"100 KB of wildcards",
+       [] {
          std::string q;
          while (q.size() < 100000) q += "m*";
          return q;
-       }(), 0, "bytes; rungs searches queries"},
+       }(),
+       0, "bytes; rungs searches queries"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);

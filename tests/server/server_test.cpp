@@ -45,7 +45,8 @@ struct Running {
   std::string host;
   int port = 0;
 
-  explicit Running(rungs::server::ServerOptions options) : server(index_dir(), with_port_zero(std::move(options), listening)) {
+  explicit Running(rungs::server::ServerOptions options)
+      : server(index_dir(), with_port_zero(std::move(options), listening)) {
     done = std::async(std::launch::async, [this] { server.run(); });
     const std::string url = listening.get_future().get();  // "http://127.0.0.1:PORT/"
     const auto colon = url.rfind(':');
@@ -56,7 +57,8 @@ struct Running {
     server.stop();
     done.wait();
   }
-  static rungs::server::ServerOptions with_port_zero(rungs::server::ServerOptions options, std::promise<std::string>& url) {
+  static rungs::server::ServerOptions with_port_zero(rungs::server::ServerOptions options,
+                                                     std::promise<std::string>& url) {
     options.port = 0;
     options.on_listening = [&url](const std::string& u) { url.set_value(u); };
     return options;
@@ -85,7 +87,8 @@ TEST_CASE("server: the web app and the OpenAPI description come from the binary;
   REQUIRE(openapi);
   CHECK(openapi->status == 200);
   CHECK(Json::parse(openapi->body)["openapi"] == "3.0.3");
-  for (const std::string path : {"/etc/passwd", "/../../etc/passwd", "/web/../openapi.json", "/server.cpp", "/api/v2/level"}) {
+  for (const std::string path :
+       {"/etc/passwd", "/../../etc/passwd", "/web/../openapi.json", "/server.cpp", "/api/v2/level"}) {
     CAPTURE(path);
     auto response = client.Get(path.c_str());
     REQUIRE(response);

@@ -67,7 +67,8 @@ TEST_CASE("CSV cells: RFC 4180 quoting, and formulas neutralised for spreadsheet
 }
 
 TEST_CASE("staff lists: a CSV with a title column, or one title per line; bad rows get their error") {
-  const auto csv = service::read_title_rows("name,Job Title\nAda,Senior SRE\nBob,\n\"Cy, Jr\",\"Lead, Platform\"\n", "", "staff.csv");
+  const auto csv = service::read_title_rows("name,Job Title\nAda,Senior SRE\nBob,\n\"Cy, Jr\",\"Lead, Platform\"\n", "",
+                                            "staff.csv");
   REQUIRE(csv.size() == 3);
   CHECK(csv[0].title == "Senior SRE");
   CHECK(csv[0].line == 2);
@@ -77,7 +78,8 @@ TEST_CASE("staff lists: a CSV with a title column, or one title per line; bad ro
   REQUIRE(lines.size() == 3);  // trailing blank lines dropped, a blank line between kept as a bad row
   CHECK(lines[0].title == "Intern, Site Reliability");
   CHECK(lines[1].error == "empty title");
-  CHECK(service::read_title_rows(std::string(300, 'x') + "\n", "", "-")[0].error.find("the longest") != std::string::npos);
+  CHECK(service::read_title_rows(std::string(300, 'x') + "\n", "", "-")[0].error.find("the longest") !=
+        std::string::npos);
   CHECK_THROWS_AS((void)service::read_title_rows("name,role\nAda,SRE\n", "position", "staff.csv"), QueryError);
 }
 
@@ -90,7 +92,8 @@ TEST_CASE("staff lists: placed on a ladder, every row in order; an unknown ladde
   CHECK(!rows[1].error.empty());
   CHECK(rows[2].answers[0].level.title == "Support Engineer I");
   const auto table = service::assignment_table(rows, {"acme"}, true);
-  CHECK(table.header == std::vector<std::string>{"line", "title", "acme level", "acme title", "acme confidence", "acme basis", "acme reason"});
+  CHECK(table.header == std::vector<std::string>{"line", "title", "acme level", "acme title", "acme confidence",
+                                                 "acme basis", "acme reason"});
   CHECK(table.rows.size() == 3);
   const auto json = service::assignment_json(rows, {"acme"});
   CHECK(json["rows"][1]["error"] != "");
@@ -106,7 +109,8 @@ TEST_CASE("mapping CSV: one row per level of FROM with its header; a cell's JSON
   const mapping::Model model({acme(), other});
   const auto table = model.map_ladders("acme", "beta");
   const std::string csv = service::mapping_csv(table);
-  CHECK(csv.rfind("from_ladder,from_level,from_title,to_ladder,to_levels,to_titles,confidence,pinned,evidence\n", 0) == 0);
+  CHECK(csv.rfind("from_ladder,from_level,from_title,to_ladder,to_levels,to_titles,confidence,pinned,evidence\n", 0) ==
+        0);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 3);
   const auto cell = model.cell_evidence("acme", "beta", "Senior Support Engineer", "lead");
   CHECK(cell.similarity == doctest::Approx(table.matrix[1][1]));

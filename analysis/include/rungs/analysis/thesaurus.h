@@ -22,7 +22,7 @@ struct BridgeSources {
   /// WordNet: hypernyms, derivations, similar adjectives. Off by default:
   /// on the dev paraphrases it moved a case either way (docs/MAPPING.md).
   bool wordnet_links = false;
-  bool wordnet_glosses = true; ///< WordNet: the words of the senses' definitions
+  bool wordnet_glosses = true;  ///< WordNet: the words of the senses' definitions
   /// Words that share statements in the user's own index; computed by the
   /// mapping model (the thesaurus has no corpus and ignores it). Off by
   /// default: on the bundled ladders, and with the seven zoo ladders added,

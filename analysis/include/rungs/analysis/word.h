@@ -11,8 +11,7 @@ namespace rungs::analysis {
 /// Everything else (spaces, punctuation, ASCII symbols) separates words.
 /// **Example**: in "on-call_rota", "on" and "call_rota" are words.
 [[nodiscard]] constexpr bool is_word_byte(unsigned char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c >= 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
 }
 
 }  // namespace rungs::analysis

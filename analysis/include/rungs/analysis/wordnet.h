@@ -73,19 +73,19 @@ class WordNet {
   };
 
   struct PartOfSpeech {
-    MappedFile index;                               ///< index.<pos>: sorted lines
-    MappedFile data;                                ///< data.<pos>: synsets at byte offsets
-    MappedFile exceptions;                          ///< <pos>.exc: sorted "inflected lemma..." lines
+    MappedFile index;                                           ///< index.<pos>: sorted lines
+    MappedFile data;                                            ///< data.<pos>: synsets at byte offsets
+    MappedFile exceptions;                                      ///< <pos>.exc: sorted "inflected lemma..." lines
     std::vector<std::pair<std::string, std::string>> suffixes;  ///< morphy's detachment rules
   };
   /// One synset as the data file has it: its lemmas and its pointers.
   struct Synset {
     std::vector<std::string> lemmas;  ///< folded, multiword lemmas with '_'
     struct Pointer {
-      std::string symbol;     ///< "@" hypernym, "+" derivation, "&" similar, "$" verb group...
+      std::string symbol;  ///< "@" hypernym, "+" derivation, "&" similar, "$" verb group...
       long offset = 0;
-      char pos = 'n';         ///< n, v, a, s or r
-      int target = 0;         ///< 0: the whole synset; k: its k-th lemma
+      char pos = 'n';  ///< n, v, a, s or r
+      int target = 0;  ///< 0: the whole synset; k: its k-th lemma
     };
     std::vector<Pointer> pointers;
     std::string definition;  ///< the gloss up to its first example or ';'

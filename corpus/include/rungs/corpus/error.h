@@ -20,8 +20,7 @@ class Error : public std::runtime_error {
 class ParseError : public Error {
  public:
   ParseError(const std::filesystem::path& path, int line, const std::string& what)
-      : Error(line > 0 ? path.string() + ":" + std::to_string(line) + ": " + what
-                       : path.string() + ": " + what) {}
+      : Error(line > 0 ? path.string() + ":" + std::to_string(line) + ": " + what : path.string() + ": " + what) {}
 };
 
 /// The index is missing, locked, corrupt or of another schema version.

@@ -21,8 +21,8 @@ enum class StatementKind {
 [[nodiscard]] StatementKind statement_kind_from_string(const std::string& name);
 
 struct Statement {
-  std::string text;    ///< normalised text (mojibake repaired, NFC), markdown inline markup removed
-  std::string area;    ///< competency area, "Skill / Mastery" for nested headings; "" when none
+  std::string text;  ///< normalised text (mojibake repaired, NFC), markdown inline markup removed
+  std::string area;  ///< competency area, "Skill / Mastery" for nested headings; "" when none
   StatementKind kind = StatementKind::competency;
   std::string source;  ///< document file name the text came from
   int line = 0;        ///< 1-based line in `source`; 0 when not from a file
@@ -32,13 +32,13 @@ struct Statement {
 };
 
 struct Level {
-  std::string id;                    ///< stable id within the ladder, e.g. "l4", "staff"
-  std::string title;                 ///< display title, e.g. "Lead SRE"
-  std::string code;                  ///< grade code from the manifest, e.g. "L4"; "" when none
-  int rank = 0;                      ///< 1-based position in the ladder, missing levels included
-  std::string track = "individual";  ///< career track: "individual" or "management"
-  std::vector<std::string> aliases;  ///< other names the level goes by
-  bool missing = false;  ///< declared by the manifest but absent from the documents (no statements)
+  std::string id;                     ///< stable id within the ladder, e.g. "l4", "staff"
+  std::string title;                  ///< display title, e.g. "Lead SRE"
+  std::string code;                   ///< grade code from the manifest, e.g. "L4"; "" when none
+  int rank = 0;                       ///< 1-based position in the ladder, missing levels included
+  std::string track = "individual";   ///< career track: "individual" or "management"
+  std::vector<std::string> aliases;   ///< other names the level goes by
+  bool missing = false;               ///< declared by the manifest but absent from the documents (no statements)
   std::vector<Statement> statements;  ///< everything found for the level, in document order
 
   bool operator==(const Level&) const = default;

@@ -76,11 +76,11 @@ using SkipHandler = std::function<void(const ParseError& why)>;
 struct Notice {
   enum class Kind { set_aside, left_out, warning };
   Kind kind = Kind::warning;
-  std::string ladder;           ///< the ladder's id; "" when it concerns none
-  std::filesystem::path path;   ///< the file (or folder) it concerns
-  int line = 0;                 ///< 1-based; 0 when it concerns the whole file
+  std::string ladder;          ///< the ladder's id; "" when it concerns none
+  std::filesystem::path path;  ///< the file (or folder) it concerns
+  int line = 0;                ///< 1-based; 0 when it concerns the whole file
   std::string message;
-  std::string heading;          ///< the heading of a section set aside; "" otherwise
+  std::string heading;  ///< the heading of a section set aside; "" otherwise
 
   bool operator==(const Notice&) const = default;
 };
@@ -124,7 +124,8 @@ struct LoadResult {
 /// folder (they are found in `documents_folder`), a document per level for
 /// level pages, its levels in order, and `skip:` for the `set_aside` headings.
 [[nodiscard]] std::string to_manifest(const Ladder& ladder, const std::filesystem::path& documents_folder,
-                                      const std::filesystem::path& manifest_path, const std::vector<std::string>& set_aside);
+                                      const std::filesystem::path& manifest_path,
+                                      const std::vector<std::string>& set_aside);
 
 /// Writes `ladder` in the structured YAML format; `load_ladder` reads it back equal.
 [[nodiscard]] std::string to_yaml(const Ladder& ladder);

@@ -14,8 +14,7 @@ namespace rungs::corpus {
 
 /// Validates UTF-8, repairs mojibake and applies NFC. Throws `ParseError`
 /// naming `path` and `line` for invalid UTF-8 or NUL bytes.
-[[nodiscard]] std::string normalize_text(std::string_view text, const std::filesystem::path& path,
-                                         int line);
+[[nodiscard]] std::string normalize_text(std::string_view text, const std::filesystem::path& path, int line);
 
 /// `text` in NFC ("Cafe\u0301" → "Café"); text that is not valid UTF-8 is
 /// returned unchanged.

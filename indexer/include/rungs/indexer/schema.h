@@ -5,12 +5,10 @@
 // `rungs/indexer/records.h`.
 //
 // One Xapian document per statement, set-aside boilerplate included (kind
-// "boilerplate", which search leaves out unless asked for). Terms: stemmed positional text (STEM_SOME_FULL_POS), boolean
-// filter terms per facet, and a unique id term `Q<ladder>/<level>/<n>`.
-// The display record (JSON) is in slot `kSlotRecord`; the document data is
-// empty. Index metadata: `rungs.schema`
-// (the version below), `rungs.ladder.<id>` (the ladder, `store_ladder`'s JSON)
-// and `rungs.fingerprint` (of the bundled corpus, for the default index).
+// "boilerplate", which search leaves out unless asked for). Terms: stemmed positional text (STEM_SOME_FULL_POS),
+// boolean filter terms per facet, and a unique id term `Q<ladder>/<level>/<n>`. The display record (JSON) is in slot
+// `kSlotRecord`; the document data is empty. Index metadata: `rungs.schema` (the version below), `rungs.ladder.<id>`
+// (the ladder, `store_ladder`'s JSON) and `rungs.fingerprint` (of the bundled corpus, for the default index).
 
 #include <cstddef>
 #include <string>

@@ -62,12 +62,12 @@ struct EvalSets {
 };
 
 struct EvalReport {
-  std::vector<MethodScore> phrases;        ///< rungs and the BM25 baseline
+  std::vector<MethodScore> phrases;  ///< rungs and the BM25 baseline
   /// Job titles (`titles.*.tsv`, the phrase format): rungs, its statements
   /// alone, and a title-only baseline (exact title, else the seniority word's
   /// relative position).
   std::vector<MethodScore> titles;
-  std::vector<MethodScore> mapping;        ///< rungs, BM25 and position baselines
+  std::vector<MethodScore> mapping;  ///< rungs, BM25 and position baselines
   /// Hide a statement, ask for its level; statements that another level of
   /// the ladder repeats word for word are left out (they have no single answer).
   std::vector<MethodScore> leave_one_out;

@@ -30,7 +30,8 @@ struct BandNote {
   enum class Kind {
     gap,              ///< `ladder` has no level in the band
     doubles,          ///< `ladder` has several levels in the band: `titles`
-    direct_disagrees  ///< mapped directly, `titles[0]` of `ladder` pairs with `titles[1]` of `other_ladder`, in band `other_band`
+    direct_disagrees  ///< mapped directly, `titles[0]` of `ladder` pairs with `titles[1]` of `other_ladder`, in band
+                      ///< `other_band`
   };
   Kind kind = Kind::gap;
   std::string ladder;
@@ -43,11 +44,11 @@ struct BandNote {
 };
 
 struct Band {
-  int number = 0;                  ///< 1-based, in order of seniority within the track
+  int number = 0;  ///< 1-based, in order of seniority within the track
   std::string track;
-  std::vector<BandMember> members; ///< pivot first, then ladders in the order given
-  double confidence = 0;           ///< the lowest confidence of the members beside the pivot (0 when alone)
-  std::vector<BandNote> notes;     ///< gaps, doubles and disagreements with direct mappings
+  std::vector<BandMember> members;  ///< pivot first, then ladders in the order given
+  double confidence = 0;            ///< the lowest confidence of the members beside the pivot (0 when alone)
+  std::vector<BandNote> notes;      ///< gaps, doubles and disagreements with direct mappings
 };
 
 /// The ladder whose levels are the bands of one track.
@@ -60,9 +61,9 @@ struct Pivot {
 
 struct Harmonisation {
   std::vector<std::string> ladders;
-  std::vector<Pivot> pivots;               ///< one per track, individual first
+  std::vector<Pivot> pivots;  ///< one per track, individual first
   std::vector<Band> bands;
-  std::vector<LevelRef> unplaced;          ///< levels no band could take
+  std::vector<LevelRef> unplaced;             ///< levels no band could take
   std::vector<std::string> unplaced_ladders;  ///< ladder of each `unplaced` entry
 };
 
@@ -90,10 +91,10 @@ struct ThemeCoverage {
 
 struct LadderProfile {
   std::string ladder;
-  std::vector<LevelRef> levels;            ///< levels with statements, in order
-  std::vector<int> statement_counts;       ///< competency statements per level
-  std::vector<ThemeCoverage> themes;       ///< every theme, in the order of `themes()`
-  std::vector<std::string> thin_levels;    ///< levels with under half the ladder's median statements
+  std::vector<LevelRef> levels;              ///< levels with statements, in order
+  std::vector<int> statement_counts;         ///< competency statements per level
+  std::vector<ThemeCoverage> themes;         ///< every theme, in the order of `themes()`
+  std::vector<std::string> thin_levels;      ///< levels with under half the ladder's median statements
   std::vector<std::string> near_duplicates;  ///< "a ≈ b (0.87)": neighbours that say nearly the same
 };
 

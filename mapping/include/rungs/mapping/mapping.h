@@ -9,10 +9,9 @@
 // The model works on statements, not on levels as bags of words: every
 // competency and summary becomes a TF-IDF vector over the index's stems
 // (`analysis::Analyzer`); a phrase, being short, is widened across
-// vocabularies by the thesaurus (curated groups and WordNet first senses). A level's score for a phrase combines its best-matching
-// statements with a seniority estimate read from the text; a ladder pair is
-// scored level by level (BERTScore-style mean of best matches) and aligned by
-// an order-preserving dynamic programme (`align_monotone`).
+// vocabularies by the thesaurus (curated groups and WordNet first senses). A level's score for a phrase combines its
+// best-matching statements with a seniority estimate read from the text; a ladder pair is scored level by level
+// (BERTScore-style mean of best matches) and aligned by an order-preserving dynamic programme (`align_monotone`).
 // Statements repeated word for word across the levels of one ladder share
 // their weight among those levels, so cumulative ladders do not drown the signal.
 // A `Model` is immutable after construction and safe to share between threads.
@@ -65,7 +64,7 @@ struct LevelMatch {
 struct LadderMatch {
   std::string ladder;
   std::vector<LevelMatch> levels;  ///< every level with statements, best first
-  double confidence = 0;  ///< softmax share of the best level, in [0, 1]; 0 when no statement shares a word
+  double confidence = 0;           ///< softmax share of the best level, in [0, 1]; 0 when no statement shares a word
 
   bool operator==(const LadderMatch&) const = default;
 };
@@ -88,15 +87,15 @@ struct LevelRef {
 /// Where a job title sits on one ladder, and what decided it.
 struct TitlePlacement {
   std::string ladder;
-  LevelRef level;        ///< `level.level` is "" when the title cannot be placed on this ladder
-  int rank = 0;          ///< the level's rank, 0 when none
-  bool described = true; ///< false for a level the ladder declares but does not describe (`Level::missing`)
-  double confidence = 0; ///< in [0, 1]; low for another role family or a track the ladder lacks
+  LevelRef level;         ///< `level.level` is "" when the title cannot be placed on this ladder
+  int rank = 0;           ///< the level's rank, 0 when none
+  bool described = true;  ///< false for a level the ladder declares but does not describe (`Level::missing`)
+  double confidence = 0;  ///< in [0, 1]; low for another role family or a track the ladder lacks
   /// What decided, strongest first: "title", "alias", "code", "seniority word",
   /// "numeral", "no seniority word" (read as intermediate), "track"; "" when nothing did.
   std::string basis;
-  std::string reason;    ///< for people: which title, alias, code or word, against which level
-  std::string note;      ///< a caveat (another role family, no such track, undescribed level); "" when none
+  std::string reason;         ///< for people: which title, alias, code or word, against which level
+  std::string note;           ///< a caveat (another role family, no such track, undescribed level); "" when none
   bool other_family = false;  ///< the title names a role family the ladder's titles do not
 
   bool operator==(const TitlePlacement&) const = default;
@@ -106,7 +105,7 @@ struct TitlePlacement {
 /// duty phrase's best level, with the reason either way.
 struct LevelAnswer {
   std::string ladder;
-  LevelRef level;         ///< `level.level` is "" when nothing places the text on this ladder
+  LevelRef level;  ///< `level.level` is "" when nothing places the text on this ladder
   int rank = 0;
   bool described = true;  ///< see `TitlePlacement::described`
   double confidence = 0;
@@ -167,9 +166,9 @@ struct Equivalence {
   std::vector<LevelRef> to;  ///< empty: no level of TO is a fair equivalent
   double confidence = 0;     ///< see `MappingTable::confidence_method`; 1 for a pinned row
   std::vector<EvidencePair> evidence;
-  std::string note;          ///< why `to` is empty, or what to watch
-  bool pinned = false;       ///< decided by a person (`Pin`), not proposed
-  GainTerms gain;            ///< of the chosen level (of none: all zero)
+  std::string note;                   ///< why `to` is empty, or what to watch
+  bool pinned = false;                ///< decided by a person (`Pin`), not proposed
+  GainTerms gain;                     ///< of the chosen level (of none: all zero)
   std::optional<LevelRef> runner_up;  ///< the best other level the order allowed
   GainTerms runner_up_gain;
   /// The level the statements alone favour (highest `content`), when it is
@@ -220,8 +219,7 @@ struct Pin {
 /// column of each row or -1; matched columns never decrease with the row,
 /// several rows may share a column, and columns may stay unmatched.
 /// **Example**: `align_monotone({{1, 0}, {0.9, 0.1}, {0, 1}}, 0)` → `{0, 0, 1}`.
-[[nodiscard]] std::vector<int> align_monotone(const std::vector<std::vector<double>>& scores,
-                                              double skip_gain);
+[[nodiscard]] std::vector<int> align_monotone(const std::vector<std::vector<double>>& scores, double skip_gain);
 
 class Model {
  public:
@@ -241,8 +239,7 @@ class Model {
 
   /// Ranks the levels of every ladder (or of `ladder_ids`) for `phrase`.
   /// Throws `QueryError` for an unknown ladder id or a phrase with no words.
-  [[nodiscard]] PhraseMatch match_phrase(const std::string& phrase,
-                                         const std::vector<std::string>& ladder_ids = {},
+  [[nodiscard]] PhraseMatch match_phrase(const std::string& phrase, const std::vector<std::string>& ladder_ids = {},
                                          std::size_t evidence_per_level = 3) const;
 
   /// Places the job title `title` ("Sr. SRE", "Staff Engineer", "IC4", "Head
@@ -271,10 +268,8 @@ class Model {
 
   /// Same, but pretends statement `hidden_statement` of level `hidden_level`
   /// of ladder `ladder_id` is not in the corpus (leave-one-out evaluation).
-  [[nodiscard]] LadderMatch match_phrase_without(const std::string& phrase,
-                                                 const std::string& ladder_id,
-                                                 std::size_t hidden_level,
-                                                 std::size_t hidden_statement) const;
+  [[nodiscard]] LadderMatch match_phrase_without(const std::string& phrase, const std::string& ladder_id,
+                                                 std::size_t hidden_level, std::size_t hidden_statement) const;
 
   /// Proposes equivalences from each level of `from` to levels of `to`. Rows
   /// named by `pins` take the pinned level (marked `pinned`) and the other
@@ -288,8 +283,9 @@ class Model {
   /// level `to_level` of `to` alike (levels by id, title or code), at most
   /// `limit`: what a cell of `map_ladders`' matrix rests on. Throws
   /// `QueryError` for an unknown ladder or a level without statements.
-  [[nodiscard]] CellEvidence cell_evidence(const std::string& from, const std::string& to, const std::string& from_level,
-                                           const std::string& to_level, std::size_t limit = 5) const;
+  [[nodiscard]] CellEvidence cell_evidence(const std::string& from, const std::string& to,
+                                           const std::string& from_level, const std::string& to_level,
+                                           std::size_t limit = 5) const;
   /// The built model as a compact, versioned binary file (magic, format
   /// version, size, checksum), tagged with `key`: whatever identifies what
   /// the caller built it from, e.g. the index's UUID and revision. Reading it

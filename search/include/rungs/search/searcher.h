@@ -21,7 +21,7 @@ struct Filters {
   std::vector<std::string> levels;  ///< level ids ("l4") or "<ladder>/<level>"
   std::vector<std::string> areas;
   std::vector<std::string> tracks;
-  std::vector<std::string> kinds;   ///< "competency", "summary", "boilerplate" (left out when no kind is asked for)
+  std::vector<std::string> kinds;  ///< "competency", "summary", "boilerplate" (left out when no kind is asked for)
 
   bool operator==(const Filters&) const = default;
 };
@@ -43,8 +43,8 @@ struct SearchRequest {
   /// phrases or prefixes: for machine queries such as a statement's text.
   bool plain_words = false;
   Filters filters;
-  int limit = 10;   ///< hits to return
-  int offset = 0;   ///< hits to skip
+  int limit = 10;  ///< hits to return
+  int offset = 0;  ///< hits to skip
   /// Snippet highlight markers (e.g. ANSI bold on a terminal); "" disables highlighting.
   std::string highlight_start;
   std::string highlight_end;
@@ -54,14 +54,14 @@ struct Hit {
   double score = 0;
   std::string framework;
   std::string ladder;
-  std::string level;        ///< level id
+  std::string level;  ///< level id
   std::string level_title;
   int level_rank = 0;
   std::string area;
-  std::string kind;         ///< "competency" or "summary"
-  std::string text;         ///< the statement as stored
-  std::string snippet;      ///< plain text with matched words between the markers
-  std::string source;       ///< document file name
+  std::string kind;     ///< "competency" or "summary"
+  std::string text;     ///< the statement as stored
+  std::string snippet;  ///< plain text with matched words between the markers
+  std::string source;   ///< document file name
   int line = 0;
 
   bool operator==(const Hit&) const = default;
@@ -76,12 +76,12 @@ struct FacetCount {
 
 struct SearchResults {
   std::string query;
-  std::string corrected_query;     ///< spelling suggestion, "" when none
+  std::string corrected_query;  ///< spelling suggestion, "" when none
   /// The query as typed found nothing and its respelling did: `hits`,
   /// `total` and `facets` are `corrected_query`'s (search engines do the same).
   bool showing_corrected = false;
-  bool fell_back_to_plain = false; ///< the query did not parse and was read as plain words
-  int total = 0;                   ///< exact number of matching statements
+  bool fell_back_to_plain = false;  ///< the query did not parse and was read as plain words
+  int total = 0;                    ///< exact number of matching statements
   std::vector<Hit> hits;
   /// Exact counts over all matches, keyed "framework", "ladder", "level", "area", "track", "kind".
   std::map<std::string, std::vector<FacetCount>> facets;

@@ -15,13 +15,13 @@ namespace rungs::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;            ///< 0: any free port (`on_listening` says which)
-  bool allow_writes = false;  ///< accept POST /api/v1/index
-  std::size_t max_body_bytes = 8u << 20;   ///< larger requests get 413
-  std::size_t max_query_bytes = 4096;      ///< longer query texts get 400
-  std::size_t max_titles = 10'000;         ///< longer staff lists get 413
-  std::size_t max_concurrent = 64;         ///< requests in flight beyond this get 503
-  std::size_t threads = 0;                 ///< worker threads; 0 picks from the cores
+  int port = 8080;                        ///< 0: any free port (`on_listening` says which)
+  bool allow_writes = false;              ///< accept POST /api/v1/index
+  std::size_t max_body_bytes = 8u << 20;  ///< larger requests get 413
+  std::size_t max_query_bytes = 4096;     ///< longer query texts get 400
+  std::size_t max_titles = 10'000;        ///< longer staff lists get 413
+  std::size_t max_concurrent = 64;        ///< requests in flight beyond this get 503
+  std::size_t threads = 0;                ///< worker threads; 0 picks from the cores
   mapping::ModelOptions model;
   /// Called once the socket listens, with the URL ("http://127.0.0.1:8080/").
   std::function<void(const std::string&)> on_listening;

@@ -15,9 +15,9 @@ namespace rungs::service {
 inline constexpr std::size_t kLongestTitle = 200;
 
 struct TitleRow {
-  int line = 0;        ///< 1-based line of the input where the row starts
-  std::string title;   ///< as read (NFC), "" when the row is bad
-  std::string error;   ///< why the row was skipped; "" when it was placed
+  int line = 0;                               ///< 1-based line of the input where the row starts
+  std::string title;                          ///< as read (NFC), "" when the row is bad
+  std::string error;                          ///< why the row was skipped; "" when it was placed
   std::vector<mapping::LevelAnswer> answers;  ///< one per ladder, once placed
 };
 
@@ -37,7 +37,8 @@ std::size_t place_title_rows(const mapping::Model& model, std::vector<TitleRow>&
                              const std::vector<std::string>& ladders);
 
 /// `rungs assign --json`: {"ladders": [...], "rows": [{line, title, error, ladders: [answer...]}]}.
-[[nodiscard]] nlohmann::json assignment_json(const std::vector<TitleRow>& rows, const std::vector<std::string>& ladders);
+[[nodiscard]] nlohmann::json assignment_json(const std::vector<TitleRow>& rows,
+                                             const std::vector<std::string>& ladders);
 
 struct TextTable {
   std::vector<std::string> header;

@@ -16,7 +16,8 @@ namespace rungs::service {
 [[nodiscard]] std::string csv_field(const std::string& s);
 
 /// A header and rows as CSV text, one line per row ("\n"), every cell through `csv_field`.
-[[nodiscard]] std::string csv_text(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+[[nodiscard]] std::string csv_text(const std::vector<std::string>& header,
+                                   const std::vector<std::vector<std::string>>& rows);
 
 /// `s` as the text of a Markdown table cell: pipes, inline markup and raw
 /// HTML escaped, line breaks as spaces.
