@@ -297,9 +297,9 @@ std::vector<WeightedWord> WordNet::sense_synonyms(const std::string& word) const
   std::replace(own.begin(), own.end(), ' ', '_');
   std::vector<WeightedWord> out;
   for (const auto& sense : weighted_senses(word)) {
+    const std::string base = lemma_of(parts_[sense.part], own);  // "teaching" → "teach": not its own synonym
     for (auto& lemma : synset(sense.part, sense.offset).lemmas) {
-      if (lemma.find('_') != std::string::npos || lemma == own || lemma == word) continue;
-      if (lemma == lemma_of(parts_[sense.part], own)) continue;
+      if (lemma.find('_') != std::string::npos || lemma == own || lemma == base) continue;
       add_weighted(out, std::move(lemma), sense.weight);
     }
   }
