@@ -25,6 +25,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "parsers.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/corpus/text.h"
@@ -41,6 +42,14 @@ std::string scalar(const YAML::Node& parent, const char* key, const std::filesys
   if (!node) return fallback;
   if (!node.IsScalar()) throw ParseError(origin, line_of(node), std::string("'") + key + "' must be text");
   return normalize_text(node.Scalar(), origin, line_of(node));
+}
+
+// A one-line field (a title, id, code, track or name): whitespace runs made
+// one space and trimmed, so that "individual\r\r" in a flow mapping reads as
+// the "individual" that the export writes back (found by fuzz_structured).
+std::string one_line(const YAML::Node& parent, const char* key, const std::filesystem::path& origin,
+                     const std::string& fallback = "") {
+  return detail::collapse_whitespace(scalar(parent, key, origin, fallback));
 }
 
 Statement read_statement(const YAML::Node& node, const std::string& area, const std::filesystem::path& origin) {
@@ -77,15 +86,15 @@ Statement read_statement(const YAML::Node& node, const std::string& area, const 
 Level read_level(const YAML::Node& node, int position, const std::filesystem::path& origin) {
   if (!node.IsMap()) throw ParseError(origin, line_of(node), "a level must be a map with 'title'");
   Level level;
-  level.title = scalar(node, "title", origin, scalar(node, "name", origin));
-  level.id = scalar(node, "id", origin, scalar(node, "key", origin, slugify(level.title)));
+  level.title = one_line(node, "title", origin, one_line(node, "name", origin));
+  level.id = one_line(node, "id", origin, one_line(node, "key", origin, slugify(level.title)));
   if (level.title.empty()) level.title = level.id;
   // A title with no Latin letter or digit (Cyrillic, Japanese, emoji) slugs to
   // nothing: its id is its position, as for such a heading in Markdown.
   if (level.id.empty() && !level.title.empty()) level.id = "level-" + std::to_string(position);
   if (level.id.empty()) throw ParseError(origin, line_of(node), "a level needs a 'title' or an 'id'");
-  level.code = scalar(node, "code", origin);
-  level.track = scalar(node, "track", origin, infer_track(level.title));
+  level.code = one_line(node, "code", origin);
+  level.track = one_line(node, "track", origin, infer_track(level.title));
   level.rank = node["rank"] ? node["rank"].as<int>(position) : position;
   level.missing = node["missing"] && node["missing"].as<bool>(false);
   if (const auto aliases = node["aliases"]) {
@@ -204,12 +213,12 @@ Ladder ladder_from_node(const YAML::Node& root, const std::filesystem::path& ori
     throw ParseError(origin, 0, "not a structured ladder: expected a map with a 'levels' list");
   }
   Ladder ladder;
-  ladder.name = scalar(root, "name", origin);
-  ladder.id = scalar(root, "id", origin, slugify(ladder.name));
+  ladder.name = one_line(root, "name", origin);
+  ladder.id = one_line(root, "id", origin, slugify(ladder.name));
   if (ladder.id.empty()) ladder.id = slugify(origin.stem().string());  // data files rarely name themselves
   if (ladder.id.empty()) throw ParseError(origin, 0, "a ladder needs an 'id' or a 'name'");
   if (ladder.name.empty()) ladder.name = ladder.id;
-  ladder.framework = scalar(root, "framework", origin, ladder.id);
+  ladder.framework = one_line(root, "framework", origin, ladder.id);
   ladder.source = scalar(root, "source", origin);
   if (const auto docs = root["documents"]) {
     for (const auto& d : docs) ladder.documents.push_back(normalize_text(d.as<std::string>(), origin, line_of(d)));
