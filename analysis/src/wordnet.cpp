@@ -14,33 +14,6 @@
 namespace rungs::analysis {
 namespace {
 
-// The first line of a sorted WordNet file that starts with `key + ' '`, or
-// "". The index files open with a licence block whose lines start with two
-// spaces, which sort before every lemma; the exception files repeat a form
-// on consecutive lines when it has several lemmas.
-std::string_view find_line(std::string_view index, const std::string& key) {
-  std::string_view found;
-  std::size_t lo = 0, hi = index.size();
-  while (lo < hi) {
-    std::size_t mid = lo + (hi - lo) / 2;
-    std::size_t start = index.rfind('\n', mid);
-    start = start == std::string::npos ? 0 : start + 1;
-    std::size_t end = index.find('\n', start);
-    if (end == std::string_view::npos) end = index.size();
-    const std::string_view line = index.substr(start, end - start);
-    const std::string_view lemma = line.substr(0, line.find(' '));
-    if (lemma == key) {
-      found = line;
-      hi = start;
-    } else if (lemma < key) {
-      lo = end + 1;
-    } else {
-      hi = start;
-    }
-  }
-  return found;
-}
-
 // The first line of sorted `file` that starts with `prefix`, as an offset
 // (file.size() when none does): the start of the run of lines sharing it.
 std::size_t first_line_with_prefix(std::string_view file, std::string_view prefix) {
@@ -58,6 +31,19 @@ std::size_t first_line_with_prefix(std::string_view file, std::string_view prefi
     }
   }
   return std::min(lo, file.size());
+}
+
+// The first line of a sorted WordNet file that starts with `key + ' '`, or
+// "". The index files open with a licence block whose lines start with two
+// spaces, which sort before every lemma; the exception files repeat a form
+// on consecutive lines when it has several lemmas. (A lemma's line sorts
+// where its lemma does: every lemma character sorts after the space.)
+std::string_view find_line(std::string_view index, const std::string& key) {
+  const std::string prefix = key + ' ';
+  const std::size_t start = first_line_with_prefix(index, prefix);
+  const std::size_t end = std::min(index.find('\n', start), index.size());
+  const std::string_view line = index.substr(start, end - start);
+  return line.starts_with(prefix) ? line : std::string_view();
 }
 
 std::string folded_lemma(std::string field) {
