@@ -15,7 +15,8 @@
 //                 overall and per class, and the first (cold) query alone
 //   xapian_query  bare Xapian on the same index with the peer's BM25 constants
 //                 (BM25Weight(1.2, 0, 1, 0.75, 0.5)), no spelling or synonyms,
-//                 same facets (ValueCountMatchSpy, checkatleast = doccount) and
+//                 same facets (one ValueCountMatchSpy over the packed facets,
+//                 checkatleast = doccount, as rungs counted before the facet column) and
 //                 snippets: what the Searcher layer costs above Xapian
 //   fts5_query    the peer: top 10 by bm25() with snippet(), facet counts by
 //                 GROUP BY over the matched rowids joined to the facet table
@@ -53,6 +54,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -76,6 +78,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/indexer.h"
+#include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
 #include "rungs/mapping/mapping.h"
 #include "rungs/search/searcher.h"
@@ -552,12 +555,8 @@ class XapianEngine {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-    for (unsigned slot : {indexer::schema::kSlotFramework, indexer::schema::kSlotLadder, indexer::schema::kSlotLevel,
-                          indexer::schema::kSlotArea, indexer::schema::kSlotTrack, indexer::schema::kSlotKind}) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
-      enquire.add_matchspy(spies.back().get());
-    }
+    Xapian::ValueCountMatchSpy spy(indexer::schema::kSlotFacets);
+    enquire.add_matchspy(&spy);
     const Xapian::MSet mset = enquire.get_mset(0, 10, db_.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       if (ids) ids->push_back(*it);
@@ -566,9 +565,12 @@ class XapianEngine {
                                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "[", "]", "...");
       (void)snippet;
     }
-    for (auto& spy : spies) {
-      std::vector<std::pair<Xapian::doccount, std::string>> counts;
-      for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts.emplace_back(v.get_termfreq(), *v);
+    // Each facet's counts from the counts of the facet combinations.
+    std::array<std::map<std::string, Xapian::doccount>, indexer::kFacetFields.size()> counts;
+    for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+      const indexer::FacetValues values = indexer::unpack_facets(*v);
+      for (std::size_t f = 0; f < counts.size(); ++f)
+        counts[f][values.*indexer::kFacetFields[f].value] += v.get_termfreq();
     }
     return static_cast<int>(mset.get_matches_estimated());
   }

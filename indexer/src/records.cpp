@@ -62,21 +62,16 @@ corpus::Statement statement_from(const json& record) {
 
 std::string pack_facets(const FacetValues& values) {
   std::string out;
-  out.reserve(values.framework.size() + values.ladder.size() + values.level.size() + values.area.size() +
-              values.track.size() + values.kind.size() + 6);
-  for (const std::string* field :
-       {&values.framework, &values.ladder, &values.level, &values.area, &values.track, &values.kind}) {
-    append_field(out, *field);
-  }
+  std::size_t size = kFacetFields.size();
+  for (const auto& field : kFacetFields) size += (values.*field.value).size();
+  out.reserve(size);
+  for (const auto& field : kFacetFields) append_field(out, values.*field.value);
   return out;
 }
 
 FacetValues unpack_facets(std::string_view packed) {
   FacetValues values;
-  for (std::string* field :
-       {&values.framework, &values.ladder, &values.level, &values.area, &values.track, &values.kind}) {
-    *field = read_field(packed);
-  }
+  for (const auto& field : kFacetFields) values.*field.value = read_field(packed);
   if (!packed.empty()) throw malformed();
   return values;
 }

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "facet_column_writer.h"
 #include "fail_point.h"
 #include "rungs/analysis/analyzer.h"
 #include "rungs/analysis/thesaurus.h"
@@ -196,13 +197,6 @@ class Writer {
     doc.add_boolean_term(schema::filter_term(schema::kPrefixTrack, level.track));
     doc.add_boolean_term(schema::filter_term(schema::kPrefixKind, kind));
 
-    doc.add_value(schema::kSlotFramework, ladder.framework);
-    doc.add_value(schema::kSlotLadder, ladder.id);
-    doc.add_value(schema::kSlotLevel, level_key);
-    doc.add_value(schema::kSlotRank, Xapian::sortable_serialise(level.rank));
-    doc.add_value(schema::kSlotArea, statement.area);
-    doc.add_value(schema::kSlotTrack, level.track);
-    doc.add_value(schema::kSlotKind, kind);
     doc.add_value(schema::kSlotFacets, pack_facets({.framework = ladder.framework,
                                                     .ladder = ladder.id,
                                                     .level = level_key,
@@ -258,6 +252,7 @@ class Writer {
 template <typename Body>
 IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db, const IndexOptions& options,
                            Body&& body) {
+  IndexStats stats;
   wdb.begin_transaction(false);
   try {
     Writer writer(wdb);
@@ -271,7 +266,7 @@ IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db, co
     wdb.commit_transaction();
     fail_point("after-commit");
     wdb.commit();
-    return writer.stats;
+    stats = writer.stats;
   } catch (...) {
     try {
       wdb.cancel_transaction();
@@ -283,6 +278,16 @@ IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db, co
       throw IndexError(fmt::format("writing index {} failed: {}", db.string(), e.get_description()));
     }
   }
+  // After the commit: a column that fails is only stale (searches ignore it).
+  try {
+    write_facet_column(wdb, db);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(
+        fmt::format("the index {} was written, but not its facet column ({}); searches stay exact but "
+                    "slower until the next `rungs index`",
+                    db.string(), e.get_description()));
+  }
+  return stats;
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
 // Private to the indexer: writing ladders into an open Xapian database. Each
 // call makes its changes in one transaction and one commit (indexer.cpp says
-// why), after refusing an index of another schema version. A document is
+// why), after refusing an index of another schema version, and writes the
+// facet column of what it committed. A document is
 // the statement's text analysed as `analysis::normalize` and the analyzer's
 // stemmer and stopwords have it, its filter terms and value slots
 // (schema.h) and its display record; the words also feed the spelling table

@@ -17,8 +17,7 @@ namespace rungs::search {
 namespace fs = std::filesystem;
 namespace schema = indexer::schema;
 
-IndexHandle::IndexHandle(fs::path path, std::function<void(const Xapian::Database&)> on_open)
-    : path_(std::move(path)), on_open_(std::move(on_open)) {}
+IndexHandle::IndexHandle(fs::path path, OnOpen on_open) : path_(std::move(path)), on_open_(std::move(on_open)) {}
 
 IndexHandle::~IndexHandle() { close_dir(); }
 
@@ -76,7 +75,7 @@ void IndexHandle::open_once() {
                     "index --rebuild`",
                     path_.string(), version.empty() ? "(none)" : version, schema::kVersion));
   }
-  on_open_(db_);
+  on_open_(db_, xapian_path);
 }
 
 }  // namespace rungs::search

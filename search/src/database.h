@@ -21,8 +21,10 @@ inline constexpr int kRetries = 5;
 class IndexHandle {
  public:
   /// A handle on the index at `path`; nothing is opened before `open`.
-  /// `on_open` is called with the database after every successful open.
-  IndexHandle(std::filesystem::path path, std::function<void(const Xapian::Database&)> on_open);
+  /// `on_open` is called after every successful open with the database and
+  /// the directory it was read from (pinned: see `open`).
+  using OnOpen = std::function<void(const Xapian::Database&, const std::filesystem::path&)>;
+  IndexHandle(std::filesystem::path path, OnOpen on_open);
   ~IndexHandle();
   IndexHandle(const IndexHandle&) = delete;
   IndexHandle& operator=(const IndexHandle&) = delete;
@@ -47,7 +49,7 @@ class IndexHandle {
   std::filesystem::path path_;
   int dir_fd_ = -1;  ///< the index directory opened, so that a rename does not move it under us
   Xapian::Database db_;
-  std::function<void(const Xapian::Database&)> on_open_;
+  OnOpen on_open_;
 };
 
 template <typename Body>

@@ -1,9 +1,12 @@
-// Facet counting (see facets.h): combinations interned once per Searcher,
+// Facet counting (see facets.h): from the facet column, one row per match;
+// or from the packed values, combinations interned once per Searcher and
 // counted once per match.
 
 #include "facets.h"
 
 #include <algorithm>
+
+#include "rungs/corpus/error.h"
 
 namespace rungs::search {
 
@@ -29,29 +32,28 @@ std::uint32_t FacetTable::intern(const std::string& packed) {
 
 std::map<std::string, std::vector<FacetCount>> FacetTable::counts(
     const std::vector<std::pair<std::uint32_t, int>>& met) const {
-  std::map<std::string, std::vector<FacetCount>> out;
-  std::unordered_map<std::uint32_t, int> totals;
+  std::array<std::vector<int>, kFields.size()> totals;
+  std::array<std::size_t, kFields.size()> sizes{};
   for (std::size_t f = 0; f < kFields.size(); ++f) {
-    totals.clear();
-    for (const auto& [combination, count] : met) {
-      const std::uint32_t value = combinations_[combination][f];
-      if (value != kEmpty) totals[value] += count;
-    }
-    std::vector<FacetCount> counts;
-    counts.reserve(totals.size());
-    for (const auto& [value, count] : totals) counts.push_back(FacetCount{values_[f][value], count});
-    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    out[std::string(kFields[f].name)] = std::move(counts);
+    sizes[f] = values_[f].size();
+    totals[f].assign(sizes[f], 0);
   }
-  return out;
+  for (const auto& [combination, count] : met) {
+    for (std::size_t f = 0; f < kFields.size(); ++f) {
+      const std::uint32_t value = combinations_[combination][f];
+      if (value != kEmpty) totals[f][value] += count;
+    }
+  }
+  return facet_counts(
+      sizes, [&](std::size_t f, std::size_t i) { return totals[f][i]; },
+      [&](std::size_t f, std::size_t i) -> const std::string& { return values_[f][i]; });
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   const std::uint32_t combination = table_.intern(doc.get_value(indexer::schema::kSlotFacets));
   if (combination >= matches_.size()) matches_.resize(combination + 1, 0);
   if (matches_[combination]++ == 0) met_.push_back(combination);
+  ++total_;
 }
 
 std::map<std::string, std::vector<FacetCount>> FacetSpy::counts() const {
@@ -59,6 +61,39 @@ std::map<std::string, std::vector<FacetCount>> FacetSpy::counts() const {
   met.reserve(met_.size());
   for (const std::uint32_t combination : met_) met.emplace_back(combination, matches_[combination]);
   return table_.counts(met);
+}
+
+namespace {
+
+IndexError column_error() {
+  return IndexError("the index's facet column does not fit its documents: run `rungs index --rebuild`");
+}
+
+}  // namespace
+
+ColumnSpy::ColumnSpy(const indexer::FacetColumn& column) : column_(column) {
+  for (std::size_t f = 0; f < kFields.size(); ++f) counts_[f].assign(column.values(f).size(), 0);
+}
+
+void ColumnSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
+  const Xapian::docid id = doc.get_docid();
+  if (id >= column_.rows()) throw column_error();
+  const std::uint32_t* row = column_.row(id);
+  for (std::size_t f = 0; f < kFields.size(); ++f) {
+    const std::uint32_t value = row[f];
+    if (value == indexer::FacetColumn::kNone) continue;
+    if (value >= counts_[f].size()) throw column_error();
+    ++counts_[f][value];
+  }
+  ++total_;
+}
+
+std::map<std::string, std::vector<FacetCount>> ColumnSpy::counts() const {
+  std::array<std::size_t, kFields.size()> sizes{};
+  for (std::size_t f = 0; f < kFields.size(); ++f) sizes[f] = counts_[f].size();
+  return facet_counts(
+      sizes, [&](std::size_t f, std::size_t i) { return counts_[f][i]; },
+      [&](std::size_t f, std::size_t i) { return column_.values(f)[i]; });
 }
 
 }  // namespace rungs::search

@@ -1,10 +1,12 @@
 #pragma once
-// Private to search: the six facets (query prefix, filter-term prefix, packed
-// value) and their counting. `FacetTable` owns the facet combinations a
-// Searcher has met; `FacetSpy` counts one query's matches per combination.
+// Private to search: counting the six facets over a query's matches.
+// `ColumnSpy` counts from the facet column; where the index has none that
+// matches it, `FacetSpy` counts from the packed values, with `FacetTable`
+// keeping the facet combinations a Searcher has met.
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
@@ -14,26 +16,22 @@
 #include <utility>
 #include <vector>
 
+#include "rungs/indexer/facet_column.h"
 #include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
 #include "rungs/search/searcher.h"
 
 namespace rungs::search {
 
-struct Field {
-  std::string_view name;                     ///< query prefix and key in SearchResults::facets, e.g. "ladder"
-  std::string_view prefix;                   ///< term prefix
-  std::string indexer::FacetValues::*value;  ///< the facet's value among the packed ones
-};
+using Field = indexer::FacetField;
+inline constexpr const auto& kFields = indexer::kFacetFields;
 
-inline constexpr std::array<Field, 6> kFields = {{
-    {"framework", indexer::schema::kPrefixFramework, &indexer::FacetValues::framework},
-    {"ladder", indexer::schema::kPrefixLadder, &indexer::FacetValues::ladder},
-    {"level", indexer::schema::kPrefixLevel, &indexer::FacetValues::level},
-    {"area", indexer::schema::kPrefixArea, &indexer::FacetValues::area},
-    {"track", indexer::schema::kPrefixTrack, &indexer::FacetValues::track},
-    {"kind", indexer::schema::kPrefixKind, &indexer::FacetValues::kind},
-}};
+/// Every facet's values with their counts, as `SearchResults::facets` has
+/// them: highest count first, ties by value, values counted 0 left out.
+/// `count(f, i)` and `value(f, i)` give facet f's i-th value, i < `sizes[f]`.
+template <typename Count, typename Value>
+std::map<std::string, std::vector<FacetCount>> facet_counts(const std::array<std::size_t, kFields.size()>& sizes,
+                                                            Count&& count, Value&& value);
 
 /// The facet combinations met so far (packed values of `schema::kSlotFacets`),
 /// each unpacked once and its six values interned, for the life of a
@@ -59,19 +57,54 @@ class FacetTable {
   std::array<std::unordered_map<std::string, std::uint32_t>, kFields.size()> value_ids_;
 };
 
-/// Counts one query's matches per facet combination: one value read per
-/// match, where a ValueCountMatchSpy per facet took six reads and six
-/// string-keyed tree updates.
+/// Counts one query's matches per facet combination from the packed values:
+/// one value read per match, where a ValueCountMatchSpy per facet took six
+/// reads and six string-keyed tree updates. For an index without a usable
+/// facet column.
 class FacetSpy : public Xapian::MatchSpy {
  public:
   explicit FacetSpy(FacetTable& table) : table_(table) {}
   void operator()(const Xapian::Document& doc, double weight) override;
   [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts() const;
+  [[nodiscard]] int matches() const { return total_; }
 
  private:
   FacetTable& table_;
   std::vector<int> matches_;        ///< by combination id
   std::vector<std::uint32_t> met_;  ///< the combinations met, in order
+  int total_ = 0;
 };
+
+/// Counts one query's matches per facet value from the facet column: one
+/// row read per match, the document itself never read.
+class ColumnSpy : public Xapian::MatchSpy {
+ public:
+  explicit ColumnSpy(const indexer::FacetColumn& column);
+  void operator()(const Xapian::Document& doc, double weight) override;
+  [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts() const;
+  [[nodiscard]] int matches() const { return total_; }
+
+ private:
+  const indexer::FacetColumn& column_;
+  std::array<std::vector<int>, kFields.size()> counts_;  ///< by facet, by value ordinal
+  int total_ = 0;
+};
+
+template <typename Count, typename Value>
+std::map<std::string, std::vector<FacetCount>> facet_counts(const std::array<std::size_t, kFields.size()>& sizes,
+                                                            Count&& count, Value&& value) {
+  std::map<std::string, std::vector<FacetCount>> out;
+  for (std::size_t f = 0; f < kFields.size(); ++f) {
+    std::vector<FacetCount> counts;
+    for (std::size_t i = 0; i < sizes[f]; ++i) {
+      if (const int n = count(f, i); n > 0) counts.push_back(FacetCount{std::string(value(f, i)), n});
+    }
+    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    out[std::string(kFields[f].name)] = std::move(counts);
+  }
+  return out;
+}
 
 }  // namespace rungs::search

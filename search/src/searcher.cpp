@@ -1,7 +1,7 @@
 // Full-text search over the index (see searcher.h; layout in indexer/schema.h).
 // This file runs a search and hands each job to a collaborator:
 //   query.h         the user's text and the filters as a Xapian query
-//   facets.h        facet counts over all matches
+//   facets.h        facet counts over all matches (with the facet column)
 //   snippets.h      the highlighted snippet of each hit
 //   database.h      the index handle: opening, schema check, retries
 //   ladder_store.h  the ladders kept in the index's metadata
@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -31,6 +32,7 @@
 #include "rungs/analysis/word.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
+#include "rungs/indexer/facet_column.h"
 #include "rungs/indexer/schema.h"
 #include "snippets.h"
 
@@ -46,9 +48,14 @@ struct Searcher::Impl {
   QueryBuilder queries;
   Highlighter highlighter;
   FacetTable facet_table;
+  std::optional<indexer::FacetColumn> facet_column;  ///< of the commit open, when the index has one that fits
   IndexHandle index;
 
-  explicit Impl(fs::path p) : index(std::move(p), [this](const Xapian::Database& db) { queries.set_database(db); }) {
+  explicit Impl(fs::path p)
+      : index(std::move(p), [this](const Xapian::Database& db, const fs::path& dir) {
+          queries.set_database(db);
+          facet_column = indexer::FacetColumn::open(dir, db.get_uuid(), db.get_revision());
+        }) {
     index.open();
   }
   Impl(const Impl&) = delete;
@@ -74,14 +81,14 @@ struct Searcher::Impl {
     }
 
     Xapian::Database& db = index.db();
+    count_matches(db, query, out);
+    // The ranking keeps Xapian's early termination: it scores only what can
+    // still reach the page asked for (the counts came from the pass above).
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    FacetSpy spy(facet_table);
-    enquire.add_matchspy(&spy);
     const auto offset = static_cast<Xapian::doccount>(std::max(0, request.offset));
     const auto limit = static_cast<Xapian::doccount>(std::max(0, request.limit));
-    const Xapian::MSet mset = enquire.get_mset(offset, limit, db.get_doccount());
-    out.total = static_cast<int>(mset.get_matches_estimated());
+    const Xapian::MSet mset = out.total > 0 ? enquire.get_mset(offset, limit) : Xapian::MSet();
     // Xapian respells every word the index lacks, real words included
     // ("incident war room" → "incidents way root"); a suggestion is only
     // clearly better when the query as typed found nothing.
@@ -116,8 +123,30 @@ struct Searcher::Impl {
       out.hits.push_back(std::move(hit));
     }
 
-    out.facets = spy.counts();
     return out;
+  }
+
+  // The exact total and facet counts of `query`: every match visited
+  // unweighted, in document order, by a spy that reads the facet column (or,
+  // without one, the packed values).
+  void count_matches(Xapian::Database& db, const Xapian::Query& query, SearchResults& out) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    const auto visit = [&](auto& spy) {
+      enquire.add_matchspy(&spy);
+      (void)enquire.get_mset(0, 0, db.get_doccount());
+      out.total = spy.matches();
+      out.facets = spy.counts();
+    };
+    if (facet_column) {
+      ColumnSpy spy(*facet_column);
+      visit(spy);
+    } else {
+      FacetSpy spy(facet_table);
+      visit(spy);
+    }
   }
 };
 

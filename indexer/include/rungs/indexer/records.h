@@ -4,10 +4,12 @@
 // (metadata `rungs.ladder.<id>`). Writing and reading a record go through the
 // same pair of functions, so its bytes are defined in one place.
 
+#include <array>
 #include <string>
 #include <string_view>
 
 #include "rungs/corpus/ladder.h"
+#include "rungs/indexer/schema.h"
 
 namespace rungs::indexer {
 
@@ -15,13 +17,32 @@ namespace rungs::indexer {
 struct FacetValues {
   std::string framework;
   std::string ladder;
-  std::string level;  ///< "<ladder>/<level>", as in `schema::kSlotLevel`
+  std::string level;  ///< "<ladder>/<level>", unique across ladders
   std::string area;
   std::string track;
   std::string kind;
 
   bool operator==(const FacetValues&) const = default;
 };
+
+/// One facet: its name (the query prefix and the key of search results'
+/// counts, e.g. "ladder"), its filter-term prefix and its value among a
+/// statement's `FacetValues`.
+struct FacetField {
+  std::string_view name;
+  std::string_view prefix;
+  std::string FacetValues::*value;
+};
+
+/// The six facets, in the order of `pack_facets` and of the facet column's rows.
+inline constexpr std::array<FacetField, 6> kFacetFields = {{
+    {"framework", schema::kPrefixFramework, &FacetValues::framework},
+    {"ladder", schema::kPrefixLadder, &FacetValues::ladder},
+    {"level", schema::kPrefixLevel, &FacetValues::level},
+    {"area", schema::kPrefixArea, &FacetValues::area},
+    {"track", schema::kPrefixTrack, &FacetValues::track},
+    {"kind", schema::kPrefixKind, &FacetValues::kind},
+}};
 
 /// `values` as one string (each field length-prefixed, so any bytes survive).
 [[nodiscard]] std::string pack_facets(const FacetValues& values);

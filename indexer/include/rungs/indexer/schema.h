@@ -6,8 +6,9 @@
 //
 // One Xapian document per statement, set-aside boilerplate included (kind
 // "boilerplate", which search leaves out unless asked for). Terms: stemmed positional text (STEM_SOME_FULL_POS),
-// boolean filter terms per facet, and a unique id term `Q<ladder>/<level>/<n>`. The display record (JSON) is in slot
-// `kSlotRecord`; the document data is empty. Index metadata: `rungs.schema` (the version below), `rungs.ladder.<id>`
+// boolean filter terms per facet, and a unique id term `Q<ladder>/<level>/<n>`. The packed facet values are in slot
+// `kSlotFacets`, the display record (JSON) in slot `kSlotRecord`; the document data is empty. Beside Xapian's tables,
+// the facet column file. Index metadata: `rungs.schema` (the version below), `rungs.ladder.<id>`
 // (the ladder, `store_ladder`'s JSON) and `rungs.fingerprint` (of the bundled corpus, for the default index).
 
 #include <cstddef>
@@ -20,7 +21,9 @@ namespace rungs::indexer::schema {
 /// 3: ladders stored as JSON instead of YAML; slots `kSlotFacets` and
 /// `kSlotRecord` (the record was the document data). 4: stopwords indexed
 /// with their stems too, so that phrases holding one ("on-call") match.
-inline constexpr int kVersion = 4;
+/// 5: the facet column file; the one-facet value slots 0-6, which nothing
+/// read, dropped (the packed facets and the record are slots 0 and 1).
+inline constexpr int kVersion = 5;
 
 // Boolean filter term prefixes (omega conventions: user prefixes start with X).
 inline constexpr std::string_view kPrefixFramework = "XFW";
@@ -31,22 +34,18 @@ inline constexpr std::string_view kPrefixTrack = "XTRACK";
 inline constexpr std::string_view kPrefixKind = "XKIND";
 inline constexpr std::string_view kPrefixId = "Q";
 
-// Value slots, one facet each (exact counts via ValueCountMatchSpy).
-inline constexpr unsigned kSlotFramework = 0;
-inline constexpr unsigned kSlotLadder = 1;
-inline constexpr unsigned kSlotLevel = 2;  ///< "<ladder>/<level>", unique across ladders
-inline constexpr unsigned kSlotRank = 3;   ///< sortable_serialise(level rank)
-inline constexpr unsigned kSlotArea = 4;
-inline constexpr unsigned kSlotTrack = 5;
-inline constexpr unsigned kSlotKind = 6;
-/// All six facet values of the statement, `pack_facets`: search counts every
-/// facet from this one slot, one value read per match instead of six.
-inline constexpr unsigned kSlotFacets = 7;
+/// All six facet values of the statement, `pack_facets`: what search counts
+/// facets from when the facet column (below) is missing or stale.
+inline constexpr unsigned kSlotFacets = 0;
 /// The display record (JSON). Not the document data: Glass deflates document
 /// data one document at a time, and each zlib reset clears a 128 KB hash
 /// table, which cost a fifth of the build's instructions; value slots are
 /// stored as they are.
-inline constexpr unsigned kSlotRecord = 8;
+inline constexpr unsigned kSlotRecord = 1;
+
+/// The facet column (`rungs/indexer/facet_column.h`): a file of ours inside
+/// the index directory, beside Xapian's tables.
+inline constexpr std::string_view kFacetColumnFile = "rungs-facets";
 
 inline constexpr std::string_view kMetaSchema = "rungs.schema";
 inline constexpr std::string_view kMetaLadderPrefix = "rungs.ladder.";
