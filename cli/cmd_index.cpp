@@ -1,15 +1,16 @@
 // `rungs index`: add ladders to an index (all or nothing).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 
 #include "common.h"
 #include "exit_status.h"
 #include "import_report.h"
 #include "output.h"
+#include "progress.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/indexer.h"
@@ -31,6 +32,20 @@ struct IndexCommandOptions {
   bool allow_outside_manifest_dir = false;
   std::vector<std::string> remove;
 };
+
+// Statements written of those given, the rate and the time left, on a terminal.
+std::function<void(const indexer::IndexProgress&)> show_progress(ProgressLine& line) {
+  if (!line.shown()) return {};
+  return [&line](const indexer::IndexProgress& p) {
+    if (p.committing) {
+      line.say(fmt::format("rungs: committing {} statements of {} ladders", grouped(p.statements_total),
+                           grouped(p.ladders_total)));
+    } else {
+      line.update("indexing", p.statements_done, p.statements_total, "statements",
+                  fmt::format("{}/{} ladders, {}", grouped(p.ladders_done), grouped(p.ladders_total), p.ladder));
+    }
+  };
+}
 
 void run_index(const IndexCommandOptions& options) {
   // Read and check every input before touching the index, so that bad input
@@ -103,7 +118,11 @@ void run_index(const IndexCommandOptions& options) {
         if (kept == ladders.end()) throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
         ladders.erase(kept, ladders.end());
       }
-      const auto stats = indexer::build_index(db, ladders, {});
+      ProgressLine progress(options.quiet);
+      indexer::IndexOptions build_options;
+      build_options.progress = show_progress(progress);
+      const auto stats = indexer::build_index(db, ladders, build_options);
+      progress.clear();
       if (!options.output.json()) {
         fmt::print(stderr, "rungs: built {}: {} ladders, {} statements indexed, {} set aside\n", db.string(),
                    stats.ladders, stats.documents, stats.set_aside);
@@ -119,13 +138,10 @@ void run_index(const IndexCommandOptions& options) {
   if (!ladders.empty() || removing) {
     indexer::IndexOptions index_options;
     if (removing) index_options.remove = options.remove;
-    if (::isatty(STDERR_FILENO)) {
-      index_options.progress = [](std::size_t done, std::size_t total, const std::string& id) {
-        fmt::print(stderr, "\rrungs: indexed {}/{} ladders ({})\033[K", done, total, id);
-        if (done == total) fmt::print(stderr, "\n");
-      };
-    }
+    ProgressLine progress(options.quiet);
+    index_options.progress = show_progress(progress);
     stats = indexer::add_ladders(db, ladders, index_options);
+    progress.clear();
   }
   for (const auto& id : options.remove) fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
   nlohmann::json added = nlohmann::json::array();
@@ -171,7 +187,9 @@ void setup_index(CLI::App& app) {
   cmd->add_flag("--allow-outside-manifest-dir", options->allow_outside_manifest_dir,
                 "Let manifests name documents outside their own folder (../x.md, absolute paths, links out); "
                 "only for manifests you trust");
-  cmd->add_flag("-q,--quiet", options->quiet, "Do not print the per-ladder report of what was read");
+  cmd->add_flag("-q,--quiet", options->quiet,
+                "Do not print the per-ladder report of what was read, nor the progress line (shown only on a "
+                "terminal)");
   options->index.add_to(*cmd);
   options->output.add_to(*cmd);
   cmd->footer(

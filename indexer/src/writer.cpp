@@ -302,12 +302,22 @@ IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db, std:
       }
       fail_point("ladder-removed");
     }
-    std::size_t done = 0;
+    IndexProgress progress;
+    progress.ladders_total = ladders.size();
+    for (const auto& ladder : ladders) {
+      for (const auto& level : ladder.levels) progress.statements_total += level.statements.size();
+    }
     for (const auto& ladder : ladders) {
       writer.write_ladder(ladder);
       fail_point("ladder-written");
-      if (options.progress) options.progress(++done, ladders.size(), ladder.id);
+      ++progress.ladders_done;
+      for (const auto& level : ladder.levels) progress.statements_done += level.statements.size();
+      progress.ladder = ladder.id;
+      if (options.progress) options.progress(progress);
     }
+    progress.ladder.clear();
+    progress.committing = true;
+    if (options.progress) options.progress(progress);
   });
 }
 

@@ -167,15 +167,28 @@ TEST_CASE("progress and fingerprint options") {
   TempDir tmp;
   const auto ladders = fixture_ladders();
   std::vector<std::string> seen;
+  std::vector<std::size_t> statements;
+  bool committing = false;
   rungs::indexer::IndexOptions options;
   options.fingerprint = "abc123";
-  options.progress = [&](std::size_t done, std::size_t total, const std::string& id) {
-    CHECK(total == 2);
-    CHECK(done == seen.size() + 1);
-    seen.push_back(id);
+  options.progress = [&](const rungs::indexer::IndexProgress& progress) {
+    CHECK(progress.ladders_total == 2);
+    CHECK(progress.statements_total == 19);  // boilerplate included
+    CHECK_FALSE(committing);                 // the commit comes last, once
+    committing = progress.committing;
+    if (committing) {
+      CHECK(progress.ladders_done == 2);
+      CHECK(progress.ladder.empty());
+      return;
+    }
+    CHECK(progress.ladders_done == seen.size() + 1);
+    seen.push_back(progress.ladder);
+    statements.push_back(progress.statements_done);
   };
   rungs::indexer::build_index(tmp.path() / "index", ladders, options);
   CHECK(seen == std::vector<std::string>{"acme-eng", "globex-sre"});
+  CHECK(statements == std::vector<std::size_t>{12, 19});  // acme-eng: 10 statements and 2 set aside
+  CHECK(committing);
   Xapian::Database db((tmp.path() / "index").string());
   CHECK(db.get_metadata(std::string(schema::kMetaFingerprint)) == "abc123");
 }

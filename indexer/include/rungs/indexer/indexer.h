@@ -17,9 +17,19 @@
 
 namespace rungs::indexer {
 
+/// How far a run is, for a progress display.
+struct IndexProgress {
+  std::size_t ladders_done = 0;
+  std::size_t ladders_total = 0;
+  std::size_t statements_done = 0;  ///< every statement written, set-aside text included
+  std::size_t statements_total = 0;
+  std::string ladder;       ///< the ladder just written ("" when committing)
+  bool committing = false;  ///< every ladder is written; the commit and the facet column are under way
+};
+
 struct IndexOptions {
-  /// Called after each ladder is written: (ladders done, ladders total, ladder id).
-  std::function<void(std::size_t, std::size_t, const std::string&)> progress;
+  /// Called after each ladder is written, and once more before the commit.
+  std::function<void(const IndexProgress&)> progress;
   /// Stored as `rungs.fingerprint`; "" leaves it unset.
   std::string fingerprint;
   /// When another process is writing the same index: wait for it (true), or
