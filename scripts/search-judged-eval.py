@@ -5,7 +5,9 @@ rungs beside SQLite FTS5 over the same statements.
     scripts/search-judged-eval.py build/cli/rungs [--db DIR] [--judged FILE] [--min-p5 X] [--show-misses]
 
 Each query of the judged set lists the statements a person would expect in
-its top 5 (written blind to rungs: tests/eval/search.judged.README.md).
+its top 5 (written blind to rungs: tests/eval/search.judged.README.md);
+tests/eval/search.heldout.tsv is a second set, written blind after the
+ranking it measures was built and never used to choose anything.
 rungs answers `rungs search QUERY --json --limit 5`. The peer is an FTS5
 table of the same statements (`porter unicode61`, as the speed benchmark's)
 ranked by bm25, queried two ways: every word quoted and ORed (rungs' default
@@ -35,6 +37,25 @@ def scores(ranked, relevant):
     r5 = sum(hits) / min(5, len(relevant))
     rr = next((1 / (i + 1) for i, h in enumerate(hits) if h), 0.0)
     return p5, r5, rr
+
+def read_judged(path):
+    """(id, query, relevant keys) per query, from either layout: `id query
+    relevant` (relevant statements joined by |), or one line per judged
+    statement `query ladder level statement why` (# comments allowed)."""
+    with open(path, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    header, lines = lines[0].split("\t"), lines[1:]
+    if header[:2] == ["query", "ladder"]:
+        grouped = {}
+        for line in lines:
+            query, _ladder, _level, statement = line.split("\t")[:4]
+            grouped.setdefault(query, set()).add(key(statement))
+        return [(f"Q{i + 1:02d}", q, rel) for i, (q, rel) in enumerate(grouped.items())]
+    rows = []
+    for line in lines:
+        qid, query, relevant = line.split("\t")
+        rows.append((qid, query, {key(r) for r in relevant.split("|")}))
+    return rows
 
 def fts_words(query):
     return [w for w in re.findall(r"[\w]+", query.lower()) if w]
@@ -66,13 +87,7 @@ def main():
         fts.executemany("insert into t(text) values (?)", [(s,) for s in statements])
         indexed = {key(s) for s in statements}
 
-        rows = []
-        with open(options.judged, encoding="utf-8") as f:
-            next(f)
-            for line in f:
-                if line.strip():
-                    qid, query, relevant = line.rstrip("\n").split("\t")
-                    rows.append((qid, query, {key(r) for r in relevant.split("|")}))
+        rows = read_judged(options.judged)
         unknown = sum(1 for _, _, rel in rows for r in rel if r not in indexed)
 
         systems = {"rungs": [], "FTS5 OR": [], "FTS5 AND": []}

@@ -40,6 +40,12 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+// Terms `a` then `b`, next to each other.
+Xapian::Query side_by_side(const std::string& a, const std::string& b) {
+  const std::array<Xapian::Query, 2> terms = {Xapian::Query(a), Xapian::Query(b)};
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), 2);
+}
+
 const Field* find_field(std::string_view name) {
   const std::string lower = ascii_lower(name);
   for (const auto& f : kFields) {
@@ -126,6 +132,27 @@ PreparedQuery prepare(std::string_view query) {
   return out;
 }
 
+bool is_free_text(std::string_view query) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= query.size(); ++i) {
+    if (i < query.size() && !is_space(query[i])) continue;
+    const std::string_view token = query.substr(start, i - start);
+    start = i + 1;
+    if (token.empty()) continue;
+    if (std::find(kOperators.begin(), kOperators.end(), token) != kOperators.end()) return false;
+    // Punctuation only inside a word, or a sentence's own at its end.
+    const auto first = static_cast<unsigned char>(token.front());
+    if (!is_word_byte(first)) return false;
+    for (std::size_t k = 1; k < token.size(); ++k) {
+      const char c = token[k];
+      if (is_word_byte(static_cast<unsigned char>(c))) continue;
+      if (std::string_view(".,;!?").find(c) != std::string_view::npos && k + 1 == token.size()) continue;
+      if (std::string_view("-'").find(c) == std::string_view::npos) return false;
+    }
+  }
+  return true;
+}
+
 bool has_word(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return is_word_byte(static_cast<unsigned char>(c)); });
 }
@@ -173,22 +200,113 @@ Xapian::Query QueryBuilder::user_query(const SearchRequest& request, SearchResul
   }
   if (request.plain_words) return plain_query(request.query);
   const PreparedQuery prepared = prepare(request.query);
+  if (is_free_text(request.query)) return free_text_query(prepared.text, out);
   constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                               Xapian::QueryParser::FLAG_SYNONYM | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
   try {
     Xapian::Query query = parser_.parse_query(prepared.text, kFlags);
-    out.corrected_query = parser_.get_corrected_query_string();
+    out.corrected_query = suggestion(prepared.text);
     return query;
   } catch (const Xapian::QueryParserError&) {
     out.fell_back_to_plain = true;
   }
   try {
     Xapian::Query query = parser_.parse_query(prepared.plain, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-    out.corrected_query = parser_.get_corrected_query_string();
+    out.corrected_query = suggestion(prepared.plain);
     return query;
   } catch (const Xapian::QueryParserError&) {
     return plain_query(request.query);
   }
+}
+
+// The parser's respelling of `text`, when it reads as the typo it fixes.
+// Not when it respells a word into a stopword, or changes a word's first
+// letter (people rarely mistype that; "post mortem" is not "most more"),
+// or rewrites more than half of the words.
+std::string QueryBuilder::suggestion(const std::string& text) const {
+  const std::string corrected = parser_.get_corrected_query_string();
+  if (corrected.empty()) return corrected;
+  const auto typed = analyzer_.words(text);
+  const auto respelled = analyzer_.words(corrected);
+  if (typed.size() != respelled.size()) return "";
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    if (typed[i] == respelled[i]) continue;
+    ++changed;
+    if (stop_.count(respelled[i]) != 0 || typed[i].front() != respelled[i].front()) return "";
+  }
+  return 2 * changed <= typed.size() + 1 ? corrected : "";
+}
+
+std::string QueryBuilder::term_of(const std::string& word) const {
+  return should_stem(word) ? "Z" + stemmer_(word) : word;
+}
+
+Xapian::Query QueryBuilder::split_compound(const std::string& word) const {
+  for (std::size_t k = 2; k + 2 <= word.size(); ++k) {
+    const std::string a = term_of(word.substr(0, k));
+    const std::string b = term_of(word.substr(k));
+    if (!db_.term_exists(a) || !db_.term_exists(b)) continue;
+    const Xapian::Query phrase = side_by_side(a, b);
+    Xapian::Enquire probe(db_);
+    probe.set_query(phrase);
+    if (!probe.get_mset(0, 1).empty()) return phrase;
+  }
+  return Xapian::Query();
+}
+
+// Free text is the parsed words (stemmed, stopwords dropped) with three
+// additions. Compounds: a word is also read as two words the index holds
+// side by side ("oncall" finds "on call" and "on-call"), and two
+// words side by side also find their joined form. Adjacent words: statements
+// holding two query words side by side ("on call", stopwords included) get
+// the phrase's weight on top, so they rank above scattered words ("team
+// calls"). Synonyms (the index's table): they find statements too, but
+// weigh a thousandth of a word typed, so every statement matching a typed
+// word ranks above every statement that only matches a related one.
+Xapian::Query QueryBuilder::free_text_query(const std::string& text, SearchResults& out) {
+  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  constexpr double kSynonymWeight = 0.001;
+  Xapian::Query query = parser_.parse_query(text, kFlags);
+  out.corrected_query = suggestion(text);
+
+  const std::vector<std::string> words = analyzer_.words(text);
+  std::vector<Xapian::Query> more_matches;
+  std::vector<Xapian::Query> adjacent;
+  std::set<std::string> typed;
+  for (const auto& word : words) typed.insert(term_of(word));
+  std::set<std::string> related;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string term = term_of(words[i]);
+    if (stop_.count(words[i]) == 0) {
+      if (Xapian::Query split = split_compound(words[i]); !split.empty()) more_matches.push_back(split);
+    }
+    if (stop_.count(words[i]) == 0) {
+      for (auto s = db_.synonyms_begin(term); s != db_.synonyms_end(term); ++s) {
+        if (typed.count(*s) == 0) related.insert(*s);
+      }
+    }
+    if (i + 1 < words.size()) {
+      const std::string next = term_of(words[i + 1]);
+      adjacent.push_back(side_by_side(term, next));
+      const std::string joined = term_of(words[i] + words[i + 1]);
+      if (db_.term_exists(joined)) more_matches.emplace_back(joined);
+    }
+  }
+  if (!more_matches.empty()) {
+    more_matches.insert(more_matches.begin(), query);
+    query = Xapian::Query(Xapian::Query::OP_OR, more_matches.begin(), more_matches.end());
+  }
+  if (!related.empty()) {
+    const Xapian::Query synonyms(Xapian::Query::OP_OR, related.begin(), related.end());
+    query = Xapian::Query(Xapian::Query::OP_OR, query,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonyms, kSynonymWeight));
+  }
+  if (!adjacent.empty() && !query.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                          Xapian::Query(Xapian::Query::OP_OR, adjacent.begin(), adjacent.end()));
+  }
+  return query;
 }
 
 Xapian::Query QueryBuilder::filter_query(const Filters& filters) {

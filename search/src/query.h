@@ -26,6 +26,10 @@ struct PreparedQuery {
 /// values as typed (field names are lower-cased so "Ladder:" works too).
 [[nodiscard]] PreparedQuery prepare(std::string_view query);
 
+/// Whether `query` is free text: words, spaces and in-word punctuation
+/// (on-call, don't), no operators, quotes, brackets or prefixes.
+[[nodiscard]] bool is_free_text(std::string_view query);
+
 /// Whether `text` holds a word (`analysis::is_word_byte`).
 [[nodiscard]] bool has_word(std::string_view text);
 
@@ -43,8 +47,11 @@ class QueryBuilder {
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-  /// The database spelling correction and synonyms come from.
-  void set_database(const Xapian::Database& db) { parser_.set_database(db); }
+  /// The database spelling correction, synonyms and compounds come from.
+  void set_database(const Xapian::Database& db) {
+    db_ = db;
+    parser_.set_database(db);
+  }
 
   /// The query for `request.query`; notes a spelling correction and a
   /// fallback to plain words in `out`.
@@ -57,10 +64,20 @@ class QueryBuilder {
  private:
   // Plain words → OR of the terms indexing wrote.
   [[nodiscard]] Xapian::Query plain_query(const std::string& text) const;
+  // Free text (words only, no operators, quotes or prefixes), ranked as
+  // people expect: see query.cpp.
+  [[nodiscard]] Xapian::Query free_text_query(const std::string& text, SearchResults& out);
+  // The parser's spelling correction of `text` when worth showing, else "".
+  [[nodiscard]] std::string suggestion(const std::string& text) const;
+  // The term indexing wrote for `word` (its Z stem, or the word itself).
+  [[nodiscard]] std::string term_of(const std::string& word) const;
+  // `word` read as two words the index holds side by side ("oncall" → on call).
+  [[nodiscard]] Xapian::Query split_compound(const std::string& word) const;
 
   Xapian::Stem stemmer_{std::string(analysis::kStemmer)};
   std::set<std::string> stop_{analysis::stopwords().begin(), analysis::stopwords().end()};
   Xapian::QueryParser parser_;
+  Xapian::Database db_;
   analysis::Analyzer analyzer_;
 };
 
