@@ -192,13 +192,13 @@ Xapian::Query QueryBuilder::plain_query(const std::string& text) const {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-Xapian::Query QueryBuilder::user_query(const SearchRequest& request, SearchResults& out) {
+UserQuery QueryBuilder::user_query(const SearchRequest& request, SearchResults& out) {
   if (!has_word(request.query)) {
     // Nothing typed: the filters alone decide. Only punctuation: nothing matches.
     const bool blank = std::all_of(request.query.begin(), request.query.end(), [](char c) { return is_space(c); });
-    return blank ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing;
+    return {blank ? Xapian::Query::MatchAll : Xapian::Query::MatchNothing, {}};
   }
-  if (request.plain_words) return plain_query(request.query);
+  if (request.plain_words) return {plain_query(request.query), {}};
   const PreparedQuery prepared = prepare(request.query);
   if (is_free_text(request.query)) return free_text_query(prepared.text, out);
   constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
@@ -206,16 +206,16 @@ Xapian::Query QueryBuilder::user_query(const SearchRequest& request, SearchResul
   try {
     Xapian::Query query = parser_.parse_query(prepared.text, kFlags);
     out.corrected_query = suggestion(prepared.text);
-    return query;
+    return {query, {}};
   } catch (const Xapian::QueryParserError&) {
     out.fell_back_to_plain = true;
   }
   try {
     Xapian::Query query = parser_.parse_query(prepared.plain, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     out.corrected_query = suggestion(prepared.plain);
-    return query;
+    return {query, {}};
   } catch (const Xapian::QueryParserError&) {
-    return plain_query(request.query);
+    return {plain_query(request.query), {}};
   }
 }
 
@@ -259,12 +259,13 @@ Xapian::Query QueryBuilder::split_compound(const std::string& word) const {
 // additions. Compounds: a word is also read as two words the index holds
 // side by side ("oncall" finds "on call" and "on-call"), and two
 // words side by side also find their joined form. Adjacent words: statements
-// holding two query words side by side ("on call", stopwords included) get
-// the phrase's weight on top, so they rank above scattered words ("team
-// calls"). Synonyms (the index's table): they find statements too, but
+// holding two query words side by side ("on call", stopwords included) rank
+// above scattered words ("team calls"): the Searcher reranks the top of the
+// ranking by them (a phrase in the query itself made every query that held
+// common words several times slower at 100k statements). Synonyms (the index's table): they find statements too, but
 // weigh a thousandth of a word typed, so every statement matching a typed
 // word ranks above every statement that only matches a related one.
-Xapian::Query QueryBuilder::free_text_query(const std::string& text, SearchResults& out) {
+UserQuery QueryBuilder::free_text_query(const std::string& text, SearchResults& out) {
   constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
   constexpr double kSynonymWeight = 0.001;
   Xapian::Query query = parser_.parse_query(text, kFlags);
@@ -272,7 +273,7 @@ Xapian::Query QueryBuilder::free_text_query(const std::string& text, SearchResul
 
   const std::vector<std::string> words = analyzer_.words(text);
   std::vector<Xapian::Query> more_matches;
-  std::vector<Xapian::Query> adjacent;
+  std::vector<std::pair<std::string, std::string>> adjacent;
   std::set<std::string> typed;
   for (const auto& word : words) typed.insert(term_of(word));
   std::set<std::string> related;
@@ -288,7 +289,7 @@ Xapian::Query QueryBuilder::free_text_query(const std::string& text, SearchResul
     }
     if (i + 1 < words.size()) {
       const std::string next = term_of(words[i + 1]);
-      adjacent.push_back(side_by_side(term, next));
+      adjacent.emplace_back(term, next);
       const std::string joined = term_of(words[i] + words[i + 1]);
       if (db_.term_exists(joined)) more_matches.emplace_back(joined);
     }
@@ -302,11 +303,7 @@ Xapian::Query QueryBuilder::free_text_query(const std::string& text, SearchResul
     query = Xapian::Query(Xapian::Query::OP_OR, query,
                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonyms, kSynonymWeight));
   }
-  if (!adjacent.empty() && !query.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                          Xapian::Query(Xapian::Query::OP_OR, adjacent.begin(), adjacent.end()));
-  }
-  return query;
+  return {query, adjacent};
 }
 
 Xapian::Query QueryBuilder::filter_query(const Filters& filters) {

@@ -10,6 +10,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "rungs/analysis/analyzer.h"
 #include "rungs/search/searcher.h"
@@ -40,6 +42,13 @@ struct PreparedQuery {
 /// with a letter).
 [[nodiscard]] bool should_stem(const std::string& word);
 
+/// What a user query matches, and the pairs of its terms that, found side by
+/// side in a match, rank it higher (free text only).
+struct UserQuery {
+  Xapian::Query match;
+  std::vector<std::pair<std::string, std::string>> side_by_side;
+};
+
 /// Builds Xapian queries with the index's analysis. Not thread-safe.
 class QueryBuilder {
  public:
@@ -55,7 +64,7 @@ class QueryBuilder {
 
   /// The query for `request.query`; notes a spelling correction and a
   /// fallback to plain words in `out`.
-  [[nodiscard]] Xapian::Query user_query(const SearchRequest& request, SearchResults& out);
+  [[nodiscard]] UserQuery user_query(const SearchRequest& request, SearchResults& out);
 
   /// The AND over facets of the OR of each facet's filter terms; an empty
   /// query when nothing is filtered.
@@ -66,7 +75,7 @@ class QueryBuilder {
   [[nodiscard]] Xapian::Query plain_query(const std::string& text) const;
   // Free text (words only, no operators, quotes or prefixes), ranked as
   // people expect: see query.cpp.
-  [[nodiscard]] Xapian::Query free_text_query(const std::string& text, SearchResults& out);
+  [[nodiscard]] UserQuery free_text_query(const std::string& text, SearchResults& out);
   // The parser's spelling correction of `text` when worth showing, else "".
   [[nodiscard]] std::string suggestion(const std::string& text) const;
   // The term indexing wrote for `word` (its Z stem, or the word itself).

@@ -1,6 +1,7 @@
 // Full-text search over the index (see searcher.h; layout in indexer/schema.h).
 // This file runs a search and hands each job to a collaborator:
 //   query.h         the user's text and the filters as a Xapian query
+//   rerank.h        the top of the ranking reordered by words side by side
 //   facets.h        facet counts over all matches (with the facet column)
 //   snippets.h      the highlighted snippet of each hit
 //   database.h      the index handle: opening, schema check, retries
@@ -29,6 +30,7 @@
 #include "facets.h"
 #include "ladder_store.h"
 #include "query.h"
+#include "rerank.h"
 #include "rungs/analysis/word.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
@@ -71,7 +73,8 @@ struct Searcher::Impl {
   SearchResults run(const SearchRequest& request) {
     SearchResults out;
     out.query = request.query;
-    Xapian::Query query = queries.user_query(request, out);
+    const UserQuery user = queries.user_query(request, out);
+    Xapian::Query query = user.match;
     const Xapian::Query filter = QueryBuilder::filter_query(request.filters);
     if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
     if (!asks_for_kind(request)) {
@@ -88,7 +91,12 @@ struct Searcher::Impl {
     enquire.set_query(query);
     const auto offset = static_cast<Xapian::doccount>(std::max(0, request.offset));
     const auto limit = static_cast<Xapian::doccount>(std::max(0, request.limit));
-    const Xapian::MSet mset = out.total > 0 ? enquire.get_mset(offset, limit) : Xapian::MSet();
+    // Words side by side reorder the top of the ranking: the page is cut
+    // from a reordered prefix that always starts at the first match, so
+    // that pages agree with each other.
+    const Xapian::doccount depth = user.side_by_side.empty() ? offset + limit : std::max(offset + limit, kRerankDepth);
+    const std::vector<RankedMatch> ranked =
+        out.total > 0 ? rerank(db, enquire.get_mset(0, depth), user.side_by_side) : std::vector<RankedMatch>{};
     // Xapian respells every word the index lacks, real words included
     // ("incident war room" → "incidents way root"); a suggestion is only
     // clearly better when the query as typed found nothing.
@@ -99,14 +107,14 @@ struct Searcher::Impl {
     const std::set<std::string> query_terms(query.get_terms_begin(), query.get_terms_end());
     const Xapian::MSet highlight = Highlighter::highlight_mset(db, query_terms, {});
 
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto record = nlohmann::json::parse(it.get_document().get_value(schema::kSlotRecord), nullptr, false);
+    for (std::size_t i = offset; i < ranked.size() && i < std::size_t{offset} + limit; ++i) {
+      const auto record = nlohmann::json::parse(ranked[i].document.get_value(schema::kSlotRecord), nullptr, false);
       if (record.is_discarded()) {
         throw IndexError(fmt::format("index {} holds a document rungs cannot read: run `rungs index --rebuild`",
                                      index.path().string()));
       }
       Hit hit;
-      hit.score = it.get_weight();
+      hit.score = ranked[i].score;
       hit.framework = record.value("framework", "");
       hit.ladder = record.value("ladder", "");
       hit.level = record.value("level", "");
