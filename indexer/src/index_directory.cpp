@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Siblings `<db>.tmp-<pid>` and `<db>.old-<pid>` left by a killed run.
+// Siblings `<db>.tmp-<pid>` (and its `-shard<i>`) and `<db>.old-<pid>` left by a killed run.
 std::vector<fs::path> leftovers(const fs::path& db, std::string_view kind) {
   std::vector<fs::path> out;
   const fs::path parent = db.parent_path().empty() ? fs::path(".") : db.parent_path();
@@ -34,7 +34,13 @@ std::vector<fs::path> leftovers(const fs::path& db, std::string_view kind) {
   for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
-    if (name.find_first_not_of("0123456789", prefix.size()) != std::string::npos) continue;
+    // <pid>, or <pid>-shard<i> (parallel_build.h).
+    const std::size_t digits_end = std::min(name.find_first_not_of("0123456789", prefix.size()), name.size());
+    if (digits_end == prefix.size()) continue;
+    const std::string_view rest = std::string_view(name).substr(digits_end);
+    const bool shard = rest.starts_with("-shard") && rest.size() > 6 &&
+                       rest.find_first_not_of("0123456789", 6) == std::string_view::npos;
+    if (!rest.empty() && !shard) continue;
     out.push_back(it->path());
   }
   std::sort(out.begin(), out.end());

@@ -3,6 +3,7 @@
 // hands each job to a collaborator:
 //   writer.h           documents, spelling, synonyms and stored ladders, in one transaction
 //   index_directory.h  the index's path, the writer lock, leftovers of killed runs, the swap
+//   parallel_build.h   a fresh index built on several cores
 //
 // Every run makes its changes inside one unflushed Xapian transaction and ends
 // with one explicit commit: readers see the index before the run or after it,
@@ -25,6 +26,7 @@
 
 #include "fail_point.h"
 #include "index_directory.h"
+#include "parallel_build.h"
 #include "rungs/corpus/error.h"
 #include "writer.h"
 
@@ -52,11 +54,7 @@ IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladder
 
   IndexStats stats;
   try {
-    {
-      auto wdb = open_writable(tmp, Xapian::DB_CREATE_OR_OVERWRITE);
-      stats = write_ladders(wdb, tmp, ladders, options);
-      wdb.close();
-    }
+    stats = build_fresh(tmp, ladders, options);
     fail_point("built-beside");
     // Also hold Xapian's lock on the old index while swapping, against a
     // writer that does not take ours; an old index that cannot be opened

@@ -79,6 +79,36 @@ void check_schema(Xapian::WritableDatabase& wdb, const fs::path& db) {
                                version, expected, rebuild_advice(db)));
 }
 
+// Adds each pair whose synonym the index holds (an expansion to nothing
+// only costs time).
+void add_synonyms_held(Xapian::WritableDatabase& wdb, const SynonymPairs& synonyms) {
+  for (const auto& [term, synonym] : synonyms) {
+    if (wdb.term_exists(synonym)) wdb.add_synonym(term, synonym);
+  }
+}
+
+// Translates the Xapian errors of writing index `db`.
+template <typename Body>
+void translating_errors(const fs::path& db, Body&& body) {
+  try {
+    body();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(fmt::format("writing index {} failed: {}", db.string(), e.get_description()));
+  }
+}
+
+// After a commit: a column that fails is only stale (searches ignore it).
+void write_column_after_commit(const Xapian::WritableDatabase& wdb, const fs::path& db) {
+  try {
+    write_facet_column(wdb, db);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(
+        fmt::format("the index {} was written, but not its facet column ({}); searches stay exact but "
+                    "slower until the next `rungs index`",
+                    db.string(), e.get_description()));
+  }
+}
+
 class Writer {
  public:
   explicit Writer(Xapian::WritableDatabase& wdb)
@@ -151,11 +181,10 @@ class Writer {
   // Adds the synonyms collected from the ladders written, keeping
   // those that occur in the index (an expansion to nothing only costs time).
   // Synonyms are only ever added: one left by a removed ladder is harmless.
-  void add_synonyms() {
-    for (const auto& [term, synonym] : synonyms_) {
-      if (wdb_.term_exists(synonym)) wdb_.add_synonym(term, synonym);
-    }
-  }
+  void add_synonyms() { add_synonyms_held(wdb_, synonyms_); }
+
+  // The synonyms collected, for a shard that leaves them to the merge.
+  [[nodiscard]] SynonymPairs take_synonyms() { return std::move(synonyms_); }
 
   IndexStats stats;
 
@@ -242,23 +271,36 @@ class Writer {
   analysis::Thesaurus thesaurus_;
   Xapian::Stem stemmer_{std::string(analysis::kStemmer)};
   std::set<std::string> seen_words_;
-  std::set<std::pair<std::string, std::string>> synonyms_;
+  SynonymPairs synonyms_;
   Xapian::TermGenerator generator_;
   analysis::Analyzer analyzer_;
   std::set<std::string> stop_{analysis::stopwords().begin(), analysis::stopwords().end()};
 };
 
-// Runs `body(writer)` in one transaction on an open database and commits once.
-template <typename Body>
-IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db, const IndexOptions& options,
-                           Body&& body) {
+// What a committed run wrote: its counts, and for a shard the synonym
+// pairs it met, which the merge adds.
+struct Written {
   IndexStats stats;
+  SynonymPairs synonyms;
+};
+
+// Runs `body(writer)` in one transaction on an open database and commits
+// once. A whole index gets its synonyms and its facet column; a shard
+// leaves both to the merge.
+template <typename Body>
+Written write_committed(Xapian::WritableDatabase& wdb, const fs::path& db, const IndexOptions& options, bool whole,
+                        Body&& body) {
+  Written out;
   wdb.begin_transaction(false);
   try {
     Writer writer(wdb);
     check_schema(wdb, db);
     body(writer);
-    writer.add_synonyms();
+    if (whole) {
+      writer.add_synonyms();
+    } else {
+      out.synonyms = writer.take_synonyms();
+    }
     if (!options.fingerprint.empty()) {
       wdb.set_metadata(std::string(schema::kMetaFingerprint), options.fingerprint);
     }
@@ -266,64 +308,73 @@ IndexStats write_committed(Xapian::WritableDatabase& wdb, const fs::path& db, co
     wdb.commit_transaction();
     fail_point("after-commit");
     wdb.commit();
-    stats = writer.stats;
+    out.stats = writer.stats;
   } catch (...) {
     try {
       wdb.cancel_transaction();
     } catch (const Xapian::Error&) {
     }
-    try {
-      throw;
-    } catch (const Xapian::Error& e) {
-      throw IndexError(fmt::format("writing index {} failed: {}", db.string(), e.get_description()));
+    translating_errors(db, [] { throw; });
+  }
+  if (whole) write_column_after_commit(wdb, db);
+  return out;
+}
+
+// Removes `options.remove`, then writes `ladders`, reporting progress.
+void write_all(Writer& writer, std::span<const Ladder> ladders, const IndexOptions& options) {
+  for (const auto& id : options.remove) {
+    const bool written = std::any_of(ladders.begin(), ladders.end(), [&](const Ladder& l) { return l.id == id; });
+    if (!writer.erase_ladder(id) && !written) {
+      throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
     }
+    fail_point("ladder-removed");
   }
-  // After the commit: a column that fails is only stale (searches ignore it).
-  try {
-    write_facet_column(wdb, db);
-  } catch (const Xapian::Error& e) {
-    throw IndexError(
-        fmt::format("the index {} was written, but not its facet column ({}); searches stay exact but "
-                    "slower until the next `rungs index`",
-                    db.string(), e.get_description()));
+  IndexProgress progress;
+  progress.ladders_total = ladders.size();
+  for (const auto& ladder : ladders) {
+    for (const auto& level : ladder.levels) progress.statements_total += level.statements.size();
   }
-  return stats;
+  for (const auto& ladder : ladders) {
+    writer.write_ladder(ladder);
+    fail_point("ladder-written");
+    ++progress.ladders_done;
+    for (const auto& level : ladder.levels) progress.statements_done += level.statements.size();
+    progress.ladder = ladder.id;
+    if (options.progress) options.progress(progress);
+  }
+  progress.ladder.clear();
+  progress.committing = true;
+  if (options.progress) options.progress(progress);
 }
 
 }  // namespace
 
 IndexStats write_ladders(Xapian::WritableDatabase& wdb, const fs::path& db, std::span<const Ladder> ladders,
                          const IndexOptions& options) {
-  return write_committed(wdb, db, options, [&](Writer& writer) {
-    for (const auto& id : options.remove) {
-      const bool written = std::any_of(ladders.begin(), ladders.end(), [&](const Ladder& l) { return l.id == id; });
-      if (!writer.erase_ladder(id) && !written) {
-        throw QueryError(fmt::format("no ladder '{}' to remove; nothing was written", id));
-      }
-      fail_point("ladder-removed");
-    }
-    IndexProgress progress;
-    progress.ladders_total = ladders.size();
-    for (const auto& ladder : ladders) {
-      for (const auto& level : ladder.levels) progress.statements_total += level.statements.size();
-    }
-    for (const auto& ladder : ladders) {
-      writer.write_ladder(ladder);
-      fail_point("ladder-written");
-      ++progress.ladders_done;
-      for (const auto& level : ladder.levels) progress.statements_done += level.statements.size();
-      progress.ladder = ladder.id;
-      if (options.progress) options.progress(progress);
-    }
-    progress.ladder.clear();
-    progress.committing = true;
-    if (options.progress) options.progress(progress);
+  return write_committed(wdb, db, options, true, [&](Writer& writer) { write_all(writer, ladders, options); }).stats;
+}
+
+IndexStats write_shard(Xapian::WritableDatabase& wdb, const fs::path& db, std::span<const Ladder> ladders,
+                       const IndexOptions& options, SynonymPairs& synonyms) {
+  Written written =
+      write_committed(wdb, db, options, false, [&](Writer& writer) { write_all(writer, ladders, options); });
+  synonyms = std::move(written.synonyms);
+  return written.stats;
+}
+
+void finish_merge(Xapian::WritableDatabase& wdb, const fs::path& db, const SynonymPairs& synonyms) {
+  translating_errors(db, [&] {
+    wdb.begin_transaction(false);
+    add_synonyms_held(wdb, synonyms);
+    wdb.commit_transaction();
+    wdb.commit();
   });
+  write_column_after_commit(wdb, db);
 }
 
 bool remove_ladder_committed(Xapian::WritableDatabase& wdb, const fs::path& db, const std::string& ladder_id) {
   bool removed = false;
-  write_committed(wdb, db, IndexOptions{}, [&](Writer& writer) { removed = writer.erase_ladder(ladder_id); });
+  write_committed(wdb, db, IndexOptions{}, true, [&](Writer& writer) { removed = writer.erase_ladder(ladder_id); });
   return removed;
 }
 

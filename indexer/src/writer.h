@@ -11,8 +11,10 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <set>
 #include <span>
 #include <string>
+#include <utility>
 
 #include "rungs/corpus/ladder.h"
 #include "rungs/indexer/indexer.h"
@@ -26,6 +28,19 @@ namespace rungs::indexer {
 /// Removes `options.remove`, then writes `ladders`, in one commit.
 IndexStats write_ladders(Xapian::WritableDatabase& wdb, const std::filesystem::path& db,
                          std::span<const corpus::Ladder> ladders, const IndexOptions& options);
+
+/// Synonym pairs (stemmed term, stemmed synonym) met while writing.
+using SynonymPairs = std::set<std::pair<std::string, std::string>>;
+
+/// Writes `ladders` into a fresh shard in one commit, leaving out the
+/// synonym table and the facet column, which depend on the whole index:
+/// the pairs met go to `synonyms` for `finish_merge`.
+IndexStats write_shard(Xapian::WritableDatabase& wdb, const std::filesystem::path& db,
+                       std::span<const corpus::Ladder> ladders, const IndexOptions& options, SynonymPairs& synonyms);
+
+/// Completes an index compacted from shards: adds the shards' synonym pairs
+/// whose synonym it holds, in one commit, then writes its facet column.
+void finish_merge(Xapian::WritableDatabase& wdb, const std::filesystem::path& db, const SynonymPairs& synonyms);
 
 /// Removes ladder `ladder_id` in one commit; returns whether it was there.
 bool remove_ladder_committed(Xapian::WritableDatabase& wdb, const std::filesystem::path& db,

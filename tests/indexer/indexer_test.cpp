@@ -15,6 +15,8 @@
 
 #include "rungs/analysis/analyzer.h"
 #include "rungs/corpus/error.h"
+#include "rungs/corpus/load.h"
+#include "rungs/indexer/facet_column.h"
 #include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
 #include "test_support.h"
@@ -518,4 +520,63 @@ TEST_CASE("an index reached through a symbolic link is rebuilt in its real place
   // Both names take the same writer lock: no "link.lock" beside the real one.
   CHECK_FALSE(std::filesystem::exists(tmp.path() / "link.lock"));
   CHECK(std::filesystem::exists(tmp.path() / "real-index.lock"));
+}
+
+TEST_CASE("a build on several threads writes the index one thread writes") {
+  TempDir tmp;
+  auto ladders = rungs::corpus::load_corpus(std::filesystem::path(RUNGS_SOURCE_DIR) / "corpus" / "ladders");
+  for (const auto& ladder : fixture_ladders()) ladders.push_back(ladder);
+  const auto one = tmp.path() / "one";
+  const auto three = tmp.path() / "three";
+  rungs::indexer::IndexOptions options;
+  options.threads = 1;
+  const auto stats_one = rungs::indexer::build_index(one, ladders, options);
+  options.threads = 3;
+  std::size_t last_done = 0;
+  int committing = 0;
+  options.progress = [&](const rungs::indexer::IndexProgress& p) {
+    CHECK(p.statements_done >= last_done);  // one count over every shard, never going back
+    last_done = p.statements_done;
+    committing += p.committing ? 1 : 0;
+  };
+  const auto stats_three = rungs::indexer::build_index(three, ladders, options);
+  CHECK(committing == 1);
+  CHECK(stats_three.ladders == stats_one.ladders);
+  CHECK(stats_three.documents == stats_one.documents);
+  CHECK(stats_three.set_aside == stats_one.set_aside);
+  for (const auto& leftover : std::filesystem::directory_iterator(tmp.path())) {
+    CHECK(leftover.path().filename().string().find("shard") == std::string::npos);
+  }
+
+  const Xapian::Database a(one.string());
+  const Xapian::Database b(three.string());
+  REQUIRE(a.get_doccount() == b.get_doccount());
+  CHECK(a.get_lastdocid() == b.get_lastdocid());
+  std::map<std::string, std::pair<Xapian::doccount, Xapian::termcount>> terms_a, terms_b;
+  for (auto t = a.allterms_begin(); t != a.allterms_end(); ++t)
+    terms_a[*t] = {t.get_termfreq(), a.get_collection_freq(*t)};
+  for (auto t = b.allterms_begin(); t != b.allterms_end(); ++t)
+    terms_b[*t] = {t.get_termfreq(), b.get_collection_freq(*t)};
+  CHECK(terms_a == terms_b);
+  std::map<std::string, Xapian::doccount> spelling_a, spelling_b;
+  for (auto t = a.spellings_begin(); t != a.spellings_end(); ++t) spelling_a[*t] = t.get_termfreq();
+  for (auto t = b.spellings_begin(); t != b.spellings_end(); ++t) spelling_b[*t] = t.get_termfreq();
+  CHECK(spelling_a == spelling_b);
+  std::set<std::pair<std::string, std::string>> synonyms_a, synonyms_b;
+  for (auto k = a.synonym_keys_begin(); k != a.synonym_keys_end(); ++k) {
+    for (auto s = a.synonyms_begin(*k); s != a.synonyms_end(*k); ++s) synonyms_a.emplace(*k, *s);
+  }
+  for (auto k = b.synonym_keys_begin(); k != b.synonym_keys_end(); ++k) {
+    for (auto s = b.synonyms_begin(*k); s != b.synonyms_end(*k); ++s) synonyms_b.emplace(*k, *s);
+  }
+  CHECK(!synonyms_a.empty());
+  CHECK(synonyms_a == synonyms_b);
+  std::map<std::string, std::string> metadata_a, metadata_b;
+  for (auto k = a.metadata_keys_begin(); k != a.metadata_keys_end(); ++k) metadata_a[*k] = a.get_metadata(*k);
+  for (auto k = b.metadata_keys_begin(); k != b.metadata_keys_end(); ++k) metadata_b[*k] = b.get_metadata(*k);
+  CHECK(metadata_a == metadata_b);
+  for (Xapian::docid id = 1; id <= a.get_lastdocid(); ++id) {
+    CHECK(a.get_document(id).get_value(schema::kSlotRecord) == b.get_document(id).get_value(schema::kSlotRecord));
+  }
+  CHECK(rungs::indexer::FacetColumn::open(three, b.get_uuid(), b.get_revision()).has_value());
 }

@@ -40,6 +40,10 @@ struct IndexOptions {
   /// the index nor among the ladders written throws `QueryError`, and
   /// nothing is written.
   std::vector<std::string> remove;
+  /// Threads of a fresh build (`build_index`, or the first `add_ladders`):
+  /// 0 uses every core for builds of 20,000 statements or more, 1 one thread.
+  /// The index is the same either way.
+  std::size_t threads = 0;
 };
 
 struct IndexStats {
