@@ -9,7 +9,9 @@
 #include <exception>
 #include <mutex>
 #include <numeric>
+#include <set>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -94,6 +96,12 @@ IndexStats build_fresh(const fs::path& out, std::span<const Ladder> ladders, con
                       [](std::size_t n, const Ladder& ladder) { return n + statements_of(ladder); });
   std::size_t threads = options.threads;
   if (threads == 0) threads = statements >= kParallelFrom ? std::max(1U, std::thread::hardware_concurrency()) : 1;
+  // A ladder given twice is replaced by its second copy, which only one
+  // writer can do.
+  std::set<std::string_view> ids;
+  for (const auto& ladder : ladders) {
+    if (!ids.insert(ladder.id).second) threads = 1;
+  }
   const auto parts = cut(ladders, std::min(threads, ladders.size()), statements);
   if (parts.size() < 2) {
     auto wdb = open_writable(out, Xapian::DB_CREATE_OR_OVERWRITE);

@@ -580,3 +580,20 @@ TEST_CASE("a build on several threads writes the index one thread writes") {
   }
   CHECK(rungs::indexer::FacetColumn::open(three, b.get_uuid(), b.get_revision()).has_value());
 }
+
+TEST_CASE("a ladder given twice to a build on several threads is replaced by its second copy") {
+  TempDir tmp;
+  auto ladders = fixture_ladders();
+  auto second = ladders[0];
+  second.levels.resize(1);
+  ladders.push_back(second);
+  rungs::indexer::IndexOptions options;
+  options.threads = 3;
+  const auto stats = rungs::indexer::build_index(tmp.path() / "index", ladders, options);
+  const Xapian::Database db((tmp.path() / "index").string());
+  std::size_t expected = 0;
+  for (const auto& level : second.levels) expected += level.statements.size();
+  for (const auto& level : ladders[1].levels) expected += level.statements.size();
+  CHECK(db.get_doccount() == expected);
+  CHECK(stats.ladders == 3);  // three written, the first replaced
+}
