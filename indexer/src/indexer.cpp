@@ -101,7 +101,10 @@ IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladder
 IndexStats add_ladders(const fs::path& db_arg, std::span<const Ladder> ladders, const IndexOptions& options) {
   const fs::path db = clean_path(db_arg);
   if (fs::exists(db) && !fs::is_directory(db)) {
-    throw IndexError(fmt::format("{} is not a directory, so it cannot hold an index", db.string()));
+    throw IndexError(fmt::format(
+        "{} is not a directory, so it cannot hold an index (a stub file of shards is read-only: index into the "
+        "directory of one shard)",
+        db.string()));
   }
   WriterLock lock(db, options.wait_for_lock);
   recover(db);

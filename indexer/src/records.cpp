@@ -3,6 +3,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "rungs/corpus/error.h"
@@ -74,6 +76,24 @@ FacetValues unpack_facets(std::string_view packed) {
   for (const auto& field : kFacetFields) values.*field.value = read_field(packed);
   if (!packed.empty()) throw malformed();
   return values;
+}
+
+std::string store_synonyms(const SynonymPairs& pairs) {
+  std::string out;
+  for (const auto& [term, synonym] : pairs) out += term + '\t' + synonym + '\n';
+  return out;
+}
+
+SynonymPairs stored_synonyms(std::string_view record) {
+  SynonymPairs out;
+  while (!record.empty()) {
+    const auto end = std::min(record.find('\n'), record.size());
+    const std::string_view line = record.substr(0, end);
+    record.remove_prefix(std::min(end + 1, record.size()));
+    const auto tab = line.find('\t');
+    if (tab != std::string_view::npos) out.emplace(line.substr(0, tab), line.substr(tab + 1));
+  }
+  return out;
 }
 
 std::string store_ladder(const corpus::Ladder& ladder) {

@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -81,10 +82,25 @@ void check_schema(Xapian::WritableDatabase& wdb, const fs::path& db) {
 
 // Adds each pair whose synonym the index holds (an expansion to nothing
 // only costs time).
+// Every pair is also kept in the metadata, for readers of remote shards.
 void add_synonyms_held(Xapian::WritableDatabase& wdb, const SynonymPairs& synonyms) {
   for (const auto& [term, synonym] : synonyms) {
     if (wdb.term_exists(synonym)) wdb.add_synonym(term, synonym);
   }
+  const std::string key(schema::kMetaSynonyms);
+  SynonymPairs all = stored_synonyms(wdb.get_metadata(key));
+  const std::size_t before = all.size();
+  all.insert(synonyms.begin(), synonyms.end());
+  if (all.size() != before) wdb.set_metadata(key, store_synonyms(all));
+}
+
+// Counts one more commit (schema::kMetaCommit).
+void count_commit(Xapian::WritableDatabase& wdb) {
+  const std::string key(schema::kMetaCommit);
+  const std::string count = wdb.get_metadata(key);
+  unsigned long long n = 0;
+  std::from_chars(count.data(), count.data() + count.size(), n);  // unreadable counts as none
+  wdb.set_metadata(key, std::to_string(n + 1));
 }
 
 // Translates the Xapian errors of writing index `db`.
@@ -304,6 +320,7 @@ Written write_committed(Xapian::WritableDatabase& wdb, const fs::path& db, const
     if (!options.fingerprint.empty()) {
       wdb.set_metadata(std::string(schema::kMetaFingerprint), options.fingerprint);
     }
+    count_commit(wdb);
     fail_point("before-commit");
     wdb.commit_transaction();
     fail_point("after-commit");
@@ -366,6 +383,7 @@ void finish_merge(Xapian::WritableDatabase& wdb, const fs::path& db, const Synon
   translating_errors(db, [&] {
     wdb.begin_transaction(false);
     add_synonyms_held(wdb, synonyms);
+    count_commit(wdb);
     wdb.commit_transaction();
     wdb.commit();
   });

@@ -18,6 +18,7 @@
 
 #include "rungs/corpus/ladder.h"
 #include "rungs/indexer/indexer.h"
+#include "rungs/indexer/records.h"
 
 namespace rungs::indexer {
 
@@ -28,9 +29,6 @@ namespace rungs::indexer {
 /// Removes `options.remove`, then writes `ladders`, in one commit.
 IndexStats write_ladders(Xapian::WritableDatabase& wdb, const std::filesystem::path& db,
                          std::span<const corpus::Ladder> ladders, const IndexOptions& options);
-
-/// Synonym pairs (stemmed term, stemmed synonym) met while writing.
-using SynonymPairs = std::set<std::pair<std::string, std::string>>;
 
 /// Writes `ladders` into a fresh shard in one commit, leaving out the
 /// synonym table and the facet column, which depend on the whole index:

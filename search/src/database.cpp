@@ -50,6 +50,10 @@ void IndexHandle::open_once() {
   if (!fs::exists(path_, ec)) {
     throw IndexError(fmt::format("no index at {}: run `rungs index` first", path_.string()));
   }
+  if (fs::is_regular_file(path_, ec)) {
+    open_sharded();
+    return;
+  }
   std::string xapian_path = path_.string();
   dir_fd_ = ::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd_ >= 0) {
@@ -68,14 +72,34 @@ void IndexHandle::open_once() {
   } catch (const Xapian::Error& e) {
     throw IndexError(fmt::format("cannot open index {}: {}", path_.string(), e.get_description()));
   }
-  const std::string version = db_.get_metadata(std::string(schema::kMetaSchema));
+  check_schema(db_, path_.string());
+  shards_ = {Shard{path_.string(), db_}};
+  sharded_ = false;
+  on_open_(db_, xapian_path);
+}
+
+// A stub file: every shard opened on its own and checked, then searched as
+// one database (Xapian merges the statistics, so ranking is the single
+// index's).
+void IndexHandle::open_sharded() {
+  shards_ = open_shards(path_);
+  db_ = Xapian::Database();
+  for (const auto& shard : shards_) {
+    check_schema(shard.db, shard.where);
+    db_.add_database(shard.db);
+  }
+  sharded_ = true;
+  on_open_(db_, path_);
+}
+
+void IndexHandle::check_schema(const Xapian::Database& db, const std::string& where) {
+  const std::string version = db.get_metadata(std::string(schema::kMetaSchema));
   if (version != std::to_string(schema::kVersion)) {
     throw IndexError(
         fmt::format("index {} has schema version {} but this rungs reads version {}: run `rungs "
                     "index --rebuild`",
-                    path_.string(), version.empty() ? "(none)" : version, schema::kVersion));
+                    where, version.empty() ? "(none)" : version, schema::kVersion));
   }
-  on_open_(db_, xapian_path);
 }
 
 }  // namespace rungs::search

@@ -2,16 +2,20 @@
 // Private to search: the handle on one index directory. It opens the index
 // so that a writer swapping a new one into place cannot mix two indexes
 // under a reader, checks the schema version, reopens when a writer commits
-// under a read, and turns Xapian's errors into rungs errors.
+// under a read, and turns Xapian's errors into rungs errors. The index may
+// also be a stub file of shards, local or remote (shards.h).
 
 #include <fmt/core.h>
 #include <xapian.h>
 
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "rungs/corpus/error.h"
+#include "shards.h"
 
 namespace rungs::search {
 
@@ -34,6 +38,11 @@ class IndexHandle {
   void open();
 
   [[nodiscard]] Xapian::Database& db() { return db_; }
+  /// The databases `db()` combines: the index itself, or each shard a stub
+  /// file lists (shards.h).
+  [[nodiscard]] const std::vector<Shard>& shards() const { return shards_; }
+  /// Whether `path` is a stub file of shards.
+  [[nodiscard]] bool sharded() const { return sharded_; }
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
   /// Runs `body` and retries after reopening when a writer commits under us
@@ -44,11 +53,15 @@ class IndexHandle {
 
  private:
   void open_once();
+  void open_sharded();
+  static void check_schema(const Xapian::Database& db, const std::string& where);
   void close_dir();
 
   std::filesystem::path path_;
   int dir_fd_ = -1;  ///< the index directory opened, so that a rename does not move it under us
   Xapian::Database db_;
+  std::vector<Shard> shards_;
+  bool sharded_ = false;
   OnOpen on_open_;
 };
 
@@ -67,6 +80,12 @@ auto IndexHandle::with_retry(std::string_view what, Body&& body) -> decltype(bod
       // A table opened lazily from a directory retired meanwhile.
       if (attempt >= kRetries) {
         throw IndexError(fmt::format("cannot read index {}: {}", path_.string(), e.get_msg()));
+      }
+      open();
+    } catch (const Xapian::NetworkError& e) {
+      // A shard's server restarted, or is gone.
+      if (attempt >= kRetries) {
+        throw IndexError(fmt::format("a shard of index {} cannot be reached: {}", path_.string(), e.get_msg()));
       }
       open();
     } catch (const Xapian::DatabaseCorruptError& e) {

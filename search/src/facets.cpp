@@ -71,6 +71,14 @@ IndexError column_error() {
 
 }  // namespace
 
+std::map<std::string, std::vector<FacetCount>> PackedFacetSpy::counts() const {
+  std::vector<std::pair<std::uint32_t, int>> met;
+  for (auto v = values_begin(); v != values_end(); ++v) {
+    met.emplace_back(table_.intern(*v), static_cast<int>(v.get_termfreq()));
+  }
+  return table_.counts(met);
+}
+
 ColumnSpy::ColumnSpy(const indexer::FacetColumn& column) : column_(column) {
   for (std::size_t f = 0; f < kFields.size(); ++f) counts_[f].assign(column.values(f).size(), 0);
 }

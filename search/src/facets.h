@@ -75,6 +75,20 @@ class FacetSpy : public Xapian::MatchSpy {
   int total_ = 0;
 };
 
+/// Counts one query's matches per facet combination with Xapian's own
+/// `ValueCountMatchSpy` over the packed values: the one spy remote shards run
+/// (`xapian-tcpsrv` knows only Xapian's classes), its counts merged exactly.
+class PackedFacetSpy : public Xapian::ValueCountMatchSpy {
+ public:
+  explicit PackedFacetSpy(FacetTable& table)
+      : Xapian::ValueCountMatchSpy(indexer::schema::kSlotFacets), table_(table) {}
+  [[nodiscard]] std::map<std::string, std::vector<FacetCount>> counts() const;
+  [[nodiscard]] int matches() const { return static_cast<int>(get_total()); }
+
+ private:
+  FacetTable& table_;
+};
+
 /// Counts one query's matches per facet value from the facet column: one
 /// row read per match, the document itself never read.
 class ColumnSpy : public Xapian::MatchSpy {

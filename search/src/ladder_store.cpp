@@ -21,25 +21,31 @@ corpus::Ladder parse_ladder(const std::filesystem::path& path, const std::string
 
 }  // namespace
 
-std::vector<corpus::Ladder> read_ladders(const Xapian::Database& db, const std::filesystem::path& path) {
+std::vector<corpus::Ladder> read_ladders(const std::vector<Shard>& shards, const std::filesystem::path& path) {
   std::vector<corpus::Ladder> out;
   const std::string prefix(schema::kMetaLadderPrefix);
-  for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
-    out.push_back(parse_ladder(path, *key, db.get_metadata(*key)));
+  for (const auto& shard : shards) {
+    for (auto key = shard.db.metadata_keys_begin(prefix); key != shard.db.metadata_keys_end(prefix); ++key) {
+      out.push_back(parse_ladder(path, *key, shard.db.get_metadata(*key)));
+    }
   }
   std::sort(out.begin(), out.end(), [](const corpus::Ladder& a, const corpus::Ladder& b) { return a.id < b.id; });
   return out;
 }
 
-corpus::Ladder read_ladder(const Xapian::Database& db, const std::filesystem::path& path, const std::string& id) {
+corpus::Ladder read_ladder(const std::vector<Shard>& shards, const std::filesystem::path& path, const std::string& id) {
   const std::string key = std::string(schema::kMetaLadderPrefix) + id;
-  const std::string record = db.get_metadata(key);
-  if (!record.empty()) return parse_ladder(path, key, record);
+  for (const auto& shard : shards) {
+    const std::string record = shard.db.get_metadata(key);
+    if (!record.empty()) return parse_ladder(path, key, record);
+  }
   std::string known;
   const std::string prefix(schema::kMetaLadderPrefix);
-  for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
-    if (!known.empty()) known += ", ";
-    known += (*k).substr(prefix.size());
+  for (const auto& shard : shards) {
+    for (auto k = shard.db.metadata_keys_begin(prefix); k != shard.db.metadata_keys_end(prefix); ++k) {
+      if (!known.empty()) known += ", ";
+      known += (*k).substr(prefix.size());
+    }
   }
   if (known.empty()) throw NotFoundError(fmt::format("unknown ladder '{}' (the index holds no ladders)", id));
   throw NotFoundError(fmt::format("unknown ladder '{}' (known: {})", id, known));

@@ -132,25 +132,34 @@ PreparedQuery prepare(std::string_view query) {
   return out;
 }
 
-bool is_free_text(std::string_view query) {
+std::optional<std::string> free_text_words(std::string_view query) {
+  std::string words;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= query.size(); ++i) {
     if (i < query.size() && !is_space(query[i])) continue;
     const std::string_view token = query.substr(start, i - start);
     start = i + 1;
     if (token.empty()) continue;
-    if (std::find(kOperators.begin(), kOperators.end(), token) != kOperators.end()) return false;
+    if (std::find(kOperators.begin(), kOperators.end(), token) != kOperators.end()) return std::nullopt;
+    // A filter such as ladder:ops-sre (its value without quotes or brackets).
+    if (const auto colon = token.find(':');
+        colon != std::string_view::npos && colon + 1 < token.size() && find_field(token.substr(0, colon)) != nullptr) {
+      if (token.find_first_of("\"()", colon) != std::string_view::npos) return std::nullopt;
+      continue;
+    }
     // Punctuation only inside a word, or a sentence's own at its end.
     const auto first = static_cast<unsigned char>(token.front());
-    if (!is_word_byte(first)) return false;
+    if (!is_word_byte(first)) return std::nullopt;
     for (std::size_t k = 1; k < token.size(); ++k) {
       const char c = token[k];
       if (is_word_byte(static_cast<unsigned char>(c))) continue;
       if (std::string_view(".,;!?").find(c) != std::string_view::npos && k + 1 == token.size()) continue;
-      if (std::string_view("-'").find(c) == std::string_view::npos) return false;
+      if (std::string_view("-'").find(c) == std::string_view::npos) return std::nullopt;
     }
+    if (!words.empty()) words += ' ';
+    words += token;
   }
-  return true;
+  return words;
 }
 
 bool has_word(std::string_view text) {
@@ -200,7 +209,7 @@ UserQuery QueryBuilder::user_query(const SearchRequest& request, SearchResults& 
   }
   if (request.plain_words) return {plain_query(request.query), {}};
   const PreparedQuery prepared = prepare(request.query);
-  if (is_free_text(request.query)) return free_text_query(prepared.text, out);
+  if (const auto words = free_text_words(request.query)) return free_text_query(prepared.text, *words, out);
   constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                               Xapian::QueryParser::FLAG_SYNONYM | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
   try {
@@ -238,6 +247,10 @@ std::string QueryBuilder::suggestion(const std::string& text) const {
   return 2 * changed <= typed.size() + 1 ? corrected : "";
 }
 
+void QueryBuilder::use_stored_synonyms(const indexer::SynonymPairs& pairs) {
+  stored_synonyms_.emplace(pairs.begin(), pairs.end());
+}
+
 std::string QueryBuilder::term_of(const std::string& word) const {
   return should_stem(word) ? "Z" + stemmer_(word) : word;
 }
@@ -265,13 +278,13 @@ Xapian::Query QueryBuilder::split_compound(const std::string& word) const {
 // common words several times slower at 100k statements). Synonyms (the index's table): they find statements too, but
 // weigh a thousandth of a word typed, so every statement matching a typed
 // word ranks above every statement that only matches a related one.
-UserQuery QueryBuilder::free_text_query(const std::string& text, SearchResults& out) {
+UserQuery QueryBuilder::free_text_query(const std::string& text, const std::string& free_words, SearchResults& out) {
   constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
   constexpr double kSynonymWeight = 0.001;
   Xapian::Query query = parser_.parse_query(text, kFlags);
   out.corrected_query = suggestion(text);
 
-  const std::vector<std::string> words = analyzer_.words(text);
+  const std::vector<std::string> words = analyzer_.words(free_words);
   std::vector<Xapian::Query> more_matches;
   std::vector<std::pair<std::string, std::string>> adjacent;
   std::set<std::string> typed;
@@ -282,9 +295,15 @@ UserQuery QueryBuilder::free_text_query(const std::string& text, SearchResults& 
     if (stop_.count(words[i]) == 0) {
       if (Xapian::Query split = split_compound(words[i]); !split.empty()) more_matches.push_back(split);
     }
-    if (stop_.count(words[i]) == 0) {
+    if (stop_.count(words[i]) == 0 && !stored_synonyms_) {
       for (auto s = db_.synonyms_begin(term); s != db_.synonyms_end(term); ++s) {
         if (typed.count(*s) == 0) related.insert(*s);
+      }
+    } else if (stop_.count(words[i]) == 0) {
+      // As the indexer adds them: the synonyms the index holds.
+      const auto [begin, end] = stored_synonyms_->equal_range(term);
+      for (auto s = begin; s != end; ++s) {
+        if (typed.count(s->second) == 0 && db_.term_exists(s->second)) related.insert(s->second);
       }
     }
     if (i + 1 < words.size()) {

@@ -7,6 +7,8 @@
 
 #include <xapian.h>
 
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "rungs/analysis/analyzer.h"
+#include "rungs/indexer/records.h"
 #include "rungs/search/searcher.h"
 
 namespace rungs::search {
@@ -28,9 +31,10 @@ struct PreparedQuery {
 /// values as typed (field names are lower-cased so "Ladder:" works too).
 [[nodiscard]] PreparedQuery prepare(std::string_view query);
 
-/// Whether `query` is free text: words, spaces and in-word punctuation
-/// (on-call, don't), no operators, quotes, brackets or prefixes.
-[[nodiscard]] bool is_free_text(std::string_view query);
+/// The words of `query` when it is free text: words, spaces and in-word
+/// punctuation (on-call, don't) besides filters such as `ladder:ops-sre`;
+/// nullopt when it holds operators, quotes or brackets.
+[[nodiscard]] std::optional<std::string> free_text_words(std::string_view query);
 
 /// Whether `text` holds a word (`analysis::is_word_byte`).
 [[nodiscard]] bool has_word(std::string_view text);
@@ -60,7 +64,12 @@ class QueryBuilder {
   void set_database(const Xapian::Database& db) {
     db_ = db;
     parser_.set_database(db);
+    stored_synonyms_.reset();
   }
+  /// Synonyms for free text from these pairs (kept in the shards' metadata)
+  /// rather than the database's synonym table, which Xapian's remote backend
+  /// does not carry.
+  void use_stored_synonyms(const indexer::SynonymPairs& pairs);
 
   /// The query for `request.query`; notes a spelling correction and a
   /// fallback to plain words in `out`.
@@ -75,7 +84,8 @@ class QueryBuilder {
   [[nodiscard]] Xapian::Query plain_query(const std::string& text) const;
   // Free text (words only, no operators, quotes or prefixes), ranked as
   // people expect: see query.cpp.
-  [[nodiscard]] UserQuery free_text_query(const std::string& text, SearchResults& out);
+  // `text` is the prepared query, `free_words` its words without filters.
+  [[nodiscard]] UserQuery free_text_query(const std::string& text, const std::string& free_words, SearchResults& out);
   // The parser's spelling correction of `text` when worth showing, else "".
   [[nodiscard]] std::string suggestion(const std::string& text) const;
   // The term indexing wrote for `word` (its Z stem, or the word itself).
@@ -87,6 +97,7 @@ class QueryBuilder {
   std::set<std::string> stop_{analysis::stopwords().begin(), analysis::stopwords().end()};
   Xapian::QueryParser parser_;
   Xapian::Database db_;
+  std::optional<std::multimap<std::string, std::string>> stored_synonyms_;
   analysis::Analyzer analyzer_;
 };
 

@@ -27,12 +27,12 @@ std::vector<RankedMatch> rerank(const Xapian::Database& db, const Xapian::MSet& 
   out.reserve(mset.size());
   double best = 0;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.push_back({it.get_document(), it.get_weight()});
+    out.push_back({*it, it.get_document(), it.get_weight()});
     best = std::max(best, it.get_weight());
   }
   if (pairs.empty()) return out;
   for (auto& match : out) {
-    const Xapian::docid docid = match.document.get_docid();
+    const Xapian::docid docid = match.docid;
     int held = 0;
     for (const auto& [first, second] : pairs) held += side_by_side(db, docid, first, second) ? 1 : 0;
     match.score += held * best;

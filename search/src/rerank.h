@@ -17,6 +17,7 @@ namespace rungs::search {
 inline constexpr Xapian::doccount kRerankDepth = 50;
 
 struct RankedMatch {
+  Xapian::docid docid = 0;  ///< in the database searched (a document of a shard knows only its shard's id)
   Xapian::Document document;
   double score = 0;
 };

@@ -35,6 +35,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/text.h"
 #include "rungs/indexer/facet_column.h"
+#include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
 #include "snippets.h"
 
@@ -56,7 +57,16 @@ struct Searcher::Impl {
   explicit Impl(fs::path p)
       : index(std::move(p), [this](const Xapian::Database& db, const fs::path& dir) {
           queries.set_database(db);
-          facet_column = indexer::FacetColumn::open(dir, db.get_uuid(), db.get_revision());
+          if (index.sharded()) {
+            indexer::SynonymPairs synonyms;
+            for (const auto& shard : index.shards()) {
+              synonyms.merge(indexer::stored_synonyms(shard.db.get_metadata(std::string(schema::kMetaSynonyms))));
+            }
+            queries.use_stored_synonyms(synonyms);
+          }
+          // The column numbers the documents of one index; shards count from their values.
+          facet_column =
+              index.sharded() ? std::nullopt : indexer::FacetColumn::open(dir, db.get_uuid(), db.get_revision());
         }) {
     index.open();
   }
@@ -136,7 +146,7 @@ struct Searcher::Impl {
 
   // The exact total and facet counts of `query`: every match visited
   // unweighted, in document order, by a spy that reads the facet column (or,
-  // without one, the packed values).
+  // without one, the packed values; on shards, with Xapian's own spy).
   void count_matches(Xapian::Database& db, const Xapian::Query& query, SearchResults& out) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
@@ -150,6 +160,10 @@ struct Searcher::Impl {
     };
     if (facet_column) {
       ColumnSpy spy(*facet_column);
+      visit(spy);
+    } else if (index.sharded()) {
+      // Remote shards run only Xapian's own match spies, which merge exactly.
+      PackedFacetSpy spy(facet_table);
       visit(spy);
     } else {
       FacetSpy spy(facet_table);
@@ -203,21 +217,36 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 std::vector<corpus::Ladder> Searcher::ladders() {
   return impl_->index.with_retry("list the ladders",
-                                 [&] { return read_ladders(impl_->index.db(), impl_->index.path()); });
+                                 [&] { return read_ladders(impl_->index.shards(), impl_->index.path()); });
 }
 
 corpus::Ladder Searcher::ladder(const std::string& id) {
   return impl_->index.with_retry("read ladder '" + id + "'",
-                                 [&] { return read_ladder(impl_->index.db(), impl_->index.path(), id); });
+                                 [&] { return read_ladder(impl_->index.shards(), impl_->index.path(), id); });
 }
 
 std::string Searcher::metadata(const std::string& key) {
-  return impl_->index.with_retry("read metadata", [&] { return impl_->index.db().get_metadata(key); });
+  return impl_->index.with_retry("read metadata", [&] {
+    for (const auto& shard : impl_->index.shards()) {
+      if (std::string value = shard.db.get_metadata(key); !value.empty()) return value;
+    }
+    return std::string();
+  });
 }
 
 std::string Searcher::contents_id() {
   return impl_->index.with_retry("read the index's identity", [&] {
-    return impl_->index.db().get_uuid() + " revision " + std::to_string(impl_->index.db().get_revision());
+    std::string id;
+    for (const auto& shard : impl_->index.shards()) {
+      if (!id.empty()) id += "; ";
+      id += shard.db.get_uuid() + " commit " + shard.db.get_metadata(std::string(schema::kMetaCommit));
+      try {
+        id += " revision " + std::to_string(shard.db.get_revision());
+      } catch (const Xapian::UnimplementedError&) {
+        // A remote shard: the commit count stands for the revision.
+      }
+    }
+    return id;
   });
 }
 

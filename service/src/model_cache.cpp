@@ -65,7 +65,10 @@ mapping::Model load_model(const std::filesystem::path& db, const mapping::ModelO
     // variants, built each time.
     return mapping::Model(search::Searcher(db).ladders(), options);
   }
-  const auto cache = db / (options.use_synonyms ? "model-cache.bin" : "model-cache-no-synonyms.bin");
+  const std::string name = options.use_synonyms ? "model-cache.bin" : "model-cache-no-synonyms.bin";
+  // Inside the index directory; beside a stub file of shards, named after it.
+  const auto cache =
+      std::filesystem::is_regular_file(db) ? db.parent_path() / (db.filename().string() + "." + name) : db / name;
   // One Searcher for the key and the ladders, so both come from one revision
   // (a retry after a concurrent commit only moves it forward, and a model
   // saved under an older key is never loaded again).

@@ -5,8 +5,10 @@
 // same pair of functions, so its bytes are defined in one place.
 
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "rungs/corpus/ladder.h"
 #include "rungs/indexer/schema.h"
@@ -48,6 +50,16 @@ inline constexpr std::array<FacetField, 6> kFacetFields = {{
 [[nodiscard]] std::string pack_facets(const FacetValues& values);
 /// Inverse of `pack_facets`; throws `IndexError` on a malformed value.
 [[nodiscard]] FacetValues unpack_facets(std::string_view packed);
+
+/// Synonym pairs (stemmed term, stemmed synonym), as the indexer meets them.
+using SynonymPairs = std::set<std::pair<std::string, std::string>>;
+
+/// `pairs` as stored in `rungs.synonyms`: what a reader of remote shards
+/// expands queries with, since Xapian's remote backend does not carry the
+/// synonym table. One pair per line, tab between.
+[[nodiscard]] std::string store_synonyms(const SynonymPairs& pairs);
+/// Inverse of `store_synonyms` (lines without a tab are skipped).
+[[nodiscard]] SynonymPairs stored_synonyms(std::string_view record);
 
 /// `ladder` as stored in `rungs.ladder.<id>`: compact JSON, which reads back
 /// many times faster than the structured YAML of `rungs export`.

@@ -50,6 +50,12 @@ inline constexpr std::string_view kFacetColumnFile = "rungs-facets";
 inline constexpr std::string_view kMetaSchema = "rungs.schema";
 inline constexpr std::string_view kMetaLadderPrefix = "rungs.ladder.";
 inline constexpr std::string_view kMetaFingerprint = "rungs.fingerprint";
+/// A count of the commits that wrote the index, one more at each: what
+/// names a revision where Xapian's own revision is out of reach (remote shards).
+inline constexpr std::string_view kMetaCommit = "rungs.commit";
+/// Every synonym pair the writers met (`store_synonyms`), for readers of
+/// remote shards.
+inline constexpr std::string_view kMetaSynonyms = "rungs.synonyms";
 
 /// Filter term for a facet value, e.g. `filter_term(kPrefixLadder, "ops-sre")`.
 /// Values are case-folded; ids over Xapian's term limit are hashed.
