@@ -78,20 +78,18 @@ FacetValues unpack_facets(std::string_view packed) {
   return values;
 }
 
-std::string store_synonyms(const SynonymPairs& pairs) {
+std::string store_synonyms(const std::set<std::string>& synonyms) {
   std::string out;
-  for (const auto& [term, synonym] : pairs) out += term + '\t' + synonym + '\n';
+  for (const auto& synonym : synonyms) out += synonym + '\n';
   return out;
 }
 
-SynonymPairs stored_synonyms(std::string_view record) {
-  SynonymPairs out;
+std::set<std::string> stored_synonyms(std::string_view record) {
+  std::set<std::string> out;
   while (!record.empty()) {
     const auto end = std::min(record.find('\n'), record.size());
-    const std::string_view line = record.substr(0, end);
+    if (end > 0) out.emplace(record.substr(0, end));
     record.remove_prefix(std::min(end + 1, record.size()));
-    const auto tab = line.find('\t');
-    if (tab != std::string_view::npos) out.emplace(line.substr(0, tab), line.substr(tab + 1));
   }
   return out;
 }

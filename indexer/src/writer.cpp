@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -84,14 +85,18 @@ void check_schema(Xapian::WritableDatabase& wdb, const fs::path& db) {
 // only costs time).
 // Every pair is also kept in the metadata, for readers of remote shards.
 void add_synonyms_held(Xapian::WritableDatabase& wdb, const SynonymPairs& synonyms) {
+  std::map<std::string, std::set<std::string>> by_term;
   for (const auto& [term, synonym] : synonyms) {
     if (wdb.term_exists(synonym)) wdb.add_synonym(term, synonym);
+    by_term[term].insert(synonym);
   }
-  const std::string key(schema::kMetaSynonyms);
-  SynonymPairs all = stored_synonyms(wdb.get_metadata(key));
-  const std::size_t before = all.size();
-  all.insert(synonyms.begin(), synonyms.end());
-  if (all.size() != before) wdb.set_metadata(key, store_synonyms(all));
+  for (auto& [term, added] : by_term) {
+    const std::string key = std::string(schema::kMetaSynonymPrefix) + term;
+    std::set<std::string> all = stored_synonyms(wdb.get_metadata(key));
+    const std::size_t before = all.size();
+    all.merge(added);
+    if (all.size() != before) wdb.set_metadata(key, store_synonyms(all));
+  }
 }
 
 // Counts one more commit (schema::kMetaCommit).

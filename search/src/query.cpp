@@ -10,6 +10,7 @@
 
 #include "facets.h"
 #include "rungs/analysis/word.h"
+#include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
 
 namespace rungs::search {
@@ -247,10 +248,6 @@ std::string QueryBuilder::suggestion(const std::string& text) const {
   return 2 * changed <= typed.size() + 1 ? corrected : "";
 }
 
-void QueryBuilder::use_stored_synonyms(const indexer::SynonymPairs& pairs) {
-  stored_synonyms_.emplace(pairs.begin(), pairs.end());
-}
-
 std::string QueryBuilder::term_of(const std::string& word) const {
   return should_stem(word) ? "Z" + stemmer_(word) : word;
 }
@@ -295,15 +292,17 @@ UserQuery QueryBuilder::free_text_query(const std::string& text, const std::stri
     if (stop_.count(words[i]) == 0) {
       if (Xapian::Query split = split_compound(words[i]); !split.empty()) more_matches.push_back(split);
     }
-    if (stop_.count(words[i]) == 0 && !stored_synonyms_) {
+    if (stop_.count(words[i]) == 0 && synonym_shards_.empty()) {
       for (auto s = db_.synonyms_begin(term); s != db_.synonyms_end(term); ++s) {
         if (typed.count(*s) == 0) related.insert(*s);
       }
     } else if (stop_.count(words[i]) == 0) {
-      // As the indexer adds them: the synonyms the index holds.
-      const auto [begin, end] = stored_synonyms_->equal_range(term);
-      for (auto s = begin; s != end; ++s) {
-        if (typed.count(s->second) == 0 && db_.term_exists(s->second)) related.insert(s->second);
+      // As the indexer adds them to its table: the synonyms the index holds.
+      for (const auto& shard : synonym_shards_) {
+        const std::string key = std::string(schema::kMetaSynonymPrefix) + term;
+        for (const auto& synonym : indexer::stored_synonyms(shard.get_metadata(key))) {
+          if (typed.count(synonym) == 0 && db_.term_exists(synonym)) related.insert(synonym);
+        }
       }
     }
     if (i + 1 < words.size()) {

@@ -7,7 +7,6 @@
 
 #include <xapian.h>
 
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -16,7 +15,6 @@
 #include <vector>
 
 #include "rungs/analysis/analyzer.h"
-#include "rungs/indexer/records.h"
 #include "rungs/search/searcher.h"
 
 namespace rungs::search {
@@ -64,12 +62,11 @@ class QueryBuilder {
   void set_database(const Xapian::Database& db) {
     db_ = db;
     parser_.set_database(db);
-    stored_synonyms_.reset();
+    synonym_shards_.clear();
   }
-  /// Synonyms for free text from these pairs (kept in the shards' metadata)
-  /// rather than the database's synonym table, which Xapian's remote backend
-  /// does not carry.
-  void use_stored_synonyms(const indexer::SynonymPairs& pairs);
+  /// Synonyms for free text from the metadata of these shards rather than
+  /// the database's synonym table, which Xapian's remote backend does not carry.
+  void use_stored_synonyms(std::vector<Xapian::Database> shards) { synonym_shards_ = std::move(shards); }
 
   /// The query for `request.query`; notes a spelling correction and a
   /// fallback to plain words in `out`.
@@ -97,7 +94,7 @@ class QueryBuilder {
   std::set<std::string> stop_{analysis::stopwords().begin(), analysis::stopwords().end()};
   Xapian::QueryParser parser_;
   Xapian::Database db_;
-  std::optional<std::multimap<std::string, std::string>> stored_synonyms_;
+  std::vector<Xapian::Database> synonym_shards_;
   analysis::Analyzer analyzer_;
 };
 

@@ -58,11 +58,9 @@ struct Searcher::Impl {
       : index(std::move(p), [this](const Xapian::Database& db, const fs::path& dir) {
           queries.set_database(db);
           if (index.sharded()) {
-            indexer::SynonymPairs synonyms;
-            for (const auto& shard : index.shards()) {
-              synonyms.merge(indexer::stored_synonyms(shard.db.get_metadata(std::string(schema::kMetaSynonyms))));
-            }
-            queries.use_stored_synonyms(synonyms);
+            std::vector<Xapian::Database> shards;
+            for (const auto& shard : index.shards()) shards.push_back(shard.db);
+            queries.use_stored_synonyms(std::move(shards));
           }
           // The column numbers the documents of one index; shards count from their values.
           facet_column =

@@ -54,12 +54,12 @@ inline constexpr std::array<FacetField, 6> kFacetFields = {{
 /// Synonym pairs (stemmed term, stemmed synonym), as the indexer meets them.
 using SynonymPairs = std::set<std::pair<std::string, std::string>>;
 
-/// `pairs` as stored in `rungs.synonyms`: what a reader of remote shards
-/// expands queries with, since Xapian's remote backend does not carry the
-/// synonym table. One pair per line, tab between.
-[[nodiscard]] std::string store_synonyms(const SynonymPairs& pairs);
-/// Inverse of `store_synonyms` (lines without a tab are skipped).
-[[nodiscard]] SynonymPairs stored_synonyms(std::string_view record);
+/// A term's synonyms as stored in `rungs.synonym.<term>`: what a reader of
+/// remote shards expands queries with, since Xapian's remote backend does
+/// not carry the synonym table. One per line.
+[[nodiscard]] std::string store_synonyms(const std::set<std::string>& synonyms);
+/// Inverse of `store_synonyms`.
+[[nodiscard]] std::set<std::string> stored_synonyms(std::string_view record);
 
 /// `ladder` as stored in `rungs.ladder.<id>`: compact JSON, which reads back
 /// many times faster than the structured YAML of `rungs export`.

@@ -53,9 +53,9 @@ inline constexpr std::string_view kMetaFingerprint = "rungs.fingerprint";
 /// A count of the commits that wrote the index, one more at each: what
 /// names a revision where Xapian's own revision is out of reach (remote shards).
 inline constexpr std::string_view kMetaCommit = "rungs.commit";
-/// Every synonym pair the writers met (`store_synonyms`), for readers of
-/// remote shards.
-inline constexpr std::string_view kMetaSynonyms = "rungs.synonyms";
+/// `rungs.synonym.<term>`: the synonyms writers met for a stemmed term
+/// (`store_synonyms`), for readers of remote shards, which get no synonym table.
+inline constexpr std::string_view kMetaSynonymPrefix = "rungs.synonym.";
 
 /// Filter term for a facet value, e.g. `filter_term(kPrefixLadder, "ops-sre")`.
 /// Values are case-folded; ids over Xapian's term limit are hashed.
