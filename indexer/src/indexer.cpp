@@ -63,8 +63,10 @@ IndexStats build_index_locked(const fs::path& db, std::span<const Ladder> ladder
     if (looks_like_index(db)) {
       try {
         lock = open_writable(db, Xapian::DB_OPEN);
-      } catch (const IndexError& e) {
-        if (std::string_view(e.what()).find("being written") != std::string_view::npos) throw;
+      } catch (const IndexBusyError&) {
+        throw;
+      } catch (const IndexError&) {
+        // Corrupt or of another version: replaced below.
       }
     }
     const bool had_old = fs::exists(db);

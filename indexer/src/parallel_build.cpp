@@ -18,6 +18,7 @@
 
 #include "index_directory.h"
 #include "rungs/corpus/error.h"
+#include "rungs/indexer/xapian_errors.h"
 #include "writer.h"
 
 namespace rungs::indexer {
@@ -150,9 +151,9 @@ IndexStats build_fresh(const fs::path& out, std::span<const Ladder> ladders, con
     std::error_code ignored;
     fs::remove_all(out, ignored);
     all.compact(out.string());
-  } catch (const Xapian::Error& e) {
+  } catch (const Xapian::Error&) {
     remove_shards();
-    throw IndexError(fmt::format("merging the shards of index {} failed: {}", out.string(), e.get_description()));
+    rethrow_writing_error(out.string());
   }
   remove_shards();
   SynonymPairs all_synonyms;

@@ -23,6 +23,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
+#include "rungs/indexer/xapian_errors.h"
 
 namespace rungs::indexer {
 namespace {
@@ -45,21 +46,11 @@ std::string rebuild_advice(const fs::path& db) {
 Xapian::WritableDatabase open_writable(const fs::path& db, int action) {
   try {
     return Xapian::WritableDatabase(db.string(), action | Xapian::DB_BACKEND_GLASS);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexError(
-        fmt::format("index {} is being written by another rungs process; try again when it finishes", db.string()));
-  } catch (const Xapian::DatabaseVersionError& e) {
-    throw IndexError(fmt::format("index {} was written by another Xapian version ({}): {}", db.string(), e.get_msg(),
-                                 rebuild_advice(db)));
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw IndexError(fmt::format("index {} is corrupt ({}): {}", db.string(), e.get_msg(), rebuild_advice(db)));
-  } catch (const Xapian::DatabaseOpeningError& e) {
+  } catch (const Xapian::Error&) {
     if (action == Xapian::DB_OPEN && !fs::exists(db)) {
       throw IndexError(fmt::format("no index at {}: run `rungs index` first", db.string()));
     }
-    throw IndexError(fmt::format("cannot open index {}: {}", db.string(), e.get_msg()));
-  } catch (const Xapian::Error& e) {
-    throw IndexError(fmt::format("cannot open index {}: {}", db.string(), e.get_description()));
+    rethrow_opening_error(db.string());
   }
 }
 
@@ -113,8 +104,8 @@ template <typename Body>
 void translating_errors(const fs::path& db, Body&& body) {
   try {
     body();
-  } catch (const Xapian::Error& e) {
-    throw IndexError(fmt::format("writing index {} failed: {}", db.string(), e.get_description()));
+  } catch (const Xapian::Error&) {
+    rethrow_writing_error(db.string());
   }
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "rungs/indexer/schema.h"
+#include "rungs/indexer/xapian_errors.h"
 
 namespace rungs::search {
 
@@ -62,15 +63,8 @@ void IndexHandle::open_once() {
   }
   try {
     db_ = Xapian::Database(xapian_path);
-  } catch (const Xapian::DatabaseVersionError& e) {
-    throw IndexError(fmt::format("index {} was written by another Xapian version ({}): run `rungs index --rebuild`",
-                                 path_.string(), e.get_msg()));
-  } catch (const Xapian::DatabaseCorruptError& e) {
-    throw IndexError(fmt::format("index {} is corrupt ({}): run `rungs index --rebuild`", path_.string(), e.get_msg()));
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw IndexError(fmt::format("no index at {} ({}): run `rungs index` first", path_.string(), e.get_msg()));
-  } catch (const Xapian::Error& e) {
-    throw IndexError(fmt::format("cannot open index {}: {}", path_.string(), e.get_description()));
+  } catch (const Xapian::Error&) {
+    indexer::rethrow_opening_error(path_.string());
   }
   check_schema(db_, path_.string());
   shards_ = {Shard{path_.string(), db_}};

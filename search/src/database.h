@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rungs/corpus/error.h"
+#include "rungs/indexer/xapian_errors.h"
 #include "shards.h"
 
 namespace rungs::search {
@@ -70,32 +71,19 @@ auto IndexHandle::with_retry(std::string_view what, Body&& body) -> decltype(bod
   for (int attempt = 1;; ++attempt) {
     try {
       return body();
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= kRetries) {
-        throw IndexError(
-            fmt::format("index {} keeps changing while being read ({}); try again", path_.string(), e.get_msg()));
-      }
-      open();  // the newest commit, wherever `path` now points
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      // A table opened lazily from a directory retired meanwhile.
-      if (attempt >= kRetries) {
-        throw IndexError(fmt::format("cannot read index {}: {}", path_.string(), e.get_msg()));
-      }
-      open();
-    } catch (const Xapian::NetworkError& e) {
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed under us: read the newest commit.
+      if (attempt >= kRetries) indexer::rethrow_reading_error(path_.string(), what);
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // A table opened lazily from a directory a writer retired meanwhile.
+      if (attempt >= kRetries) indexer::rethrow_reading_error(path_.string(), what);
+    } catch (const Xapian::NetworkError&) {
       // A shard's server restarted, or is gone.
-      if (attempt >= kRetries) {
-        throw IndexError(fmt::format("a shard of index {} cannot be reached: {}", path_.string(), e.get_msg()));
-      }
-      open();
-    } catch (const Xapian::DatabaseCorruptError& e) {
-      throw IndexError(
-          fmt::format("index {} is corrupt ({}): run `rungs index --rebuild`", path_.string(), e.get_msg()));
-    } catch (const Xapian::DatabaseError& e) {
-      throw IndexError(fmt::format("cannot read index {}: {}", path_.string(), e.get_description()));
-    } catch (const Xapian::Error& e) {
-      throw QueryError(fmt::format("cannot {}: {}", what, e.get_description()));
+      if (attempt >= kRetries) indexer::rethrow_reading_error(path_.string(), what);
+    } catch (const Xapian::Error&) {
+      indexer::rethrow_reading_error(path_.string(), what);
     }
+    open();  // the newest commit, wherever `path` now points
   }
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "rungs/corpus/error.h"
+#include "rungs/indexer/xapian_errors.h"
 
 namespace rungs::search {
 namespace {
@@ -57,10 +58,8 @@ std::vector<Shard> open_shards(const fs::path& stub) {
         throw IndexError(
             fmt::format("{}: rungs reads shard lines `auto PATH`, `glass PATH` and `remote HOST:PORT`", where));
       }
-    } catch (const Xapian::NetworkError& e) {
-      throw IndexError(fmt::format("cannot reach the shard of {}: {}", where, e.get_msg()));
-    } catch (const Xapian::Error& e) {
-      throw IndexError(fmt::format("cannot open the shard of {}: {}", where, e.get_description()));
+    } catch (const Xapian::Error&) {
+      indexer::rethrow_opening_error(where);
     }
   }
   if (out.empty()) throw IndexError(fmt::format("the stub file {} lists no shard", stub.string()));
