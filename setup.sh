@@ -31,7 +31,14 @@ fi
 
 build=${BUILD_DIR:-build}
 jobs=${JOBS:-$(nproc)}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUNGS_BUILD_BENCH=$([ "$mode" = test ] && echo ON || echo OFF) >/dev/null
+# The test build leaves out debug information: a third of the compile time,
+# which CI pays twice (this build and the sanitized one).
+if [ "$mode" = test ]; then
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUNGS_BUILD_BENCH=ON \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g0 -DNDEBUG" >/dev/null
+else
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRUNGS_BUILD_BENCH=OFF >/dev/null
+fi
 cmake --build "$build" -j "$jobs"
 
 if [ "$mode" = test ]; then

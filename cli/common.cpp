@@ -1,5 +1,7 @@
 #include "common.h"
 
+#include "progress.h"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -123,7 +125,11 @@ void ModelFlags::add_to(CLI::App& app) {
 mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& flags) {
   mapping::ModelOptions options;
   options.use_synonyms = !flags.no_synonyms;
-  return service::load_model(db, options);
+  ProgressLine line(false);
+  return service::load_model(db, options, [&line](std::size_t ladders) {
+    line.say(fmt::format("rungs: building the mapping model over {} ladders (once after each change to the index)",
+                         grouped(ladders)));
+  });
 }
 
 bool use_colour() { return ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }

@@ -57,13 +57,16 @@ std::string model_key(search::Searcher& searcher) {
 
 }  // namespace
 
-mapping::Model load_model(const std::filesystem::path& db, const mapping::ModelOptions& options) {
+mapping::Model load_model(const std::filesystem::path& db, const mapping::ModelOptions& options,
+                          const std::function<void(std::size_t)>& on_build) {
   mapping::ModelOptions cached_kind;
   cached_kind.use_synonyms = options.use_synonyms;
   if (options != cached_kind) {
     // The cache keys only the synonyms switch; other options are evaluation
     // variants, built each time.
-    return mapping::Model(search::Searcher(db).ladders(), options);
+    auto ladders = search::Searcher(db).ladders();
+    if (on_build) on_build(ladders.size());
+    return mapping::Model(std::move(ladders), options);
   }
   const std::string name = options.use_synonyms ? "model-cache.bin" : "model-cache-no-synonyms.bin";
   // Inside the index directory; beside a stub file of shards, named after it.
@@ -81,7 +84,9 @@ mapping::Model load_model(const std::filesystem::path& db, const mapping::ModelO
       // Damaged: built anew and overwritten below.
     }
   }
-  mapping::Model model(searcher.ladders(), options);
+  auto ladders = searcher.ladders();
+  if (on_build) on_build(ladders.size());
+  mapping::Model model(std::move(ladders), options);
   if (!key.empty()) {
     try {
       write_output_file(cache, model.serialize(key), NonRegular::refuse);
