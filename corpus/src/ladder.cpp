@@ -39,6 +39,12 @@ int count(const Ladder& ladder, StatementKind kind) {
   return total;
 }
 
+std::size_t statement_count(const Ladder& ladder) {
+  std::size_t total = 0;
+  for (const auto& level : ladder.levels) total += level.statements.size();
+  return total;
+}
+
 const Level* find_level(const Ladder& ladder, const std::string& level_id) {
   auto it = std::find_if(ladder.levels.begin(), ladder.levels.end(), [&](const Level& l) { return l.id == level_id; });
   return it == ladder.levels.end() ? nullptr : &*it;

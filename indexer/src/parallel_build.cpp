@@ -27,18 +27,12 @@ namespace {
 namespace fs = std::filesystem;
 using corpus::Ladder;
 
-std::size_t statements_of(const Ladder& ladder) {
-  std::size_t n = 0;
-  for (const auto& level : ladder.levels) n += level.statements.size();
-  return n;
-}
-
 // Cuts `ladders` into at most `parts` consecutive runs of about equal statements.
 std::vector<std::span<const Ladder>> cut(std::span<const Ladder> ladders, std::size_t parts, std::size_t total) {
   std::vector<std::span<const Ladder>> out;
   std::size_t begin = 0, done = 0;
   for (std::size_t i = 0; i < ladders.size(); ++i) {
-    done += statements_of(ladders[i]);
+    done += corpus::statement_count(ladders[i]);
     if (done * parts >= total * (out.size() + 1) || i + 1 == ladders.size()) {
       out.push_back(ladders.subspan(begin, i + 1 - begin));
       begin = i + 1;
@@ -94,7 +88,7 @@ class SharedProgress {
 IndexStats build_fresh(const fs::path& out, std::span<const Ladder> ladders, const IndexOptions& options) {
   const std::size_t statements =
       std::accumulate(ladders.begin(), ladders.end(), std::size_t{0},
-                      [](std::size_t n, const Ladder& ladder) { return n + statements_of(ladder); });
+                      [](std::size_t n, const Ladder& ladder) { return n + corpus::statement_count(ladder); });
   std::size_t threads = options.threads;
   if (threads == 0) threads = statements >= kParallelFrom ? std::max(1U, std::thread::hardware_concurrency()) : 1;
   // A ladder given twice is replaced by its second copy, which only one

@@ -344,14 +344,12 @@ void write_all(Writer& writer, std::span<const Ladder> ladders, const IndexOptio
   }
   IndexProgress progress;
   progress.ladders_total = ladders.size();
-  for (const auto& ladder : ladders) {
-    for (const auto& level : ladder.levels) progress.statements_total += level.statements.size();
-  }
+  for (const auto& ladder : ladders) progress.statements_total += corpus::statement_count(ladder);
   for (const auto& ladder : ladders) {
     writer.write_ladder(ladder);
     fail_point("ladder-written");
     ++progress.ladders_done;
-    for (const auto& level : ladder.levels) progress.statements_done += level.statements.size();
+    progress.statements_done += corpus::statement_count(ladder);
     progress.ladder = ladder.id;
     if (options.progress) options.progress(progress);
   }

@@ -4,6 +4,7 @@
 // for it in document order, competencies and set-aside text alike, so that
 // nothing read is lost and `rungs show` can say what was kept out.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,8 @@ struct Ladder {
 [[nodiscard]] int count(const Level& level, StatementKind kind);
 /// Number of statements of `kind` over all levels of `ladder`.
 [[nodiscard]] int count(const Ladder& ladder, StatementKind kind);
+/// Number of statements of every kind over all levels of `ladder`.
+[[nodiscard]] std::size_t statement_count(const Ladder& ladder);
 /// The level with id `level_id`, or nullptr.
 [[nodiscard]] const Level* find_level(const Ladder& ladder, const std::string& level_id);
 
