@@ -59,14 +59,16 @@ std::string model_key(search::Searcher& searcher) {
 
 mapping::Model load_model(const std::filesystem::path& db, const mapping::ModelOptions& options,
                           const std::function<void(std::size_t)>& on_build) {
+  const auto build = [&](std::vector<corpus::Ladder> ladders) {
+    if (on_build) on_build(ladders.size());
+    return mapping::Model(std::move(ladders), options);
+  };
   mapping::ModelOptions cached_kind;
   cached_kind.use_synonyms = options.use_synonyms;
   if (options != cached_kind) {
     // The cache keys only the synonyms switch; other options are evaluation
     // variants, built each time.
-    auto ladders = search::Searcher(db).ladders();
-    if (on_build) on_build(ladders.size());
-    return mapping::Model(std::move(ladders), options);
+    return build(search::Searcher(db).ladders());
   }
   const std::string name = options.use_synonyms ? "model-cache.bin" : "model-cache-no-synonyms.bin";
   // Inside the index directory; beside a stub file of shards, named after it.
@@ -84,9 +86,7 @@ mapping::Model load_model(const std::filesystem::path& db, const mapping::ModelO
       // Damaged: built anew and overwritten below.
     }
   }
-  auto ladders = searcher.ladders();
-  if (on_build) on_build(ladders.size());
-  mapping::Model model(std::move(ladders), options);
+  mapping::Model model = build(searcher.ladders());
   if (!key.empty()) {
     try {
       write_output_file(cache, model.serialize(key), NonRegular::refuse);
