@@ -197,7 +197,7 @@ Xapian::Query QueryBuilder::plain_query(const std::string& text) const {
   std::vector<Xapian::Query> terms;
   for (const auto& word : analyzer_.words(text)) {
     if (stop_.count(word) != 0) continue;
-    terms.emplace_back(should_stem(word) ? "Z" + stemmer_(word) : word);
+    terms.emplace_back(term_of(word));
   }
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
@@ -252,6 +252,22 @@ std::string QueryBuilder::term_of(const std::string& word) const {
   return should_stem(word) ? "Z" + stemmer_(word) : word;
 }
 
+std::vector<std::string> QueryBuilder::synonyms_of(const std::string& term) const {
+  std::vector<std::string> out;
+  if (synonym_shards_.empty()) {
+    out.assign(db_.synonyms_begin(term), db_.synonyms_end(term));
+    return out;
+  }
+  // As the indexer adds them to its table: the synonyms the index holds.
+  const std::string key = std::string(schema::kMetaSynonymPrefix) + term;
+  for (const auto& shard : synonym_shards_) {
+    for (const auto& synonym : indexer::stored_synonyms(shard.get_metadata(key))) {
+      if (db_.term_exists(synonym)) out.push_back(synonym);
+    }
+  }
+  return out;
+}
+
 Xapian::Query QueryBuilder::split_compound(const std::string& word) const {
   for (std::size_t k = 2; k + 2 <= word.size(); ++k) {
     const std::string a = term_of(word.substr(0, k));
@@ -272,9 +288,10 @@ Xapian::Query QueryBuilder::split_compound(const std::string& word) const {
 // holding two query words side by side ("on call", stopwords included) rank
 // above scattered words ("team calls"): the Searcher reranks the top of the
 // ranking by them (a phrase in the query itself made every query that held
-// common words several times slower at 100k statements). Synonyms (the index's table): they find statements too, but
-// weigh a thousandth of a word typed, so every statement matching a typed
-// word ranks above every statement that only matches a related one.
+// common words several times slower at 100k statements). Synonyms (the
+// index's table): they find statements too, but weigh a thousandth of a
+// word typed, so every statement matching a typed word ranks above every
+// statement that only matches a related one.
 UserQuery QueryBuilder::free_text_query(const std::string& text, const std::string& free_words, SearchResults& out) {
   constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
   constexpr double kSynonymWeight = 0.001;
@@ -291,18 +308,8 @@ UserQuery QueryBuilder::free_text_query(const std::string& text, const std::stri
     const std::string term = term_of(words[i]);
     if (stop_.count(words[i]) == 0) {
       if (Xapian::Query split = split_compound(words[i]); !split.empty()) more_matches.push_back(split);
-    }
-    if (stop_.count(words[i]) == 0 && synonym_shards_.empty()) {
-      for (auto s = db_.synonyms_begin(term); s != db_.synonyms_end(term); ++s) {
-        if (typed.count(*s) == 0) related.insert(*s);
-      }
-    } else if (stop_.count(words[i]) == 0) {
-      // As the indexer adds them to its table: the synonyms the index holds.
-      for (const auto& shard : synonym_shards_) {
-        const std::string key = std::string(schema::kMetaSynonymPrefix) + term;
-        for (const auto& synonym : indexer::stored_synonyms(shard.get_metadata(key))) {
-          if (typed.count(synonym) == 0 && db_.term_exists(synonym)) related.insert(synonym);
-        }
+      for (auto& synonym : synonyms_of(term)) {
+        if (typed.count(synonym) == 0) related.insert(std::move(synonym));
       }
     }
     if (i + 1 < words.size()) {

@@ -87,6 +87,9 @@ class QueryBuilder {
   [[nodiscard]] std::string suggestion(const std::string& text) const;
   // The term indexing wrote for `word` (its Z stem, or the word itself).
   [[nodiscard]] std::string term_of(const std::string& word) const;
+  // The synonyms the index holds for `term`: its synonym table, or on
+  // shards the lists kept in their metadata.
+  [[nodiscard]] std::vector<std::string> synonyms_of(const std::string& term) const;
   // `word` read as two words the index holds side by side ("oncall" → on call).
   [[nodiscard]] Xapian::Query split_compound(const std::string& word) const;
 
