@@ -27,6 +27,7 @@
 
 #include "parsers.h"
 #include "rungs/corpus/error.h"
+#include "rungs/corpus/ladder_fields.h"
 #include "rungs/corpus/load.h"
 #include "rungs/corpus/text.h"
 #include "yaml_budget.h"
@@ -239,40 +240,36 @@ Ladder ladder_from_node(const YAML::Node& root, const std::filesystem::path& ori
   return ladder;
 }
 
+// `rungs export`: the fields of `ladder_fields.h` in their order, those at
+// their default left out when a reader may default them; lists of words on
+// one line.
+template <LadderRecord R>
+void emit(YAML::Emitter& out, const R& record) {
+  out << YAML::BeginMap;
+  for_each_field(record, [&](const char* name, const auto& value, Presence presence) {
+    using T = std::remove_cvref_t<decltype(value)>;
+    if (presence == Presence::when_set && value == T{}) return;
+    out << YAML::Key << name << YAML::Value;
+    if constexpr (std::is_same_v<T, StatementKind>) {
+      out << to_string(value);
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+      out << YAML::Flow << value;
+    } else if constexpr (requires { requires LadderRecord<typename T::value_type>; }) {
+      out << YAML::BeginSeq;
+      for (const auto& item : value) emit(out, item);
+      out << YAML::EndSeq;
+    } else {
+      out << value;
+    }
+  });
+  out << YAML::EndMap;
+}
+
 }  // namespace
 
 std::string to_yaml(const Ladder& ladder) {
   YAML::Emitter out;
-  out << YAML::BeginMap;
-  out << YAML::Key << "id" << YAML::Value << ladder.id;
-  out << YAML::Key << "framework" << YAML::Value << ladder.framework;
-  out << YAML::Key << "name" << YAML::Value << ladder.name;
-  if (!ladder.source.empty()) out << YAML::Key << "source" << YAML::Value << ladder.source;
-  if (!ladder.documents.empty()) out << YAML::Key << "documents" << YAML::Value << YAML::Flow << ladder.documents;
-  out << YAML::Key << "levels" << YAML::Value << YAML::BeginSeq;
-  for (const auto& level : ladder.levels) {
-    out << YAML::BeginMap;
-    out << YAML::Key << "id" << YAML::Value << level.id;
-    out << YAML::Key << "title" << YAML::Value << level.title;
-    if (!level.code.empty()) out << YAML::Key << "code" << YAML::Value << level.code;
-    out << YAML::Key << "rank" << YAML::Value << level.rank;
-    out << YAML::Key << "track" << YAML::Value << level.track;
-    if (!level.aliases.empty()) out << YAML::Key << "aliases" << YAML::Value << YAML::Flow << level.aliases;
-    if (level.missing) out << YAML::Key << "missing" << YAML::Value << true;
-    out << YAML::Key << "statements" << YAML::Value << YAML::BeginSeq;
-    for (const auto& s : level.statements) {
-      out << YAML::BeginMap;
-      out << YAML::Key << "text" << YAML::Value << s.text;
-      if (!s.area.empty()) out << YAML::Key << "area" << YAML::Value << s.area;
-      if (s.kind != StatementKind::competency) out << YAML::Key << "kind" << YAML::Value << to_string(s.kind);
-      if (!s.source.empty()) out << YAML::Key << "source" << YAML::Value << s.source;
-      if (s.line > 0) out << YAML::Key << "line" << YAML::Value << s.line;
-      if (!s.reason.empty()) out << YAML::Key << "reason" << YAML::Value << s.reason;
-      out << YAML::EndMap;
-    }
-    out << YAML::EndSeq << YAML::EndMap;
-  }
-  out << YAML::EndSeq << YAML::EndMap;
+  emit(out, ladder);
   return std::string(out.c_str()) + "\n";
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rungs/corpus/error.h"
+#include "rungs/corpus/ladder_json.h"
 #include "rungs/indexer/records.h"
 
 namespace rungs::indexer {
@@ -41,23 +42,6 @@ std::string read_field(std::string_view& in) {
   std::string field(in.substr(0, n));
   in.remove_prefix(n);
   return field;
-}
-
-// Statements are arrays rather than objects: there are many of them, and
-// field names repeated in each would double the record.
-json statement_record(const corpus::Statement& s) {
-  return json::array({s.text, s.area, corpus::to_string(s.kind), s.source, s.line, s.reason});
-}
-
-corpus::Statement statement_from(const json& record) {
-  corpus::Statement s;
-  s.text = record.at(0).get<std::string>();
-  s.area = record.at(1).get<std::string>();
-  s.kind = corpus::statement_kind_from_string(record.at(2).get<std::string>());
-  s.source = record.at(3).get<std::string>();
-  s.line = record.at(4).get<int>();
-  s.reason = record.at(5).get<std::string>();
-  return s;
 }
 
 }  // namespace
@@ -94,23 +78,10 @@ std::set<std::string> stored_synonyms(std::string_view record) {
   return out;
 }
 
+// Statements are rows rather than objects: there are many of them, and
+// field names repeated in each would double the record.
 std::string store_ladder(const corpus::Ladder& ladder) {
-  json levels = json::array();
-  for (const auto& level : ladder.levels) {
-    json statements = json::array();
-    for (const auto& s : level.statements) statements.push_back(statement_record(s));
-    levels.push_back({{"id", level.id},
-                      {"title", level.title},
-                      {"code", level.code},
-                      {"rank", level.rank},
-                      {"track", level.track},
-                      {"aliases", level.aliases},
-                      {"missing", level.missing},
-                      {"statements", std::move(statements)}});
-  }
-  const json record = {{"id", ladder.id},         {"framework", ladder.framework}, {"name", ladder.name},
-                       {"source", ladder.source}, {"documents", ladder.documents}, {"levels", std::move(levels)}};
-  return record.dump();
+  return corpus::as_json(ladder, corpus::StatementForm::row).dump();
 }
 
 corpus::Ladder stored_ladder(std::string_view record, std::string_view key) {
@@ -119,31 +90,10 @@ corpus::Ladder stored_ladder(std::string_view record, std::string_view key) {
         fmt::format("the index holds an unreadable ladder record {} ({}): run `rungs index --rebuild`", key, why));
   };
   try {
-    const json root = json::parse(record);
-    corpus::Ladder ladder;
-    ladder.id = root.at("id").get<std::string>();
-    ladder.framework = root.at("framework").get<std::string>();
-    ladder.name = root.at("name").get<std::string>();
-    ladder.source = root.at("source").get<std::string>();
-    ladder.documents = root.at("documents").get<std::vector<std::string>>();
-    for (const auto& l : root.at("levels")) {
-      corpus::Level level;
-      level.id = l.at("id").get<std::string>();
-      level.title = l.at("title").get<std::string>();
-      level.code = l.at("code").get<std::string>();
-      level.rank = l.at("rank").get<int>();
-      level.track = l.at("track").get<std::string>();
-      level.aliases = l.at("aliases").get<std::vector<std::string>>();
-      level.missing = l.at("missing").get<bool>();
-      const auto& statements = l.at("statements");
-      level.statements.reserve(statements.size());
-      for (const auto& s : statements) level.statements.push_back(statement_from(s));
-      ladder.levels.push_back(std::move(level));
-    }
-    return ladder;
+    return corpus::ladder_from_json(json::parse(record));
   } catch (const json::exception& e) {
     throw unreadable(e.what());
-  } catch (const rungs::Error& e) {  // an unknown statement kind
+  } catch (const rungs::Error& e) {  // a missing field, an unknown statement kind
     throw unreadable(e.what());
   }
 }

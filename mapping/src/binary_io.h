@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "rungs/corpus/error.h"
-#include "rungs/corpus/ladder.h"
+#include "rungs/corpus/ladder_fields.h"
 
 namespace rungs::mapping {
 
@@ -33,12 +33,12 @@ namespace rungs::mapping {
   return hash;
 }
 
-/// `T`, const or not: a record's `fields` serve the writer and the reader alike.
-template <typename T, typename U>
-concept Is = std::same_as<std::remove_const_t<T>, U>;
+using corpus::Is;
 
 // Both classes have one `field` per kind of value, so that one `fields(io,
 // record)` function per record lists its fields once for writing and reading.
+// The ladders' records are described in `rungs/corpus/ladder_fields.h`, whose
+// named fields are written here in the same order, without their names.
 class BinaryWriter {
  public:
   template <typename T>
@@ -66,6 +66,10 @@ class BinaryWriter {
   template <typename T>
   requires std::is_class_v<T>
   void field(const T& record) { fields(*this, record); }
+  template <typename T>
+  void field(const char* /*name*/, const T& value, corpus::Presence /*presence*/) {
+    field(value);
+  }
 
   [[nodiscard]] const std::string& bytes() const { return out_; }
 
@@ -107,6 +111,10 @@ class BinaryReader {
   template <typename T>
   requires std::is_class_v<T>
   void field(T& record) { fields(*this, record); }
+  template <typename T>
+  void field(const char* /*name*/, T& value, corpus::Presence /*presence*/) {
+    field(value);
+  }
 
   template <typename T>
   [[nodiscard]] T get() {
@@ -130,38 +138,5 @@ class BinaryReader {
 
   std::string_view in_;
 };
-
-// The ladders the model holds, field by field.
-template <typename Io, Is<corpus::Statement> S>
-void fields(Io& io, S& statement) {
-  io.field(statement.text);
-  io.field(statement.area);
-  io.field(statement.kind);
-  io.field(statement.source);
-  io.field(statement.line);
-  io.field(statement.reason);
-}
-
-template <typename Io, Is<corpus::Level> L>
-void fields(Io& io, L& level) {
-  io.field(level.id);
-  io.field(level.title);
-  io.field(level.code);
-  io.field(level.rank);
-  io.field(level.track);
-  io.field(level.aliases);
-  io.field(level.missing);
-  io.field(level.statements);
-}
-
-template <typename Io, Is<corpus::Ladder> L>
-void fields(Io& io, L& ladder) {
-  io.field(ladder.id);
-  io.field(ladder.framework);
-  io.field(ladder.name);
-  io.field(ladder.source);
-  io.field(ladder.documents);
-  io.field(ladder.levels);
-}
 
 }  // namespace rungs::mapping

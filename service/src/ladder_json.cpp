@@ -2,57 +2,40 @@
 #include "rungs/service/json.h"
 
 #include "rungs/corpus/error.h"
+#include "rungs/corpus/ladder_json.h"
 
 namespace rungs::service {
 
 using corpus::StatementKind;
 
 nlohmann::json level_json(const corpus::Level& level, bool with_statements) {
-  nlohmann::json j = {{"id", level.id},
-                      {"title", level.title},
-                      {"code", level.code},
-                      {"rank", level.rank},
-                      {"track", level.track},
-                      {"aliases", level.aliases},
-                      {"statements", corpus::count(level, StatementKind::competency)},
-                      {"summaries", corpus::count(level, StatementKind::summary)},
-                      {"set_aside", corpus::count(level, StatementKind::boilerplate)},
-                      {"tba", corpus::count(level, StatementKind::competency) == 0}};
+  nlohmann::json j = corpus::as_json(level, corpus::StatementForm::left_out);
+  j["statements"] = corpus::count(level, StatementKind::competency);
+  j["summaries"] = corpus::count(level, StatementKind::summary);
+  j["set_aside"] = corpus::count(level, StatementKind::boilerplate);
+  j["tba"] = corpus::count(level, StatementKind::competency) == 0;
   if (with_statements) {
     j["text"] = nlohmann::json::array();
-    for (const auto& s : level.statements) {
-      nlohmann::json item = {{"text", s.text},
-                             {"area", s.area},
-                             {"kind", corpus::to_string(s.kind)},
-                             {"source", s.source},
-                             {"line", s.line}};
-      if (!s.reason.empty()) item["reason"] = s.reason;
-      j["text"].push_back(std::move(item));
-    }
+    for (const auto& s : level.statements) j["text"].push_back(corpus::as_json(s));
   }
   return j;
 }
 
 nlohmann::json ladder_json(const corpus::Ladder& ladder) {
-  nlohmann::json levels = nlohmann::json::array();
-  nlohmann::json missing = nlohmann::json::array();
+  nlohmann::json j = corpus::as_json(ladder, corpus::StatementForm::left_out);
+  j["levels"] = nlohmann::json::array();
+  j["missing_levels"] = nlohmann::json::array();
   for (const auto& level : ladder.levels) {
     if (level.missing) {
-      missing.push_back({{"id", level.id}, {"title", level.title}, {"rank", level.rank}});
+      j["missing_levels"].push_back({{"id", level.id}, {"title", level.title}, {"rank", level.rank}});
     } else {
-      levels.push_back(level_json(level, false));
+      j["levels"].push_back(level_json(level, false));
     }
   }
-  return {{"id", ladder.id},
-          {"framework", ladder.framework},
-          {"name", ladder.name},
-          {"source", ladder.source},
-          {"documents", ladder.documents},
-          {"levels", levels},
-          {"missing_levels", missing},
-          {"statements", corpus::count(ladder, StatementKind::competency)},
-          {"summaries", corpus::count(ladder, StatementKind::summary)},
-          {"set_aside", corpus::count(ladder, StatementKind::boilerplate)}};
+  j["statements"] = corpus::count(ladder, StatementKind::competency);
+  j["summaries"] = corpus::count(ladder, StatementKind::summary);
+  j["set_aside"] = corpus::count(ladder, StatementKind::boilerplate);
+  return j;
 }
 
 nlohmann::json ladder_list_json(const std::vector<corpus::Ladder>& ladders) {
@@ -65,9 +48,7 @@ nlohmann::json shown_levels_json(const corpus::Ladder& ladder, const std::string
   nlohmann::json out = {{"ladder", ladder.id}, {"levels", nlohmann::json::array()}};
   for (const auto& level : ladder.levels) {
     if (!level_id.empty() && level.id != level_id) continue;
-    auto j = level_json(level, true);
-    j["missing"] = level.missing;
-    out["levels"].push_back(std::move(j));
+    out["levels"].push_back(level_json(level, true));
   }
   if (out["levels"].empty()) {
     std::string known;

@@ -13,8 +13,8 @@
 
 namespace rungs::service {
 
-/// A level: id, title, code, rank, track, aliases and statement counts;
-/// with its statements (text, area, kind, source, line, reason) when asked.
+/// A level: its fields (`corpus::as_json`) and statement counts (statements,
+/// summaries, set_aside, tba); with its statements under "text" when asked.
 [[nodiscard]] nlohmann::json level_json(const corpus::Level& level, bool with_statements);
 /// A ladder with its levels (declared-only levels under "missing_levels").
 [[nodiscard]] nlohmann::json ladder_json(const corpus::Ladder& ladder);
