@@ -1,8 +1,8 @@
 // What a document's blocks mean, whatever format they were read from:
-// which headings name levels (and which are prose sections to set aside),
-// which tables hold a ladder and along which axis, which text under a level
-// is a competency, a summary or set aside, and which bullets are labels
-// ("Impact:") that name the area of the bullets below them.
+// which headings name levels (and which are prose sections to set aside) and
+// which text under a level is a competency, a summary or set aside. Tables
+// that hold a ladder are read by ladder_tables.cpp, label and example bullets
+// are found by item_labels.cpp.
 
 #include <algorithm>
 #include <map>
@@ -11,6 +11,8 @@
 #include <set>
 
 #include "blocks.h"
+#include "item_labels.h"
+#include "ladder_tables.h"
 #include "parsers.h"
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/title.h"
@@ -19,127 +21,6 @@ namespace rungs::corpus::detail {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string cell_text(const TableCell& cell) {
-  std::string out;
-  for (const auto& item : cell.items) out += (out.empty() ? "" : " ") + item;
-  return out;
-}
-
-// The line of a cell's k-th statement, else its row's.
-int item_line(const TableCell& cell, std::size_t k, int row_line) {
-  return k < cell.lines.size() && cell.lines[k] > 0 ? cell.lines[k] : row_line;
-}
-
-const TableCell* cell_at(const std::vector<TableCell>& row, std::size_t i) {
-  return i < row.size() ? &row[i] : nullptr;
-}
-
-// First column 1, 2, 3, ... (or 0, 1, 2, ...): a numbered level per row.
-bool numbered_rows(const Table& table) {
-  int expected = -1;
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const TableCell* first = cell_at(table.rows[r], 0);
-    const std::string text = first ? cell_text(*first) : "";
-    if (text.empty() || text.size() > 2 || !std::all_of(text.begin(), text.end(), ::isdigit)) return false;
-    const int n = std::stoi(text);
-    if (expected >= 0 && n != expected) return false;
-    if (expected < 0 && n > 1) return false;
-    expected = n + 1;
-  }
-  return table.rows.size() > 2;
-}
-
-enum class TableShape { levels_as_columns, levels_as_rows, not_a_ladder };
-
-// Which axis holds level titles or codes: the header row (levels are
-// columns) or the first column (levels are rows); neither for a glossary,
-// a level index or a list of competencies.
-TableShape shape_of(const Table& table) {
-  if (table.rows.size() < 2 || table.rows[0].size() < 2) return TableShape::not_a_ladder;
-  const auto& header = table.rows[0];
-  std::size_t column_levels = 0;
-  for (std::size_t c = 1; c < header.size(); ++c) column_levels += looks_like_level_title(cell_text(header[c])) ? 1 : 0;
-  std::size_t row_levels = 0;
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const TableCell* first = cell_at(table.rows[r], 0);
-    row_levels += first && looks_like_level_title(cell_text(*first)) ? 1 : 0;
-  }
-  if (numbered_rows(table)) row_levels = table.rows.size() - 1;
-  const std::size_t columns = header.size() - 1;
-  const std::size_t rows = table.rows.size() - 1;
-  if (column_levels >= 2 && 2 * column_levels >= columns && column_levels >= row_levels)
-    return TableShape::levels_as_columns;
-  if (row_levels >= 2 && 2 * row_levels >= rows) return TableShape::levels_as_rows;
-  return TableShape::not_a_ladder;
-}
-
-// "Impact:" or "Scope: Acquires foundational knowledge": a short label,
-// a colon, and the text it labels (maybe none).
-struct Label {
-  std::string label;
-  std::string rest;
-};
-std::optional<Label> label_form(const std::string& text) {
-  constexpr std::size_t kLongestLabel = 40;
-  constexpr std::size_t kMostLabelWords = 4;
-  const auto colon = text.find(':');
-  if (colon == std::string::npos || colon == 0 || colon > kLongestLabel) return std::nullopt;
-  const std::string label = text.substr(0, colon);
-  if (label.find_first_of(".!?,;") != std::string::npos) return std::nullopt;
-  if (!std::isupper(static_cast<unsigned char>(label[0]))) return std::nullopt;
-  if (std::count(label.begin(), label.end(), ' ') + 1 > static_cast<long>(kMostLabelWords)) return std::nullopt;
-  return Label{label, collapse_whitespace(text.substr(colon + 1))};
-}
-
-// Items that are labels: in a run of consecutive items, the items of one
-// depth that are label-shaped when two or more of them are, or one that is
-// label-shaped, has no text after the colon and has items below it.
-std::set<std::size_t> find_labels(const std::vector<Block>& blocks) {
-  std::set<std::size_t> labels;
-  for (std::size_t start = 0; start < blocks.size();) {
-    if (blocks[start].kind != BlockKind::item) {
-      ++start;
-      continue;
-    }
-    std::size_t end = start;
-    while (end < blocks.size() && blocks[end].kind == BlockKind::item) ++end;
-    std::map<int, std::vector<std::size_t>> shaped;  // depth → label-shaped items
-    for (std::size_t i = start; i < end; ++i) {
-      if (const auto form = label_form(blocks[i].text)) {
-        shaped[blocks[i].depth].push_back(i);
-        if (form->rest.empty() && i + 1 < end && blocks[i + 1].depth > blocks[i].depth) labels.insert(i);
-      }
-    }
-    for (const auto& [depth, items] : shaped) {
-      if (items.size() >= 2) labels.insert(items.begin(), items.end());
-    }
-    start = end;
-  }
-  return labels;
-}
-
-// A bullet that ends in a colon, with bullets below it, is one statement
-// with its examples ("Takes part in activities such as: meetups; interviews").
-// Returns the joined text of each such lead bullet, by index; the bullets
-// below it go into `absorbed`.
-std::map<std::size_t, std::string> join_examples(const std::vector<Block>& blocks, const std::set<std::size_t>& labels,
-                                                 std::set<std::size_t>& absorbed) {
-  std::map<std::size_t, std::string> joined;
-  for (std::size_t i = 0; i + 1 < blocks.size(); ++i) {
-    const Block& lead = blocks[i];
-    if (lead.kind != BlockKind::item || labels.contains(i) || !lead.text.ends_with(':')) continue;
-    std::string text = lead.text;
-    std::size_t j = i + 1;
-    for (; j < blocks.size() && blocks[j].kind == BlockKind::item && blocks[j].depth > lead.depth; ++j) {
-      text += (j == i + 1 ? " " : "; ") + blocks[j].text;
-      absorbed.insert(j);
-    }
-    if (j > i + 1) joined[i] = std::move(text);
-    i = j - 1;
-  }
-  return joined;
-}
 
 // Reasons an area heading sets aside everything below it; an introduction
 // ("Overview") is kept as summary instead.
@@ -413,68 +294,6 @@ std::optional<LevelHeadings> choose_level_headings(const std::vector<Block>& blo
 bool is_level_heading(const Block& b, const LevelHeadings& choice) {
   if (!looks_like_level_title(b.text)) return false;
   return !choice.coded_only || !read_title(b.text).code.empty();
-}
-
-// Levels from the ladder tables of a document (an engineer table and a
-// manager table are read one after the other; the track comes from the titles).
-void levels_from_tables(const std::vector<Block>& blocks, Document& document, const fs::path& path) {
-  const std::string source = path.filename().string();
-  for (const auto& b : blocks) {
-    if (b.kind == BlockKind::heading && document.title.empty() && document.sections.empty()) document.title = b.text;
-    if (b.kind != BlockKind::table) continue;
-    const Table& t = b.table;
-    const TableShape shape = shape_of(t);
-    if (shape == TableShape::not_a_ladder) {
-      std::string first;
-      for (std::size_t r = 1; r < t.rows.size() && r <= 3; ++r) {
-        if (!t.rows[r].empty()) first += (first.empty() ? "" : ", ") + cell_text(t.rows[r][0]);
-      }
-      document.notices.push_back({.kind = Notice::Kind::set_aside,
-                                  .ladder = "",
-                                  .path = path,
-                                  .line = b.line,
-                                  .message = "a table that is not a ladder set aside (neither its header nor its first "
-                                             "column names levels; first column: " +
-                                             first + ")",
-                                  .heading = ""});
-      continue;
-    }
-    const auto line_of_row = [&](std::size_t r) { return r < t.row_lines.size() ? t.row_lines[r] : b.line; };
-    if (shape == TableShape::levels_as_columns) {
-      const std::size_t first_section = document.sections.size();
-      for (std::size_t c = 1; c < t.rows[0].size(); ++c)
-        document.sections.push_back({cell_text(t.rows[0][c]), b.line, {}});
-      for (std::size_t r = 1; r < t.rows.size(); ++r) {
-        const auto& row = t.rows[r];
-        const std::string area = row.empty() ? "" : cell_text(row[0]);
-        for (std::size_t c = 1; c < row.size() && c < t.rows[0].size(); ++c) {
-          for (std::size_t k = 0; k < row[c].items.size(); ++k) {
-            document.sections[first_section + c - 1].statements.push_back(make_statement(
-                row[c].items[k], StatementKind::competency, area, item_line(row[c], k, line_of_row(r)), source));
-          }
-        }
-      }
-    } else {
-      for (std::size_t r = 1; r < t.rows.size(); ++r) {
-        const auto& row = t.rows[r];
-        Section section{row.empty() ? "" : cell_text(row[0]), line_of_row(r), {}};
-        for (std::size_t c = 1; c < row.size(); ++c) {
-          const std::string area = c < t.rows[0].size() ? cell_text(t.rows[0][c]) : "";
-          for (std::size_t k = 0; k < row[c].items.size(); ++k) {
-            section.statements.push_back(make_statement(row[c].items[k], StatementKind::competency, area,
-                                                        item_line(row[c], k, line_of_row(r)), source));
-          }
-        }
-        document.sections.push_back(std::move(section));
-      }
-    }
-  }
-}
-
-bool has_ladder_table(const std::vector<Block>& blocks) {
-  return std::any_of(blocks.begin(), blocks.end(), [](const Block& b) {
-    return b.kind == BlockKind::table && shape_of(b.table) != TableShape::not_a_ladder;
-  });
 }
 
 }  // namespace

@@ -13,20 +13,41 @@ using namespace rungs::corpus;
 
 namespace {
 
+Statement statement(const std::string& text, StatementKind kind, const std::string& area, int line) {
+  Statement s;
+  s.text = text;
+  s.kind = kind;
+  s.area = area;
+  s.source = line > 0 ? "acme.md" : "";
+  s.line = line;
+  return s;
+}
+
+Level level(const std::string& id, const std::string& title, int rank) {
+  Level l;
+  l.id = id;
+  l.title = title;
+  l.rank = rank;
+  return l;
+}
+
 Ladder sample() {
-  Ladder ladder{.id = "acme", .framework = "acme", .name = "Acme SRE", .source = "", .documents = {"acme.md"}};
-  Level junior{.id = "l1", .title = "Junior SRE", .code = "L1", .rank = 1};
-  junior.statements.push_back(
-      {.text = "Shadows on-call shifts.", .area = "Operations", .source = "acme.md", .line = 4});
-  junior.statements.push_back({.text = "Home | About",
-                               .kind = StatementKind::boilerplate,
-                               .source = "acme.md",
-                               .line = 2,
-                               .reason = "navigation"});
-  Level staff{.id = "l3", .title = "Staff SRE", .rank = 3, .aliases = {"Staff", "L3 SRE"}};
-  staff.statements.push_back({.text = "Sets the reliability strategy.", .kind = StatementKind::summary});
-  Level lead{.id = "l2", .title = "Engineering Manager", .rank = 2, .track = "management", .missing = true};
-  ladder.levels = {junior, lead, staff};
+  Ladder ladder;
+  ladder.id = ladder.framework = "acme";
+  ladder.name = "Acme SRE";
+  ladder.documents = {"acme.md"};
+  Level junior = level("l1", "Junior SRE", 1);
+  junior.code = "L1";
+  junior.statements.push_back(statement("Shadows on-call shifts.", StatementKind::competency, "Operations", 4));
+  junior.statements.push_back(statement("Home | About", StatementKind::boilerplate, "", 2));
+  junior.statements.back().reason = "navigation";
+  Level manager = level("l2", "Engineering Manager", 2);
+  manager.track = "management";
+  manager.missing = true;
+  Level staff = level("l3", "Staff SRE", 3);
+  staff.aliases = {"Staff", "L3 SRE"};
+  staff.statements.push_back(statement("Sets the reliability strategy.", StatementKind::summary, "", 0));
+  ladder.levels = {junior, manager, staff};
   return ladder;
 }
 
