@@ -1,3 +1,7 @@
+// Reading ladders from files and folders (see load.h): one file, a folder of
+// manifests, ladder files or level pages, and the checks every ladder passes.
+// Which format a file is in: format_sniff.cpp; the checks: ladder_checks.cpp.
+
 #include "rungs/corpus/load.h"
 
 #include <unistd.h>
@@ -6,11 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
-#include <optional>
 #include <set>
-
-#include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "blocks.h"
 #include "level_pages.h"
@@ -24,57 +24,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool is_atx_heading(std::string_view line) {
-  const auto hashes = line.find_first_not_of(' ');
-  if (hashes == std::string_view::npos || hashes > 3 || line[hashes] != '#') return false;
-  const auto end = std::min(line.find_first_not_of('#', hashes), line.size());
-  return end - hashes <= 6 && (end == line.size() || line[end] == ' ' || line[end] == '\t');
-}
-
-// A YAML (or JSON) map naming its documents or holding its levels. An
-// exported ladder lists its documents too, but its levels hold statements.
-std::optional<Format> sniff_yaml(const std::string& text) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception&) {
-    return std::nullopt;  // Markdown and plain text are rarely valid YAML
-  }
-  if (!root.IsMap()) return std::nullopt;
-  const YAML::Node levels = root["levels"];
-  const bool holds_statements =
-      levels.IsSequence() && std::any_of(levels.begin(), levels.end(), [](const YAML::Node& level) {
-        return level.IsMap() && (level["statements"] || level["areas"]);
-      });
-  if (holds_statements) return Format::structured;
-  if (root["documents"]) return Format::manifest;
-  if (levels) return Format::structured;
-  return std::nullopt;
-}
-
-// `---` front matter with a closing `---` and a page after it.
-bool has_front_matter(const std::string& text) {
-  if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) return false;
-  const auto close = text.find("\n---", 3);
-  if (close == std::string::npos) return false;
-  const auto after = text.find('\n', close + 4);
-  return after != std::string::npos && !detail::collapse_whitespace(std::string_view(text).substr(after)).empty();
-}
-
-// A title line, then `- ` bullets.
-bool is_plain_text(const std::vector<std::string_view>& lines) {
-  const auto title = std::find_if(lines.begin(), lines.end(),
-                                  [](std::string_view l) { return !detail::collapse_whitespace(l).empty(); });
-  return title != lines.end() && !title->starts_with("- ") &&
-         std::any_of(title, lines.end(), [](std::string_view l) { return l.starts_with("- "); });
-}
-
 Ladder ladder_from_text(const std::string& text, Format format, const fs::path& path, const ReadOptions& options = {}) {
   switch (format) {
     case Format::manifest:
       return detail::load_manifest(text, path, options.documents_outside_manifest_folder);
     case Format::structured:
-      return ladder_from_yaml(has_front_matter(text) ? detail::front_matter_yaml(text) : text, path);
+      return ladder_from_yaml(detail::has_front_matter(text) ? detail::front_matter_yaml(text) : text, path);
     case Format::markdown:
     case Format::markdown_table:
     case Format::plain_text:
@@ -194,40 +149,6 @@ std::vector<fs::path> folder_files(const fs::path& dir, const SkipHandler& skip,
   return files;
 }
 
-// What every loaded ladder must have, whatever its format.
-void check_ladder(const Ladder& ladder, const fs::path& path) {
-  // Ids end up in file names, command lines and URLs: "a/b", "../../etc" or
-  // "-rf" must not.
-  const auto check_id = [&](const std::string& id, const char* what) {
-    if (!is_valid_id(id)) {
-      throw ParseError(path, 0,
-                       fmt::format("{} id '{}' is not valid: an id is ASCII letters, digits, '-', '_' or '.', "
-                                   "starting with a letter or digit",
-                                   what, id));
-    }
-  };
-  check_id(ladder.id, "ladder");
-  for (const auto& level : ladder.levels) check_id(level.id, "level");
-  std::size_t statements = 0;
-  for (const auto& level : ladder.levels) {
-    for (const auto& s : level.statements) {
-      if (s.kind != StatementKind::boilerplate) ++statements;
-      if (s.text.size() > kMaxStatementBytes) {
-        const fs::path where =
-            s.source.empty() || s.source == path.filename().string() ? path : path.parent_path() / s.source;
-        throw ParseError(where, s.line,
-                         "a statement of " + std::to_string(s.text.size()) + " bytes; the longest rungs indexes is " +
-                             std::to_string(kMaxStatementBytes) + " (is this a ladder?)");
-      }
-    }
-  }
-  if (statements == 0) {
-    throw ParseError(path, 0,
-                     "no statements found: every level is empty (statements are '- ' bullets or paragraphs "
-                     "under a level heading, or 'statements:' in YAML)");
-  }
-}
-
 // Subfolders of `dir`, sorted; hidden ones (.git) left out.
 std::vector<fs::path> subfolders(const fs::path& dir) {
   std::vector<fs::path> out;
@@ -250,44 +171,6 @@ bool is_ladder_or_page_file(const fs::path& path) { return is_ladder_file(path) 
 
 }  // namespace
 
-const char* to_string(Format format) {
-  switch (format) {
-    case Format::manifest:
-      return "manifest";
-    case Format::structured:
-      return "structured";
-    case Format::markdown:
-      return "markdown";
-    case Format::markdown_table:
-      return "markdown_table";
-    case Format::plain_text:
-      return "plain_text";
-    case Format::html:
-      return "html";
-    case Format::csv:
-      return "csv";
-  }
-  return "markdown";
-}
-
-Format sniff_format(const std::string& text, const fs::path& path) {
-  const std::string ext = fold_case(path.extension().string());
-  if (ext == ".csv" || ext == ".tsv") return Format::csv;
-  if (ext == ".html" || ext == ".htm" || detail::looks_like_html(text)) return Format::html;
-  if (has_front_matter(text)) {  // a page, or a ladder kept in its front matter
-    const auto in_front = sniff_yaml(detail::front_matter_yaml(text));
-    return in_front == Format::structured ? Format::structured : Format::markdown;
-  }
-  if (const auto format = sniff_yaml(text)) return *format;
-  if (detail::has_pipe_table(text)) return Format::markdown_table;
-  const auto lines = detail::split_lines(text);
-  if (std::any_of(lines.begin(), lines.end(), is_atx_heading)) return Format::markdown;
-  if (is_plain_text(lines)) return Format::plain_text;
-  throw ParseError(path, 0,
-                   "unknown format (expected a YAML/JSON manifest with 'documents:' or ladder with 'levels:', "
-                   "Markdown '#' headings, a Markdown pipe table, or a plain-text title line and '- ' bullets)");
-}
-
 const char* to_string(Notice::Kind kind) {
   switch (kind) {
     case Notice::Kind::set_aside:
@@ -298,12 +181,6 @@ const char* to_string(Notice::Kind kind) {
       return "warning";
   }
   return "warning";
-}
-
-bool is_valid_id(std::string_view id) {
-  const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
-  return !id.empty() && alnum(id.front()) &&
-         std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
 bool is_within(const fs::path& path, const fs::path& folder) {
@@ -318,7 +195,7 @@ bool is_within(const fs::path& path, const fs::path& folder) {
 
 Ladder load_ladder(const fs::path& path) {
   LoadResult result = load_one(detail::read_page(path));
-  check_ladder(result.ladders.front(), path);
+  detail::check_ladder(result.ladders.front(), path);
   return std::move(result.ladders.front());
 }
 
@@ -339,45 +216,10 @@ std::vector<Ladder> load_corpus(const fs::path& dir, const SkipHandler& skip) {
     }
     ladders.push_back(std::move(ladder));
   }
-  for (const auto& ladder : ladders) check_ladder(ladder, origin.at(ladder.id));
+  for (const auto& ladder : ladders) detail::check_ladder(ladder, origin.at(ladder.id));
   std::sort(ladders.begin(), ladders.end(), [](const Ladder& a, const Ladder& b) { return a.id < b.id; });
   return ladders;
 }
-
-namespace {
-
-// Warnings for parses that look wrong, named by file and line.
-void check_quality(const Ladder& ladder, const fs::path& origin, std::vector<Notice>& notices) {
-  const auto warn = [&](const fs::path& path, int line, std::string message) {
-    notices.push_back({.kind = Notice::Kind::warning,
-                       .ladder = ladder.id,
-                       .path = path,
-                       .line = line,
-                       .message = std::move(message),
-                       .heading = ""});
-  };
-  const fs::path folder = fs::is_directory(origin) ? origin : origin.parent_path();
-  for (const auto& level : ladder.levels) {
-    const fs::path where = level.statements.empty() || level.statements.front().source.empty()
-                               ? origin
-                               : folder / level.statements.front().source;
-    if (const auto reason = prose_section_reason(level.title); !reason.empty()) {
-      warn(where, 0, "level \"" + level.title + "\" is titled like a section (" + reason + ")");
-    }
-    if (!level.missing && count(level, StatementKind::competency) == 0) {
-      warn(where, 0, "level \"" + level.title + "\" has no statements");
-    }
-    for (const auto& s : level.statements) {
-      if (s.kind == StatementKind::competency && s.text.find(' ') == std::string::npos) {
-        warn(folder / s.source, s.line,
-             "one-word statement \"" + s.text + "\" in level \"" + level.title + "\" (is this a ladder?)");
-        break;
-      }
-    }
-  }
-}
-
-}  // namespace
 
 LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& skip, const ReadOptions& options) {
   LoadResult result;
@@ -462,8 +304,8 @@ LoadResult load_inputs(const std::vector<fs::path>& paths, const SkipHandler& sk
           "gives ladder id '" + ladder.id + "', as " + it->second.string() +
               " does; rename one file (or give a manifest an 'id:') so that one does not replace the other");
     }
-    check_ladder(ladder, origins[i]);
-    check_quality(ladder, origins[i], result.notices);
+    detail::check_ladder(ladder, origins[i]);
+    detail::check_quality(ladder, origins[i], result.notices);
   }
   for (auto& notice : result.notices) {
     if (!notice.ladder.empty()) continue;

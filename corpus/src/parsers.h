@@ -121,4 +121,17 @@ struct LevelHeading {
 [[nodiscard]] Ladder load_manifest(const std::string& text, const std::filesystem::path& path,
                                    bool documents_outside_folder = false);
 
+// --- format_sniff.cpp ---
+
+/// `---` front matter with a closing `---` and a page after it.
+[[nodiscard]] bool has_front_matter(const std::string& text);
+
+// --- ladder_checks.cpp ---
+
+/// What every loaded ladder must have, whatever its format: valid ids, a
+/// statement at least, none over `kMaxStatementBytes`; throws `ParseError`.
+void check_ladder(const Ladder& ladder, const std::filesystem::path& path);
+/// Warnings for parses that look wrong, named by file and line.
+void check_quality(const Ladder& ladder, const std::filesystem::path& origin, std::vector<Notice>& notices);
+
 }  // namespace rungs::corpus::detail
