@@ -37,7 +37,15 @@ struct LadderTitles {
   bool management = false;                           ///< the ladder has a management track
 };
 
-/// Reads the levels of `ladder`. `statement_seniority` holds, per level, the
+// Shared by reading the ladder's titles and placing a title on them, on the
+// industry scale's units (one step of seniority = 1).
+inline constexpr double kOrderStep = 0.25;   ///< a level without a word sits this far above the one before it
+inline constexpr double kNumeralStep = 0.1;  ///< "Senior Engineer II" a little above "Senior Engineer"
+
+/// The number at the end of a level code ("L3" → 3, "IC-4" → 4); 0 when none.
+[[nodiscard]] int code_number(const std::string& code);
+
+/// Reads the levels of `ladder` (ladder_titles.cpp). `statement_seniority` holds, per level, the
 /// seniority the model reads from its statements blended with its place in
 /// its track (0 entry .. 1 most senior); it is used only for a track whose
 /// titles carry no seniority word at all ("L1" … "L5", "Engineer", "Architect").
