@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# An installed rungs (cmake --install into a temporary prefix) finds its
+# bundled ladders and evaluation sets beside itself, with no source tree:
+# `ladders`, `level` and `eval` run and answer.
+#   tests/e2e/install_test.sh BUILD_DIR
+set -euo pipefail
+build=$1
+prefix=$(mktemp -d -t rungs-install.XXXXXX)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+export HOME=$prefix/home
+unset RUNGS_DB RUNGS_CORPUS
+cd "$prefix"
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+[ -f "$prefix/share/man/man1/rungs.1.gz" ] || fail "the man page is not installed as share/man/man1/rungs.1.gz"
+gzip -t "$prefix/share/man/man1/rungs.1.gz" || fail "the installed man page is not gzip"
+"$prefix/bin/rungs" ladders >ladders.out 2>&1 || fail "rungs ladders: $(cat ladders.out)"
+grep -q "ops-sre" ladders.out || fail "rungs ladders does not list the bundled ops-sre: $(head -5 ladders.out)"
+"$prefix/bin/rungs" level "Senior SRE" --ladder ops-sre >level.out 2>&1 || fail "rungs level: $(cat level.out)"
+grep -q "Senior SRE" level.out || fail "rungs level 'Senior SRE' does not answer Senior SRE: $(cat level.out)"
+"$prefix/bin/rungs" eval >eval.out 2>&1 || fail "rungs eval: $(tail -5 eval.out)"
+for set in "Phrases" "Job titles" "Gold level mapping" "Paraphrases"; do
+  grep -q "^$set" eval.out || fail "rungs eval has no '$set' section"
+done
+echo "ok: installed under a temporary prefix, ladders, level and eval answer"
