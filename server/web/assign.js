@@ -1,12 +1,9 @@
 // Place titles: a staff list of job titles → a level on each ladder, and a CSV.
-import {
-  api, apiBlob, checkedValues, clear, confidence, CONFIDENCE_HELP, el, errorBox, fillLadderChecks,
-  getLadders, ladderLabel, levelLabel, loading, saveBlob,
-} from './dom.js';
+import { api, apiBlob, checkedValues, clear, confidence, CONFIDENCE_HELP, el, errorBox, fillLadderChecks, getLadders, ladderLabel, levelLabel, saveBlob, latestOnly } from './dom.js';
 
 let out, text, checks, fileInput;
 let csvHeader = null;   // first line of a loaded CSV: while it leads the text, send text/csv
-let seq = 0;
+const latest = latestOnly();  // answers to superseded requests are dropped
 
 export function init(section) {
   out = section.querySelector('#assign-out');
@@ -49,20 +46,12 @@ function empty() {
 
 async function place() {
   if (empty()) return;
-  const mine = ++seq;
-  out.setAttribute('aria-busy', 'true');
-  out.prepend(loading('Placing the titles…'));
-  try {
-    const [data, ladders] = await Promise.all([
+  await latest(out, 'Placing the titles…',
+    () => Promise.all([
       api('assign', { method: 'POST', params: { ladder: checkedValues(checks, 'ladder') }, ...body() }),
       getLadders().catch(() => []),
-    ]);
-    if (mine === seq) render(data, ladders);
-  } catch (e) {
-    if (mine === seq) clear(out, errorBox('Could not place the titles.', e));
-  } finally {
-    if (mine === seq) out.removeAttribute('aria-busy');
-  }
+    ]),
+    ([data, ladders]) => render(data, ladders), 'Could not place the titles.');
 }
 
 async function download() {

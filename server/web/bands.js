@@ -1,15 +1,12 @@
 // Bands: one band structure across several ladders (after a merger, say).
-import {
-  api, checkedValues, clear, confidence, CONFIDENCE_HELP, el, errorBox, fillLadderChecks,
-  fillLadderSelect, getLadders, ladderLabel, levelLabel, loading,
-} from './dom.js';
+import { api, checkedValues, clear, confidence, CONFIDENCE_HELP, el, errorBox, fillLadderChecks, fillLadderSelect, getLadders, ladderLabel, levelLabel, latestOnly } from './dom.js';
 import { navigate, replaceRoute } from './router.js';
 
 const NOTE_KIND = { gap: 'gap', doubles: 'two levels', direct_disagrees: 'disagrees' };
 
 let out, checks, pivotSel;
 let state = null;   // {ladder: [...], pivot}
-let seq = 0;
+const latest = latestOnly();  // answers to superseded requests are dropped
 
 export function init(section) {
   out = section.querySelector('#bands-out');
@@ -52,20 +49,12 @@ export function show(params) {
 }
 
 async function run(s) {
-  const mine = ++seq;
-  out.setAttribute('aria-busy', 'true');
-  out.prepend(loading('Lining up the levels…'));
-  try {
-    const [data, ladders] = await Promise.all([
+  await latest(out, 'Lining up the levels…',
+    () => Promise.all([
       api('harmonise', { params: { ladder: s.ladder, pivot: s.pivot || null } }),
       getLadders().catch(() => []),
-    ]);
-    if (mine === seq) render(data, ladders);
-  } catch (e) {
-    if (mine === seq) clear(out, errorBox('Could not propose bands.', e));
-  } finally {
-    if (mine === seq) out.removeAttribute('aria-busy');
-  }
+    ]),
+    ([data, ladders]) => render(data, ladders), 'Could not propose bands.');
 }
 
 function render(data, ladders) {

@@ -1,10 +1,10 @@
 // Compare two ladders: which themes each covers, from which level, and the gaps.
-import { api, clear, el, errorBox, fillLadderSelect, getLadders, ladderLabel, levelLabel, loading } from './dom.js';
+import { api, clear, el, errorBox, fillLadderSelect, getLadders, ladderLabel, levelLabel, latestOnly } from './dom.js';
 import { navigate, replaceRoute } from './router.js';
 
 let out, aSel, bSel;
 let state = null;
-let seq = 0;
+const latest = latestOnly();  // answers to superseded requests are dropped
 
 export function init(section) {
   out = section.querySelector('#compare-out');
@@ -47,17 +47,9 @@ export function show(params) {
 }
 
 async function run(s) {
-  const mine = ++seq;
-  out.setAttribute('aria-busy', 'true');
-  out.prepend(loading('Comparing…'));
-  try {
-    const [data, ladders] = await Promise.all([api('compare', { params: s }), getLadders().catch(() => [])]);
-    if (mine === seq) render(data, ladders);
-  } catch (e) {
-    if (mine === seq) clear(out, errorBox('Could not compare the ladders.', e));
-  } finally {
-    if (mine === seq) out.removeAttribute('aria-busy');
-  }
+  await latest(out, 'Comparing…',
+    () => Promise.all([api('compare', { params: s }), getLadders().catch(() => [])]),
+    ([data, ladders]) => render(data, ladders), 'Could not compare the ladders.');
 }
 
 function render(d, ladders) {

@@ -136,6 +136,29 @@ export function loading(text) {
   return el('p', { class: 'loading', role: 'status', text: text || 'Working…' });
 }
 
+// A view's requests, the latest winning: each call marks `out` busy with
+// `message`, awaits `load()` and hands the result to `show`, or its error to
+// `failed` (a message for an error box, or a function of the error); an
+// answer to a call that a later one has superseded is dropped.
+export function latestOnly() {
+  let seq = 0;
+  return async (out, message, load, show, failed) => {
+    const mine = ++seq;
+    out.setAttribute('aria-busy', 'true');
+    out.prepend(loading(message));
+    try {
+      const result = await load();
+      if (mine === seq) show(result);
+    } catch (e) {
+      if (mine !== seq) return;
+      if (typeof failed === 'function') failed(e);
+      else clear(out, errorBox(failed, e));
+    } finally {
+      if (mine === seq) out.removeAttribute('aria-busy');
+    }
+  };
+}
+
 // Save a Blob as a file through a temporary link (no new window, no navigation).
 export function saveBlob(blob, filename) {
   const url = URL.createObjectURL(blob);

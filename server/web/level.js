@@ -1,8 +1,5 @@
 // Which level is this? A phrase or a job title → the best level per ladder.
-import {
-  api, checkedValues, clear, confidence, CONFIDENCE_HELP, el, errorBox, fillLadderChecks,
-  getLadders, ladderLabel, levelLabel, loading, num2,
-} from './dom.js';
+import { api, checkedValues, clear, confidence, CONFIDENCE_HELP, el, fillLadderChecks, getLadders, ladderLabel, levelLabel, num2, latestOnly } from './dom.js';
 import { navigate, replaceRoute } from './router.js';
 
 const BASIS = {
@@ -17,7 +14,7 @@ const BASIS = {
 
 let out, input, checks;
 let state = null;
-let seq = 0;
+const latest = latestOnly();  // answers to superseded requests are dropped
 
 export function init(section) {
   out = section.querySelector('#level-out');
@@ -47,25 +44,16 @@ export function show(params) {
 }
 
 async function run(s) {
-  const mine = ++seq;
-  out.setAttribute('aria-busy', 'true');
-  out.prepend(loading('Reading the ladders…'));
-  try {
-    const [data, ladders] = await Promise.all([
-      api('level', { params: { q: s.q, ladder: s.ladder } }),
-      getLadders().catch(() => []),
-    ]);
-    if (mine !== seq) return;
-    const names = new Map(ladders.map((l) => [l.id, ladderLabel(l)]));
-    clear(out,
-      data.title ? el('p', { class: 'summary' }, 'Read as the job title “', el('strong', { text: data.title }), '”',
-        data.duties ? [', with the duties “', el('strong', { text: data.duties }), '”'] : '', '.') : null,
-      el('div', { class: 'cards' }, (data.ladders || []).map((l) => card(l, names))));
-  } catch (e) {
-    if (mine === seq) clear(out, errorBox('Could not place the phrase.', e));
-  } finally {
-    if (mine === seq) out.removeAttribute('aria-busy');
-  }
+  await latest(out, 'Reading the ladders…',
+    () => Promise.all([api('level', { params: { q: s.q, ladder: s.ladder } }), getLadders().catch(() => [])]),
+    ([data, ladders]) => {
+      const names = new Map(ladders.map((l) => [l.id, ladderLabel(l)]));
+      clear(out,
+        data.title ? el('p', { class: 'summary' }, 'Read as the job title “', el('strong', { text: data.title }), '”',
+          data.duties ? [', with the duties “', el('strong', { text: data.duties }), '”'] : '', '.') : null,
+        el('div', { class: 'cards' }, (data.ladders || []).map((l) => card(l, names))));
+    },
+    'Could not place the phrase.');
 }
 
 function card(l, names) {

@@ -1,9 +1,6 @@
 // Map two ladders: the similarity heatmap, the proposed equivalences, pins
 // decided by hand, and the crosswalk as CSV.
-import {
-  api, apiUrl, clear, confidence, CONFIDENCE_HELP, el, errorBox, fillLadderSelect,
-  getLadders, ladderLabel, levelLabel, loading, num2,
-} from './dom.js';
+import { api, apiUrl, clear, confidence, CONFIDENCE_HELP, el, errorBox, fillLadderSelect, getLadders, ladderLabel, levelLabel, loading, num2, latestOnly } from './dom.js';
 import { navigate, replaceRoute } from './router.js';
 
 const NONE = '';   // a pin "FROM=" says: no equivalent
@@ -11,7 +8,7 @@ const NONE = '';   // a pin "FROM=" says: no equivalent
 let out, fromSel, toSel;
 let state = null;      // {from, to, pins: ['from-level=to-level', ...]}
 let good = null;       // the last answer that loaded: {state, data}
-let seq = 0;
+const latest = latestOnly();  // answers to superseded requests are dropped
 let refocus = null;    // after a redraw, put focus back on this row's control
 
 export function init(section) {
@@ -82,30 +79,22 @@ function setPin(rowLevel, toLevel) {
 }
 
 async function run(s) {
-  const mine = ++seq;
-  out.setAttribute('aria-busy', 'true');
-  out.prepend(loading('Mapping the ladders…'));
-  try {
-    const [data, ladders] = await Promise.all([
-      api('map', { params: { from: s.from, to: s.to, pin: s.pins } }),
-      getLadders().catch(() => []),
-    ]);
-    if (mine !== seq) return;
-    good = { state: s, data, ladders };
-    render(s, data, ladders, null);
-  } catch (e) {
-    if (mine !== seq) return;
-    // A refused pin (pins that cross, say) keeps the last good answer on screen.
-    if (good && good.state.from === s.from && good.state.to === s.to && s.pins.length) {
-      state = good.state;
-      replaceRoute('map', routeParams(state));
-      render(good.state, good.data, good.ladders, errorBox('That pin was refused.', e));
-    } else {
-      clear(out, errorBox('Could not map the ladders.', e));
-    }
-  } finally {
-    if (mine === seq) out.removeAttribute('aria-busy');
-  }
+  await latest(out, 'Mapping the ladders…',
+    () => Promise.all([api('map', { params: { from: s.from, to: s.to, pin: s.pins } }), getLadders().catch(() => [])]),
+    ([data, ladders]) => {
+      good = { state: s, data, ladders };
+      render(s, data, ladders, null);
+    },
+    (e) => {
+      // A refused pin (pins that cross, say) keeps the last good answer on screen.
+      if (good && good.state.from === s.from && good.state.to === s.to && s.pins.length) {
+        state = good.state;
+        replaceRoute('map', routeParams(state));
+        render(good.state, good.data, good.ladders, errorBox('That pin was refused.', e));
+      } else {
+        clear(out, errorBox('Could not map the ladders.', e));
+      }
+    });
 }
 
 function render(s, data, ladders, message) {

@@ -1,5 +1,5 @@
 // Search: full-text search over every ladder's statements, with facets.
-import { api, clear, el, errorBox, getLadders, ladderLabel, levelLabel, loading } from './dom.js';
+import { api, clear, el, getLadders, ladderLabel, levelLabel, latestOnly } from './dom.js';
 import { navigate, replaceRoute } from './router.js';
 
 const PAGE = 10;
@@ -15,7 +15,7 @@ const FACETS = [
 
 let out, input;
 let state = null;     // the last parameters shown: {q, offset, filters: {facet: [values]}}
-let seq = 0;          // answers to older requests are dropped
+const latest = latestOnly();  // answers to superseded requests are dropped
 
 export function init(section) {
   out = section.querySelector('#search-out');
@@ -51,22 +51,12 @@ export function show(params) {
 }
 
 async function run(s) {
-  const mine = ++seq;
-  out.setAttribute('aria-busy', 'true');
-  out.prepend(loading('Searching…'));
-  try {
-    const [data, ladders] = await Promise.all([
+  await latest(out, 'Searching…',
+    () => Promise.all([
       api('search', { params: { q: s.q, ...s.filters, limit: PAGE, offset: s.offset } }),
       getLadders().catch(() => []),
-    ]);
-    if (mine !== seq) return;
-    render(s, data, ladders);
-  } catch (e) {
-    if (mine !== seq) return;
-    clear(out, errorBox('The search failed.', e));
-  } finally {
-    if (mine === seq) out.removeAttribute('aria-busy');
-  }
+    ]),
+    ([data, ladders]) => render(s, data, ladders), 'The search failed.');
 }
 
 function render(s, data, ladders) {
