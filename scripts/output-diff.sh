@@ -17,7 +17,8 @@ fi
 old=$(realpath "$1")
 new=$(realpath "$2")
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=${3:-$(mktemp -d -t rungs-output-diff.XXXXXX)}
+out=${3:-}
+[[ -n "$out" ]] || out=$(mktemp -d -t rungs-output-diff.XXXXXX)
 mkdir -p "$out"
 
 # One command per line: the arguments after `rungs`, with the index option added.
