@@ -14,6 +14,7 @@
 #include "rungs/corpus/error.h"
 #include "rungs/corpus/load.h"
 #include "rungs/indexer/indexer.h"
+#include "rungs/indexer/stub.h"
 
 namespace rungs::cli {
 namespace {
@@ -45,6 +46,66 @@ std::function<void(const indexer::IndexProgress&)> show_progress(ProgressLine& l
                   fmt::format("{}/{} ladders, {}", grouped(p.ladders_done), grouped(p.ladders_total), p.ladder));
     }
   };
+}
+
+// Prints how a run went: the ladders indexed and removed, or the same as JSON.
+void report(const IndexCommandOptions& options, const corpus::LoadResult& read, const std::filesystem::path& db,
+            const std::vector<corpus::Ladder>& ladders, const indexer::IndexStats& stats, nlohmann::json shards) {
+  if (shards.is_null()) {
+    for (const auto& id : options.remove) fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
+  }
+  nlohmann::json added = nlohmann::json::array();
+  for (const auto& l : ladders) added.push_back(l.id);
+  if (options.output.json()) {
+    nlohmann::json notices = nlohmann::json::array();
+    for (const auto& n : read.notices) notices.push_back(service::notice_json(n));
+    nlohmann::json out = {{"db", db.string()},
+                          {"added", added},
+                          {"statements", stats.documents},
+                          {"set_aside", stats.set_aside},
+                          {"notices", notices}};
+    if (!shards.is_null()) out["shards"] = std::move(shards);
+    print_json(out);
+  } else if (!ladders.empty()) {
+    fmt::print("Indexed {} ladder{} into {}: {} statements, {} set aside\n", ladders.size(),
+               ladders.size() == 1 ? "" : "s", db.string(), stats.documents, stats.set_aside);
+  }
+}
+
+// Through a stub file: each ladder to the local shard that holds it, a new
+// one to the emptiest (indexer::add_ladders_to_shards).
+void index_through_stub(const IndexCommandOptions& options, const corpus::LoadResult& read,
+                        const std::filesystem::path& stub, const std::vector<corpus::Ladder>& ladders) {
+  if (options.rebuild) {
+    throw QueryError(
+        fmt::format("{} is a stub file of shards, and --rebuild builds one index: rebuild each shard with `rungs index "
+                    "--rebuild --db SHARD`; nothing was written",
+                    stub.string()));
+  }
+  indexer::IndexOptions index_options;
+  index_options.remove = options.remove;
+  ProgressLine progress(options.quiet);
+  index_options.progress = show_progress(progress);
+  const auto writes = indexer::add_ladders_to_shards(stub, ladders, index_options);
+  progress.clear();
+  indexer::IndexStats total;
+  nlohmann::json shards = nlohmann::json::array();
+  for (const auto& w : writes) {
+    total.ladders += w.stats.ladders;
+    total.documents += w.stats.documents;
+    total.set_aside += w.stats.set_aside;
+    shards.push_back({{"shard", w.shard.string()},
+                      {"stub_line", w.where},
+                      {"added", w.added},
+                      {"removed", w.removed},
+                      {"statements", w.stats.documents},
+                      {"set_aside", w.stats.set_aside}});
+    if (!options.output.json()) {
+      for (const auto& id : w.added) fmt::print(stderr, "rungs: {} → shard {}\n", id, w.shard.string());
+      for (const auto& id : w.removed) fmt::print(stderr, "rungs: removed {} from shard {}\n", id, w.shard.string());
+    }
+  }
+  report(options, read, stub, ladders, total, std::move(shards));
 }
 
 void run_index(const IndexCommandOptions& options) {
@@ -105,6 +166,11 @@ void run_index(const IndexCommandOptions& options) {
   } else {
     db = options.index.db.empty() ? std::filesystem::path(std::getenv("RUNGS_DB"))
                                   : std::filesystem::path(options.index.db);
+    if (indexer::is_stub_file(db)) {
+      index_through_stub(options, read, db, ladders);
+      if (skipped > 0) throw PartialSuccess{};
+      return;
+    }
     const bool fresh = options.rebuild || !std::filesystem::exists(db);
     if (fresh && !options.no_bundled) {
       auto bundled = corpus::load_corpus(bundled_corpus_dir());
@@ -143,21 +209,7 @@ void run_index(const IndexCommandOptions& options) {
     stats = indexer::add_ladders(db, ladders, index_options);
     progress.clear();
   }
-  for (const auto& id : options.remove) fmt::print(stderr, "rungs: removed {} from {}\n", id, db.string());
-  nlohmann::json added = nlohmann::json::array();
-  for (const auto& l : ladders) added.push_back(l.id);
-  if (options.output.json()) {
-    nlohmann::json notices = nlohmann::json::array();
-    for (const auto& n : read.notices) notices.push_back(service::notice_json(n));
-    print_json({{"db", db.string()},
-                {"added", added},
-                {"statements", stats.documents},
-                {"set_aside", stats.set_aside},
-                {"notices", notices}});
-  } else if (!ladders.empty()) {
-    fmt::print("Indexed {} ladder{} into {}: {} statements, {} set aside\n", ladders.size(),
-               ladders.size() == 1 ? "" : "s", db.string(), stats.documents, stats.set_aside);
-  }
+  report(options, read, db, ladders, stats, nullptr);
   if (skipped > 0) {
     fmt::print(stderr, "rungs: {} directory {} skipped (see the warnings above)\n", skipped,
                skipped == 1 ? "entry was" : "entries were");
@@ -195,6 +247,9 @@ void setup_index(CLI::App& app) {
   cmd->footer(
       "A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"
       "Re-indexing a ladder replaces it; all changes land in one commit, or none do.\n"
+      "--db may name a stub file of shards (`auto PATH` lines; see `rungs search --help`): each ladder goes to\n"
+      "the local shard that holds it, a new one to the shard with the fewest statements; each shard commits\n"
+      "on its own.\n"
       "Every run prints, per ladder, the levels it read in order with statement counts, and what it set\n"
       "aside or left out and why; --dry-run prints only that.\n"
       "Examples:\n  rungs index my-company/ladder.md --db ./idx\n  rungs index career-ladder/engineering/ --dry-run\n"

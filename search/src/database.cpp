@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "rungs/indexer/schema.h"
+#include "rungs/indexer/stub.h"
 #include "rungs/indexer/xapian_errors.h"
 
 namespace rungs::search {
@@ -51,7 +52,7 @@ void IndexHandle::open_once() {
   if (!fs::exists(path_, ec)) {
     throw IndexError(fmt::format("no index at {}: run `rungs index` first", path_.string()));
   }
-  if (fs::is_regular_file(path_, ec)) {
+  if (indexer::is_stub_file(path_)) {
     open_sharded();
     return;
   }

@@ -1,8 +1,6 @@
 #pragma once
 // Private to search: an index split into shards, named by a Xapian stub
-// file given as `--db` (one shard per line: `auto PATH` or `glass PATH` for a
-// local index, relative to the stub's folder; `remote HOST:PORT` for one
-// served by `xapian-tcpsrv`; `#` comments). Each shard is opened on its own,
+// file given as `--db` (`rungs/indexer/stub.h`). Each shard is opened on its own,
 // so that what Xapian reads only from the first database of a combined one
 // (metadata: the stored ladders, the schema version) is read from all.
 

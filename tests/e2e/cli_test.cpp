@@ -341,6 +341,59 @@ TEST_CASE("index adds a user's ladder; bad input is refused and leaves the index
   CHECK(json::parse(listed.out)["ladders"].size() == before);
 }
 
+TEST_CASE("index through a stub file writes each ladder to one local shard, and refuses what it cannot route") {
+  const auto dir = scratch() / "stub";
+  fs::create_directories(dir);
+  const auto ladder = [&](const std::string& id, const std::string& level) {
+    return write_file("stub/" + id + ".md", "# " + id + "\n\n## " + level +
+                                                " I\n\n### Work\n\n- Answers tickets with help.\n\n## " + level +
+                                                " II\n\n### Work\n\n- Handles escalations independently.\n");
+  };
+  REQUIRE(rungs_run({"index", ladder("alpha", "Analyst").string(), "--db", (dir / "a").string(), "--no-bundled", "-q"})
+              .exit_code == 0);
+  REQUIRE(rungs_run({"index", std::string(RUNGS_SOURCE_DIR) + "/corpus/ladders/ops-sre.yaml", "--db",
+                     (dir / "b").string(), "--no-bundled", "-q"})
+              .exit_code == 0);
+  const auto stub = write_file("stub/all.stub", "# two local shards\nauto a\nauto b\n");
+  const auto ladders_of = [](const fs::path& db) {  // "id,id" in order, to read in a failure
+    std::string ids;
+    const auto run = rungs_run({"ladders", "--db", db.string(), "--json"});
+    REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+    const json listed = json::parse(run.out);
+    for (const auto& l : listed["ladders"]) ids += (ids.empty() ? "" : ",") + l["id"].get<std::string>();
+    return ids;
+  };
+
+  // A new ladder goes to the shard with fewer statements (a: 2, b: ops-sre's).
+  auto run = rungs_run({"index", ladder("beta", "Designer").string(), "--db", stub.string(), "--json", "-q"});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(json::parse(run.out)["shards"][0]["shard"].get<std::string>().ends_with("a"));
+  CHECK(ladders_of(dir / "a") == std::string("alpha,beta"));
+  // Re-indexing a ladder replaces it where it lives, whichever shard is emptier.
+  run =
+      rungs_run({"index", std::string(RUNGS_SOURCE_DIR) + "/corpus/ladders/ops-sre.yaml", "--db", stub.string(), "-q"});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(ladders_of(dir / "b") == std::string("ops-sre"));
+  CHECK(ladders_of(stub) == std::string("alpha,beta,ops-sre"));
+  // Removal through the stub, from the shard that holds it.
+  run = rungs_run({"index", "--remove", "alpha", "--db", stub.string()});
+  REQUIRE_MESSAGE(run.exit_code == 0, run.err);
+  CHECK(ladders_of(dir / "a") == std::string("beta"));
+
+  // Refused, nothing written: an unknown id to remove, --rebuild, a ladder in two shards.
+  run = rungs_run({"index", "--remove", "nope", "--db", stub.string()});
+  CHECK(run.exit_code != 0);
+  CHECK(run.err.find("no ladder 'nope'") != std::string::npos);
+  run = rungs_run({"index", "--rebuild", ladder("gamma", "Writer").string(), "--db", stub.string()});
+  CHECK(run.exit_code != 0);
+  CHECK(run.err.find("--rebuild") != std::string::npos);
+  REQUIRE(rungs_run({"index", ladder("beta", "Designer").string(), "--db", (dir / "b").string(), "-q"}).exit_code == 0);
+  run = rungs_run({"index", ladder("beta", "Designer").string(), "--db", stub.string(), "-q"});
+  CHECK(run.exit_code != 0);
+  CHECK(run.err.find("two shards") != std::string::npos);
+  CHECK(ladders_of(dir / "a") == std::string("beta"));
+}
+
 TEST_CASE("export writes a ladder that indexes back to the same counts") {
   const auto path = scratch() / "ops-sre.yaml";
   auto run = rungs_run({"export", "ops-sre", "-o", path.string(), "--db", bundled_db()});

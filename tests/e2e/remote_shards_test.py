@@ -90,6 +90,26 @@ def main():
                 same(f"search {query!r}", ["search", query, "--limit", "1000"], search_answer)
             same("level 'runs the incident war room'", ["level", "runs the incident war room"])
             same("map ops-sre octopus-support", ["map", "ops-sre", "octopus-support"])
+
+            # Writes through the stub: a ladder held by a remote shard is refused
+            # (nothing written); a new one goes to the local shard.
+            refused = subprocess.run([rungs, "index", ladders["ops-sre"], "--db", stub, "-q"],
+                                     capture_output=True, text=True, env=env)
+            ok = refused.returncode != 0 and "remote shard" in refused.stderr
+            print(f"{'ok ' if ok else 'FAIL'} index of a ladder a remote shard holds is refused")
+            if not ok:
+                failures.append(f"index through the stub of a remotely held ladder: {refused.returncode} "
+                                f"{refused.stderr.strip()}")
+            extra = os.path.join(tmp, "extra.md")
+            with open(extra, "w") as f:
+                f.write("# Extra\n\n## Analyst I\n\n- Answers tickets with help.\n\n"
+                        "## Analyst II\n\n- Handles escalations independently.\n")
+            run("index", extra, "--db", stub, "-q")
+            in_c = [l["id"] for l in json.loads(run("ladders", "--db", os.path.join(tmp, "c"), "--json"))["ladders"]]
+            ok = in_c == ["extra", "octopus-devops-support"]
+            print(f"{'ok ' if ok else 'FAIL'} a new ladder goes to the local shard")
+            if not ok:
+                failures.append(f"the new ladder did not land in the local shard: {in_c}")
         finally:
             for server in servers:  # the server and the child it forked per connection
                 os.killpg(server.pid, 9)

@@ -63,6 +63,27 @@ IndexStats add_ladders(const std::filesystem::path& db, std::span<const corpus::
 IndexStats build_index(const std::filesystem::path& db, std::span<const corpus::Ladder> ladders,
                        const IndexOptions& options = {});
 
+/// What `add_ladders_to_shards` wrote to one shard.
+struct ShardWrite {
+  std::string where;                 ///< the stub's line naming the shard
+  std::filesystem::path shard;       ///< its index directory
+  std::vector<std::string> added;    ///< ladders written to it, new or replaced
+  std::vector<std::string> removed;  ///< ladders removed from it
+  IndexStats stats;
+};
+
+/// Adds `ladders` and removes `options.remove` through the stub file `stub`
+/// (`stub.h`): a ladder goes to the local shard that holds it already, a new
+/// one to the local shard with the fewest documents. Each shard is written by
+/// `add_ladders` (its lock, one commit, the swap); shards commit one after
+/// another, not as one. Nothing is written, and `QueryError` or `IndexError`
+/// says why, when a ladder or a removal is held by a remote shard (write it
+/// where that shard is served) or by two shards, when an id to remove is in
+/// no shard, or when the stub lists no local shard.
+std::vector<ShardWrite> add_ladders_to_shards(const std::filesystem::path& stub,
+                                              std::span<const corpus::Ladder> ladders,
+                                              const IndexOptions& options = {});
+
 /// Removes ladder `ladder_id` from the index; returns false when it was not there.
 bool remove_ladder(const std::filesystem::path& db, const std::string& ladder_id);
 
