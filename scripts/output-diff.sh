@@ -81,7 +81,11 @@ run_with() {
       eval "\"$rungs\" $line --db \"$db\"" >"$dir/$name.out" 2>&1 || echo "exit $?" >>"$dir/$name.out"
     done < <(commands)
   )
-  sed -i -e "s#$dir.index#<index>#g" -e "s#$root#<root>#g" "$dir"/*.out
+  # The source tree a binary was built from (its bundled evaluation sets) reads as <root> too.
+  local tree
+  tree=$(cd "$(dirname "$rungs")/../.." && pwd)
+  [[ -f "$tree/CMakeLists.txt" ]] || tree=$root
+  sed -i -e "s#$dir.index#<index>#g" -e "s#$tree#<root>#g" -e "s#$root#<root>#g" "$dir"/*.out
 }
 
 run_with "$old" "$out/old"

@@ -76,6 +76,26 @@ Analyzer& Analyzer::operator=(const Analyzer& other) {
   return *this;
 }
 
+bool should_stem(const std::string& word) {
+  Xapian::Utf8Iterator u(word);
+  if (u == Xapian::Utf8Iterator()) return false;
+  switch (Xapian::Unicode::get_category(*u)) {
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string stemmed_term(const Xapian::Stem& stemmer, const std::string& word) { return "Z" + stemmer(word); }
+
+std::string term_of(const Xapian::Stem& stemmer, const std::string& word) {
+  return should_stem(word) ? stemmed_term(stemmer, word) : word;
+}
+
 std::vector<std::string> positioned_words(const Xapian::Document& doc) {
   std::vector<std::pair<Xapian::termpos, std::string>> positioned;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {

@@ -207,9 +207,9 @@ class Writer {
   void collect_synonyms(const std::vector<std::string>& words) {
     for (const auto& word : words) {
       if (stop_.count(word) != 0 || word.size() < 3 || !seen_words_.insert(word).second) continue;
-      const std::string term = "Z" + stemmer_(word);
+      const std::string term = analysis::stemmed_term(stemmer_, word);
       for (const auto& synonym : thesaurus_.synonyms(word)) {
-        const std::string other = "Z" + stemmer_(synonym);
+        const std::string other = analysis::stemmed_term(stemmer_, synonym);
         if (other == term) continue;
         synonyms_.emplace(term, other);
         synonyms_.emplace(other, term);  // a query for "train" finds "coach" too

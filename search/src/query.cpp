@@ -10,6 +10,7 @@
 
 #include "facets.h"
 #include "rungs/analysis/word.h"
+#include "rungs/analysis/xapian_terms.h"
 #include "rungs/indexer/records.h"
 #include "rungs/indexer/schema.h"
 
@@ -167,20 +168,6 @@ bool has_word(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return is_word_byte(static_cast<unsigned char>(c)); });
 }
 
-bool should_stem(const std::string& word) {
-  Xapian::Utf8Iterator u(word);
-  if (u == Xapian::Utf8Iterator()) return false;
-  switch (Xapian::Unicode::get_category(*u)) {
-    case Xapian::Unicode::LOWERCASE_LETTER:
-    case Xapian::Unicode::TITLECASE_LETTER:
-    case Xapian::Unicode::MODIFIER_LETTER:
-    case Xapian::Unicode::OTHER_LETTER:
-      return true;
-    default:
-      return false;
-  }
-}
-
 QueryBuilder::QueryBuilder() {
   parser_.set_stemmer(stemmer_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME_FULL_POS);
@@ -248,9 +235,7 @@ std::string QueryBuilder::suggestion(const std::string& text) const {
   return 2 * changed <= typed.size() + 1 ? corrected : "";
 }
 
-std::string QueryBuilder::term_of(const std::string& word) const {
-  return should_stem(word) ? "Z" + stemmer_(word) : word;
-}
+std::string QueryBuilder::term_of(const std::string& word) const { return analysis::term_of(stemmer_, word); }
 
 std::vector<std::string> QueryBuilder::synonyms_of(const std::string& term) const {
   std::vector<std::string> out;

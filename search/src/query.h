@@ -40,10 +40,6 @@ struct PreparedQuery {
 /// ASCII white space, as the query syntax reads it.
 [[nodiscard]] bool is_space(char c);
 
-/// Whether indexing gave `word` a `Z` stem term (STEM_SOME: words starting
-/// with a letter).
-[[nodiscard]] bool should_stem(const std::string& word);
-
 /// What a user query matches, and the pairs of its terms that, found side by
 /// side in a match, rank it higher (free text only).
 struct UserQuery {

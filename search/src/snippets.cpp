@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "query.h"
+#include "rungs/analysis/xapian_terms.h"
 #include "rungs/corpus/text.h"
 
 namespace rungs::search {
@@ -83,11 +84,10 @@ std::vector<std::string> Highlighter::respelled_terms(const std::string& text,
     const std::string& word = raw[i].second;
     const std::string& norm = normalized[i];
     if (word == norm) continue;
-    const bool matched =
-        query_terms.count(norm) != 0 || (should_stem(norm) && query_terms.count("Z" + stemmer_(norm)) != 0);
+    const bool matched = query_terms.count(norm) != 0 || query_terms.count(analysis::term_of(stemmer_, norm)) != 0;
     if (!matched) continue;
     extra.push_back(word);
-    if (should_stem(word)) extra.push_back("Z" + stemmer_(word));
+    if (analysis::should_stem(word)) extra.push_back(analysis::stemmed_term(stemmer_, word));
   }
   return extra;
 }

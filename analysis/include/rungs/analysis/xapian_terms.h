@@ -17,4 +17,13 @@ namespace rungs::analysis {
 /// (boolean filter terms) are left out.
 [[nodiscard]] std::vector<std::string> positioned_words(const Xapian::Document& doc);
 
+/// Whether TermGenerator (STEM_SOME) gives `word` a stemmed `Z` term: words
+/// that start with a letter.
+[[nodiscard]] bool should_stem(const std::string& word);
+/// The stemmed term `word` is indexed under: `Z` and its stem.
+[[nodiscard]] std::string stemmed_term(const Xapian::Stem& stemmer, const std::string& word);
+/// The term a query for `word` looks up: its stemmed term when it has one,
+/// else the word itself.
+[[nodiscard]] std::string term_of(const Xapian::Stem& stemmer, const std::string& word);
+
 }  // namespace rungs::analysis
