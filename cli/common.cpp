@@ -126,9 +126,9 @@ mapping::Model load_model(const std::filesystem::path& db, const ModelFlags& fla
   mapping::ModelOptions options;
   options.use_synonyms = !flags.no_synonyms;
   ProgressLine line(false);
-  return service::load_model(db, options, [&line](std::size_t ladders) {
-    line.say(fmt::format("rungs: building the mapping model over {} ladders (once after each change to the index)",
-                         grouped(ladders)));
+  return service::load_model(db, options, [&line](std::size_t done, std::size_t total) {
+    line.update("building the mapping model:", done, total, "steps",
+                fmt::format("two passes over {} ladders, once after each change to the index", grouped(total / 2)));
   });
 }
 

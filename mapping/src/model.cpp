@@ -20,10 +20,11 @@
 
 namespace rungs::mapping {
 
-Model::Model(std::vector<corpus::Ladder> ladders, ModelOptions options) : impl_(std::make_unique<Impl>()) {
+Model::Model(std::vector<corpus::Ladder> ladders, ModelOptions options, const BuildProgress& progress)
+    : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->ladders = std::move(ladders);
-  impl_->build();
+  impl_->build(progress);
 }
 
 Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

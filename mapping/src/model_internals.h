@@ -315,7 +315,7 @@ struct Model::Impl {
     return recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0;
   }
 
-  void build();
+  void build(const Model::BuildProgress& progress);
   // What the model file holds after the key and options, in file order;
   // `Io` is a `BinaryWriter` (with a const `m`) or a `BinaryReader`.
   template <typename Io, Is<Impl> Self>

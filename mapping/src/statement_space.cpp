@@ -123,8 +123,9 @@ auto Model::Impl::level_seniority(std::size_t ladder, std::size_t level) const -
   return std::isnan(position) ? words : 0.5 * (position + words);
 }
 
-void Model::Impl::build() {
+void Model::Impl::build(const Model::BuildProgress& progress) {
   spaces.resize(ladders.size());
+  const std::size_t steps = 2 * ladders.size();
   // Pass 1: terms and document frequencies (a text repeated within a ladder counts once).
   for (std::size_t l = 0; l < ladders.size(); ++l) {
     const Ladder& ladder = ladders[l];
@@ -174,6 +175,7 @@ void Model::Impl::build() {
         item.weight *= kSummaryWeight;
       }
     }
+    if (progress) progress(l + 1, steps);
   }
   if (options.use_synonyms && options.bridge.ladder_cooccurrence) {
     std::vector<std::vector<std::uint32_t>> texts;  // word terms of each distinct statement
@@ -242,6 +244,7 @@ void Model::Impl::build() {
         fit.emplace_back(readings[v].mean(), space.position[v]);
       }
     }
+    if (progress) progress(ladders.size() + l + 1, steps);
   }
   // Pass 3: calibrate the lexicon's scale on the ladders' own order.
   if (fit.size() >= 3) {

@@ -58,10 +58,9 @@ std::string model_key(search::Searcher& searcher) {
 }  // namespace
 
 mapping::Model load_model(const std::filesystem::path& db, const mapping::ModelOptions& options,
-                          const std::function<void(std::size_t)>& on_build) {
+                          const mapping::Model::BuildProgress& progress) {
   const auto build = [&](std::vector<corpus::Ladder> ladders) {
-    if (on_build) on_build(ladders.size());
-    return mapping::Model(std::move(ladders), options);
+    return mapping::Model(std::move(ladders), options, progress);
   };
   mapping::ModelOptions cached_kind;
   cached_kind.use_synonyms = options.use_synonyms;

@@ -118,6 +118,18 @@ TEST_CASE("map_ladders aligns levels of two ladders in order, with evidence") {
   }
 }
 
+TEST_CASE("a model build tells its progress: every step once, in order, over two passes") {
+  std::vector<std::pair<std::size_t, std::size_t>> told;
+  const rungs::mapping::Model model({ladder(kAcme), ladder(kGlobex), ladder(kSolo)}, {},
+                                    [&](std::size_t done, std::size_t total) { told.emplace_back(done, total); });
+  REQUIRE(told.size() == 6);
+  for (std::size_t i = 0; i < told.size(); ++i) {
+    CHECK(told[i].first == i + 1);
+    CHECK(told[i].second == 6);
+  }
+  CHECK(model.ladders().size() == 3);
+}
+
 TEST_CASE("a one-level ladder is placed by what its statements say") {
   const rungs::mapping::Model model({ladder(kAcme), ladder(kGlobex), ladder(kSolo)});
   const auto table = model.map_ladders("solo", "globex");

@@ -16,6 +16,7 @@
 // their weight among those levels, so cumulative ladders do not drown the signal.
 // A `Model` is immutable after construction and safe to share between threads.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -224,7 +225,11 @@ struct Pin {
 class Model {
  public:
   /// Builds the statement space over `ladders` (the ladders to match against).
-  explicit Model(std::vector<corpus::Ladder> ladders, ModelOptions options = {});
+  /// Told how far a build is: ladders read, of the ladders to read, counted
+  /// over the build's two passes (so `total` is twice the ladders).
+  using BuildProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+  explicit Model(std::vector<corpus::Ladder> ladders, ModelOptions options = {}, const BuildProgress& progress = {});
   ~Model();
   Model(Model&&) noexcept;
   Model& operator=(Model&&) noexcept;

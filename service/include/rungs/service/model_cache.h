@@ -1,9 +1,7 @@
 #pragma once
 // The mapping model of an index, read from the cache saved beside it.
 
-#include <cstddef>
 #include <filesystem>
-#include <functional>
 
 #include "rungs/mapping/mapping.h"
 
@@ -15,9 +13,10 @@ namespace rungs::service {
 /// (Xapian UUID and revision), these options and this `rungs` binary; else
 /// it is built and saved there for the next process. A cache that cannot be
 /// written (read-only index) or read (damaged) only costs the build.
-/// `on_build` is told the number of ladders before a model is built (seconds
-/// for thousands of ladders), so that a terminal can say why it waits.
+/// `progress` is told how far a build is (seconds for thousands of
+/// ladders), so that a terminal can say why it waits; a model read from the
+/// cache tells it nothing.
 [[nodiscard]] mapping::Model load_model(const std::filesystem::path& db, const mapping::ModelOptions& options,
-                                        const std::function<void(std::size_t)>& on_build = {});
+                                        const mapping::Model::BuildProgress& progress = {});
 
 }  // namespace rungs::service
