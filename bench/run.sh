@@ -5,6 +5,7 @@
 #   bench/run.sh           1k, 10k and 100k statements, 1,000 queries each; all pairs of
 #                          100 and 1,000 ladders; micro-benchmarks; hyperfine 30 runs
 #   bench/run.sh --full    the same plus 1M statements
+#                          (and bench/shards.sh: 100k, or 1M with --full, on one index and on two shards)
 # Options: --build-dir DIR  build directory (default build-bench, Release, RUNGS_BUILD_BENCH=ON)
 #          --no-build       use DIR's binaries as they are
 #          --out DIR        where results go (default <build dir>/bench-results)
@@ -20,7 +21,7 @@ while (($#)); do
     --build-dir) build_dir=$2; shift ;;
     --no-build) build=0 ;;
     --out) out=$2; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -73,4 +74,16 @@ phrase="runs the incident war room"
   "$rungs_bin level '$phrase'" "grep -ri '$phrase' corpus/ladders" | tee "$out/hyperfine.txt"
 "${pin[@]}" hyperfine -N --warmup 3 --runs $runs --export-json "$out/map.json" \
   "$rungs_bin map octopus-support ops-sre" | tee -a "$out/hyperfine.txt"
+
+# One index beside the same ladders in two shards, local and remote (issue 17).
+if [ "$mode" != quick ]; then
+  echo "== one index and two shards (bench/shards.sh)"
+  if command -v xapian-tcpsrv >/dev/null; then
+    shard_size=100k
+    [ "$mode" = full ] && shard_size=1m
+    bench/shards.sh --size $shard_size --runs $((runs / 2)) --build-dir "$build_dir" --no-build
+  else
+    echo "xapian-tcpsrv is not installed (apt-get install xapian-tools): skipped"
+  fi
+fi
 echo "== results in $out"
