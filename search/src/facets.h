@@ -108,14 +108,18 @@ template <typename Count, typename Value>
 std::map<std::string, std::vector<FacetCount>> facet_counts(const std::array<std::size_t, kFields.size()>& sizes,
                                                             Count&& count, Value&& value) {
   std::map<std::string, std::vector<FacetCount>> out;
+  std::vector<std::pair<int, std::size_t>> counted;  // (count, value index): sorted before any string is made
   for (std::size_t f = 0; f < kFields.size(); ++f) {
-    std::vector<FacetCount> counts;
+    counted.clear();
     for (std::size_t i = 0; i < sizes[f]; ++i) {
-      if (const int n = count(f, i); n > 0) counts.push_back(FacetCount{std::string(value(f, i)), n});
+      if (const int n = count(f, i); n > 0) counted.emplace_back(n, i);
     }
-    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    std::sort(counted.begin(), counted.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : value(f, a.second) < value(f, b.second);
     });
+    std::vector<FacetCount> counts;
+    counts.reserve(counted.size());
+    for (const auto& [n, i] : counted) counts.push_back(FacetCount{std::string(value(f, i)), n});
     out[std::string(kFields[f].name)] = std::move(counts);
   }
   return out;
