@@ -247,7 +247,7 @@ void setup_index(CLI::App& app) {
   cmd->footer(
       "A new index (or --rebuild) starts with the bundled ladders unless --no-bundled.\n"
       "Re-indexing a ladder replaces it; all changes land in one commit, or none do.\n"
-      "--db may name a stub file of shards (`auto PATH` lines; see `rungs search --help`): each ladder goes to\n"
+      "--db may name a stub file of shards (`auto PATH` lines for local shards): each ladder goes to\n"
       "the local shard that holds it, a new one to the shard with the fewest statements; each shard commits\n"
       "on its own.\n"
       "Every run prints, per ladder, the levels it read in order with statement counts, and what it set\n"

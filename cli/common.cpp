@@ -62,7 +62,9 @@ std::optional<std::string> read_bytes(const std::filesystem::path& path) {
 }  // namespace
 
 void IndexOptions::add_to(CLI::App& app) {
-  app.add_option("--db", db, "Index directory (default: $RUNGS_DB, else the bundled index in ~/.local/share/rungs)");
+  app.add_option("--db", db,
+                 "Index directory, or a stub file of shards (lines `auto PATH`, `remote HOST:PORT`) (default: "
+                 "$RUNGS_DB, else the bundled index in ~/.local/share/rungs)");
 }
 
 std::filesystem::path data_dir(const std::filesystem::path& built, const std::string& installed) {

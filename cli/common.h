@@ -82,6 +82,5 @@ void setup_eval(CLI::App& app);
 void setup_harmonise(CLI::App& app);
 void setup_compare(CLI::App& app);
 void setup_assign(CLI::App& app);
-void setup_serve(CLI::App& app);
 
 }  // namespace rungs::cli

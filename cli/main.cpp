@@ -1,14 +1,20 @@
 // rungs: cross-framework career-level search and mapping.
-#include <cstdio>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "common.h"
-#include "exit_status.h"
+#include "run_app.h"
 #include "rungs/corpus/error.h"
+#include "serve_options.h"
 #include "terminal.h"
 
 int main(int argc, char** argv) {
+  // The server is an executable of its own (serve_options.h): hand it the command line.
+  if (argc >= 2 && std::string_view(argv[1]) == "serve") {
+    fmt::print(stderr, "rungs: {}\n", rungs::cli::exec_server(argv));
+    return 1;
+  }
   CLI::App app{
       "rungs: which level of a career ladder matches a job title or a phrase, and which levels of two ladders are "
       "equivalent.\n"
@@ -36,25 +42,11 @@ int main(int argc, char** argv) {
   rungs::cli::setup_harmonise(app);
   rungs::cli::setup_compare(app);
   rungs::cli::setup_assign(app);
-  rungs::cli::setup_serve(app);
+  rungs::cli::setup_serve(app, [](rungs::cli::ServeOptions&) {
+    throw rungs::Error("`serve` runs in the rungs-serve executable");  // main hands it over before parsing
+  });
   rungs::cli::setup_index(app);
   rungs::cli::setup_export(app);
   rungs::cli::setup_eval(app);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
-  } catch (const rungs::cli::PartialSuccess&) {
-    std::fflush(stdout);
-    return rungs::cli::kExitPartial;
-  } catch (const rungs::Error& e) {
-    std::fflush(stdout);
-    fmt::print(stderr, "rungs: {}\n", e.what());
-    return 1;
-  } catch (const std::exception& e) {
-    std::fflush(stdout);
-    fmt::print(stderr, "rungs: internal error: {}\n", e.what());
-    return 2;
-  }
-  return 0;
+  return rungs::cli::run_app(app, argc, argv);
 }

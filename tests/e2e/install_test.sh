@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An installed rungs (cmake --install into a temporary prefix) finds its
 # bundled ladders and evaluation sets beside itself, with no source tree:
-# `ladders`, `level` and `eval` run and answer.
+# `ladders`, `level`, `eval` and `serve --help` (the server's own executable) run and answer.
 #   tests/e2e/install_test.sh BUILD_DIR
 set -euo pipefail
 build=$1
@@ -25,4 +25,7 @@ grep -q "Senior SRE" level.out || fail "rungs level 'Senior SRE' does not answer
 for set in "Phrases" "Job titles" "Gold level mapping" "Paraphrases"; do
   grep -q "^$set" eval.out || fail "rungs eval has no '$set' section"
 done
-echo "ok: installed under a temporary prefix, ladders, level and eval answer"
+# `rungs serve` runs libexec/rungs/rungs-serve: it must be found from the installed rungs.
+"$prefix/bin/rungs" serve --help >serve.out 2>&1 || fail "rungs serve --help: $(cat serve.out)"
+grep -q -- "--allow-writes" serve.out || fail "rungs serve --help does not list its options: $(head -5 serve.out)"
+echo "ok: installed under a temporary prefix, ladders, level, eval and serve --help answer"
