@@ -68,14 +68,19 @@ void IndexOptions::add_to(CLI::App& app) {
 }
 
 std::filesystem::path data_dir(const std::filesystem::path& built, const std::string& installed) {
+  // An installed rungs (`cmake --install`, the .deb) keeps its data under its
+  // prefix: PREFIX/bin/rungs or PREFIX/libexec/rungs/rungs-serve, and
+  // PREFIX/share/rungs/NAME. Looked for first, so that an installed binary
+  // never reads the source tree it was built from; a build tree has none.
   std::error_code ec;
-  if (std::filesystem::is_directory(built, ec)) return built;
-  // An installed rungs (`cmake --install`, the .deb) keeps its data beside
-  // its binary: PREFIX/bin/rungs and PREFIX/share/rungs/NAME.
   const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    const auto beside = self.parent_path().parent_path() / "share" / "rungs" / installed;
-    if (std::filesystem::is_directory(beside, ec)) return beside;
+    auto prefix = self.parent_path();
+    for (int up = 0; up < 2 && prefix.has_parent_path(); ++up) {
+      prefix = prefix.parent_path();
+      const auto beside = prefix / "share" / "rungs" / installed;
+      if (std::filesystem::is_directory(beside, ec)) return beside;
+    }
   }
   return built;
 }

@@ -27,8 +27,9 @@ struct IndexOptions {
   void add_to(CLI::App& app);
 };
 
-/// `built` (a folder of the source tree the binary was built from) where it
-/// exists, else PREFIX/share/rungs/`installed` beside an installed binary.
+/// PREFIX/share/rungs/`installed` for an installed binary (in PREFIX/bin or
+/// PREFIX/libexec/rungs), else `built` (a folder of the source tree it was
+/// built from).
 [[nodiscard]] std::filesystem::path data_dir(const std::filesystem::path& built, const std::string& installed);
 
 /// The bundled corpus directory ($RUNGS_CORPUS overrides the build's).

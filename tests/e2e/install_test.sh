@@ -28,4 +28,22 @@ done
 # `rungs serve` runs libexec/rungs/rungs-serve: it must be found from the installed rungs.
 "$prefix/bin/rungs" serve --help >serve.out 2>&1 || fail "rungs serve --help: $(cat serve.out)"
 grep -q -- "--allow-writes" serve.out || fail "rungs serve --help does not list its options: $(head -5 serve.out)"
-echo "ok: installed under a temporary prefix, ladders, level, eval and serve --help answer"
+# The server from the installed tree answers from the installed ladders.
+"$prefix/bin/rungs" serve --port 0 >serve.log 2>&1 &
+server=$!
+url=""
+for _ in $(seq 1 100); do
+  url=$(sed -n 's/^rungs: serving \(http:[^ ]*\).*/\1/p' serve.log)
+  [ -n "$url" ] && break
+  kill -0 $server 2>/dev/null || break
+  sleep 0.2
+done
+if [ -z "$url" ]; then
+  kill $server 2>/dev/null || true
+  fail "rungs serve from the installed tree did not start: $(cat serve.log)"
+fi
+answer=$(python3 -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1] + "api/v1/ladders").read().decode())' "$url" 2>&1) || true
+kill $server
+wait $server 2>/dev/null || true
+echo "$answer" | grep -q '"ops-sre"' || fail "the installed server's /api/v1/ladders lacks ops-sre: ${answer:0:300}"
+echo "ok: installed under a temporary prefix, ladders, level, eval, serve --help and the server answer"
