@@ -8,12 +8,21 @@ namespace rungs::service {
 
 using corpus::StatementKind;
 
-nlohmann::json level_json(const corpus::Level& level, bool with_statements) {
-  nlohmann::json j = corpus::as_json(level, corpus::StatementForm::left_out);
+namespace {
+
+// A level's statement counts, beside its fields in `j`.
+void add_counts(nlohmann::json& j, const corpus::Level& level) {
   j["statements"] = corpus::count(level, StatementKind::competency);
   j["summaries"] = corpus::count(level, StatementKind::summary);
   j["set_aside"] = corpus::count(level, StatementKind::boilerplate);
   j["tba"] = corpus::count(level, StatementKind::competency) == 0;
+}
+
+}  // namespace
+
+nlohmann::json level_json(const corpus::Level& level, bool with_statements) {
+  nlohmann::json j = corpus::as_json(level, corpus::StatementForm::left_out);
+  add_counts(j, level);
   if (with_statements) {
     j["text"] = nlohmann::json::array();
     for (const auto& s : level.statements) j["text"].push_back(corpus::as_json(s));
@@ -23,15 +32,20 @@ nlohmann::json level_json(const corpus::Level& level, bool with_statements) {
 
 nlohmann::json ladder_json(const corpus::Ladder& ladder) {
   nlohmann::json j = corpus::as_json(ladder, corpus::StatementForm::left_out);
-  j["levels"] = nlohmann::json::array();
-  j["missing_levels"] = nlohmann::json::array();
-  for (const auto& level : ladder.levels) {
+  nlohmann::json levels = nlohmann::json::array();
+  nlohmann::json missing = nlohmann::json::array();
+  for (std::size_t v = 0; v < ladder.levels.size(); ++v) {
+    const corpus::Level& level = ladder.levels[v];
     if (level.missing) {
-      j["missing_levels"].push_back({{"id", level.id}, {"title", level.title}, {"rank", level.rank}});
+      missing.push_back({{"id", level.id}, {"title", level.title}, {"rank", level.rank}});
     } else {
-      j["levels"].push_back(level_json(level, false));
+      nlohmann::json described = std::move(j["levels"][v]);  // its fields, written once by as_json
+      add_counts(described, level);
+      levels.push_back(std::move(described));
     }
   }
+  j["levels"] = std::move(levels);
+  j["missing_levels"] = std::move(missing);
   j["statements"] = corpus::count(ladder, StatementKind::competency);
   j["summaries"] = corpus::count(ladder, StatementKind::summary);
   j["set_aside"] = corpus::count(ladder, StatementKind::boilerplate);
