@@ -28,8 +28,9 @@ cmake --build "$build" -j "$jobs"
 # Left out here, run by the plain build: the browser test (Chromium against
 # the server, whose code the API tests run sanitized) and the accuracy
 # scripts (label eval: they measure answers, and the unit and end-to-end
-# tests run the same code under the sanitizers).
-ctest --test-dir "$build" --output-on-failure -j "$jobs" -LE "browser|eval"
+# tests run the same code under the sanitizers), the layout check (label
+# lint) and the installation test (they do not depend on how it was built).
+ctest --test-dir "$build" --output-on-failure -j "$jobs" -LE "browser|eval|lint" -E "^install:"
 
 echo "sanitize.sh: each fuzz target for ${FUZZ_SECONDS:-5} s from the seed corpus"
 FUZZ_JOBS=$jobs tests/fuzz/run.sh "$build" "${FUZZ_SECONDS:-5}"
