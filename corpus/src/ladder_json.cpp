@@ -14,11 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-constexpr bool kIsRecordList = false;
-template <LadderRecord R>
-constexpr bool kIsRecordList<std::vector<R>> = true;
-
 template <LadderRecord R>
 json record_json(const R& record, StatementForm form);
 
@@ -26,7 +21,7 @@ template <typename T>
 json value_json(const T& value, StatementForm form) {
   if constexpr (std::is_same_v<T, StatementKind>) {
     return to_string(value);
-  } else if constexpr (kIsRecordList<T>) {
+  } else if constexpr (LadderRecordList<T>) {
     json items = json::array();
     for (const auto& item : value) items.push_back(record_json(item, form));
     return items;
@@ -60,7 +55,7 @@ template <typename T>
 void read_value(const json& in, T& value) {
   if constexpr (std::is_same_v<T, StatementKind>) {
     value = statement_kind_from_string(in.get<std::string>());
-  } else if constexpr (kIsRecordList<T>) {
+  } else if constexpr (LadderRecordList<T>) {
     if (!in.is_array()) throw Error("expected a list, found " + std::string(in.type_name()));
     value.resize(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) read_record(in[i], value[i]);

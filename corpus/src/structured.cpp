@@ -254,7 +254,7 @@ void emit(YAML::Emitter& out, const R& record) {
       out << to_string(value);
     } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
       out << YAML::Flow << value;
-    } else if constexpr (requires { requires LadderRecord<typename T::value_type>; }) {
+    } else if constexpr (LadderRecordList<T>) {
       out << YAML::BeginSeq;
       for (const auto& item : value) emit(out, item);
       out << YAML::EndSeq;

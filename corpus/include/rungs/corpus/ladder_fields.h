@@ -61,6 +61,13 @@ void fields(Visitor& v, L& ladder) {
 template <typename T>
 concept LadderRecord = Is<T, Statement> || Is<T, Level> || Is<T, Ladder>;
 
+/// A list of those records: a level's statements, a ladder's levels.
+template <typename T>
+concept LadderRecordList = requires {
+  typename T::value_type;
+}
+&&LadderRecord<typename T::value_type>;
+
 /// A visitor made of a callable, for `for_each_field`.
 template <typename F>
 struct FieldCalls {
