@@ -21,6 +21,8 @@ endif()
 
 # WordNet 3.0 (wordnet-dev, wordnet-base): the dictionary files are read directly.
 set(RUNGS_WORDNET_DIR "/usr/share/wordnet" CACHE PATH "WordNet 3.0 dictionary directory (wordnet-base)")
+# The OpenOffice thesaurus (mythes-en-us): its index and data files are read directly.
+set(RUNGS_MYTHES_DIR "/usr/share/mythes" CACHE PATH "OpenOffice English thesaurus directory (mythes-en-us)")
 
 if(RUNGS_BUILD_TESTS)
   find_package(doctest REQUIRED)

@@ -48,7 +48,8 @@ constexpr const char* kGroups[] = {
 
 }  // namespace
 
-Thesaurus::Thesaurus(const std::filesystem::path& wordnet_dir) : wordnet_(wordnet_dir) {
+Thesaurus::Thesaurus(const std::filesystem::path& wordnet_dir, const std::filesystem::path& office_dir)
+    : wordnet_(wordnet_dir), office_(office_dir) {
   for (const char* group : kGroups) {
     std::istringstream in(group);
     std::vector<std::string> words;
@@ -94,6 +95,7 @@ std::vector<WeightedWord> Thesaurus::related(const std::string& word, const Brid
   if (sources.wordnet_senses) add(wordnet_.sense_synonyms(word));
   if (sources.wordnet_links) add(wordnet_.linked_words(word));
   if (sources.wordnet_glosses) add(wordnet_.gloss_words(word));
+  if (sources.office_thesaurus) add(office_.related(word));
   return out;
 }
 

@@ -1,37 +1,14 @@
 #include "rungs/analysis/wordnet.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <sstream>
 
 #include "rungs/corpus/error.h"
+#include "sorted_lines.h"
 
 namespace rungs::analysis {
 namespace {
-
-// The first line of sorted `file` that starts with `prefix`, as an offset
-// (file.size() when none does): the start of the run of lines sharing it.
-std::size_t first_line_with_prefix(std::string_view file, std::string_view prefix) {
-  std::size_t lo = 0, hi = file.size();  // invariant: lines starting before lo sort below prefix
-  while (lo < hi) {
-    std::size_t mid = lo + (hi - lo) / 2;
-    // The line holding mid (a '\n' at mid ends it): it starts at or after lo, before hi.
-    const std::size_t start = mid == 0 ? 0 : file.rfind('\n', mid - 1) + 1;
-    std::size_t end = file.find('\n', start);
-    if (end == std::string_view::npos) end = file.size();
-    if (file.substr(start, std::min(prefix.size(), end - start)) < prefix) {
-      lo = end + 1;
-    } else {
-      hi = start;
-    }
-  }
-  return std::min(lo, file.size());
-}
 
 // The first line of a sorted WordNet file that starts with `key + ' '`, or
 // "". The index files open with a licence block whose lines start with two
@@ -62,6 +39,8 @@ void add_weighted(std::vector<WeightedWord>& out, std::string word, double weigh
   out.push_back({std::move(word), weight});
 }
 
+constexpr std::string_view kRemedy = "install the Debian package wordnet-base, or pass --no-synonyms to level/map";
+
 // Senses weighing less than this share of the word's most used sense are noise for a bridge.
 constexpr double kMinSenseShare = 0.1;
 // A linked word (hypernym, derivation, similar) weighs this share of its sense.
@@ -75,36 +54,7 @@ constexpr double kGlossShare = 0.25;
 
 std::filesystem::path WordNet::default_dir() { return RUNGS_WORDNET_DIR; }
 
-WordNet::MappedFile::MappedFile(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  struct stat st {};
-  if (fd < 0 || ::fstat(fd, &st) != 0) {
-    if (fd >= 0) ::close(fd);
-    throw Error("cannot read WordNet file " + path.string() +
-                " (install the Debian package wordnet-base, or pass --no-synonyms to level/map)");
-  }
-  size_ = static_cast<std::size_t>(st.st_size);
-  if (size_ > 0) {
-    void* map = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map == MAP_FAILED) {
-      ::close(fd);
-      throw Error("cannot map WordNet file " + path.string());
-    }
-    data_ = static_cast<const char*>(map);
-  }
-  ::close(fd);
-}
-
-WordNet::MappedFile::~MappedFile() {
-  if (data_) ::munmap(const_cast<char*>(data_), size_);
-}
-
-WordNet::MappedFile::MappedFile(MappedFile&& other) noexcept : data_(other.data_), size_(other.size_) {
-  other.data_ = nullptr;
-  other.size_ = 0;
-}
-
-WordNet::WordNet(const std::filesystem::path& dir) : sense_counts_(dir / "cntlist.rev") {
+WordNet::WordNet(const std::filesystem::path& dir) : sense_counts_(dir / "cntlist.rev", kRemedy) {
   struct Files {
     const char* name;
     std::vector<std::pair<std::string, std::string>> suffixes;
@@ -125,9 +75,9 @@ WordNet::WordNet(const std::filesystem::path& dir) : sense_counts_(dir / "cntlis
       {"adv", {}},
   };
   for (const auto& f : files) {
-    parts_.push_back({MappedFile(dir / (std::string("index.") + f.name)),
-                      MappedFile(dir / (std::string("data.") + f.name)),
-                      MappedFile(dir / (std::string(f.name) + ".exc")), f.suffixes});
+    parts_.push_back({MappedFile(dir / (std::string("index.") + f.name), kRemedy),
+                      MappedFile(dir / (std::string("data.") + f.name), kRemedy),
+                      MappedFile(dir / (std::string(f.name) + ".exc"), kRemedy), f.suffixes});
   }
 }
 

@@ -226,6 +226,7 @@ EvalReport evaluate(const Model& model, search::Searcher& searcher, const EvalSe
                                   {"WordNet senses", &analysis::BridgeSources::wordnet_senses},
                                   {"WordNet links", &analysis::BridgeSources::wordnet_links},
                                   {"WordNet glosses", &analysis::BridgeSources::wordnet_glosses},
+                                  {"the OpenOffice thesaurus", &analysis::BridgeSources::office_thesaurus},
                                   {"the ladders' co-occurrences", &analysis::BridgeSources::ladder_cooccurrence}};
     std::vector<std::pair<std::string, std::unique_ptr<Model>>> models;
     for (const auto& resource : resources) {

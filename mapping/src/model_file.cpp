@@ -28,6 +28,7 @@ void fields(Io& io, O& options) {
   io.field(options.bridge.wordnet_links);
   io.field(options.bridge.wordnet_glosses);
   io.field(options.bridge.ladder_cooccurrence);
+  io.field(options.bridge.office_thesaurus);
   io.field(options.use_seniority);
   io.field(options.use_position);
   io.field(options.wordnet_dir);
@@ -39,7 +40,7 @@ namespace {
 // checksum of the payload), then the payload: the caller's key, the options,
 // then what `Model::Impl::build` computed.
 constexpr char kFileMagic[8] = {'R', 'U', 'N', 'G', 'S', 'M', 'D', 'L'};
-constexpr std::uint32_t kFileVersion = 3;  // bump whenever what the file holds changes
+constexpr std::uint32_t kFileVersion = 4;  // bump whenever what the file holds changes
 constexpr std::size_t kHeaderSize = sizeof kFileMagic + sizeof(std::uint32_t) + 2 * sizeof(std::uint64_t);
 
 [[noreturn]] void corrupt(const char* what) { throw Error(std::string("the model file is corrupt (") + what + ")"); }

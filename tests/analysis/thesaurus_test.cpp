@@ -152,7 +152,12 @@ TEST_CASE("WordNet's links and definitions say what a word means in other words"
 
 TEST_CASE("the bridge's sources switch on and off one by one") {
   const Thesaurus thesaurus;
-  rungs::analysis::BridgeSources none{false, false, false, false};
+  const rungs::analysis::BridgeSources none{.curated = false,
+                                            .wordnet_senses = false,
+                                            .wordnet_links = false,
+                                            .wordnet_glosses = false,
+                                            .office_thesaurus = false,
+                                            .ladder_cooccurrence = false};
   CHECK(thesaurus.related("coach", none).empty());
   rungs::analysis::BridgeSources curated = none;
   curated.curated = true;
@@ -162,6 +167,10 @@ TEST_CASE("the bridge's sources switch on and off one by one") {
   senses.wordnet_senses = true;
   CHECK(weight_of(thesaurus.related("rookie", senses), "greenhorn") == doctest::Approx(1.0));
   CHECK(weight_of(thesaurus.related("rookie", senses), "inexperienced") == 0);
+  CHECK(weight_of(thesaurus.related("supervise", senses), "ride herd on") == 0);
+  rungs::analysis::BridgeSources office = none;
+  office.office_thesaurus = true;
+  CHECK(weight_of(thesaurus.related("supervise", office), "ride herd on") == doctest::Approx(0.6));
   // A word reached by two sources keeps its best weight, once.
   const auto all = thesaurus.related("rookie", {true, true, true, true});
   CHECK(std::count_if(all.begin(), all.end(), [](const auto& w) { return w.word == "novice"; }) == 1);

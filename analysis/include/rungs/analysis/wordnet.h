@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rungs/analysis/mapped_file.h"
+
 namespace rungs::analysis {
 
 /// A word related to another, and how strongly: 1 stands for the word itself.
@@ -56,22 +58,6 @@ class WordNet {
   [[nodiscard]] std::vector<WeightedWord> gloss_words(const std::string& word) const;
 
  private:
-  /// A read-only memory map: only the pages a lookup touches are read.
-  class MappedFile {
-   public:
-    explicit MappedFile(const std::filesystem::path& path);
-    ~MappedFile();
-    MappedFile(MappedFile&& other) noexcept;
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-    MappedFile& operator=(MappedFile&&) = delete;
-    [[nodiscard]] std::string_view view() const { return {data_, size_}; }
-
-   private:
-    const char* data_ = nullptr;
-    std::size_t size_ = 0;
-  };
-
   struct PartOfSpeech {
     MappedFile index;                                           ///< index.<pos>: sorted lines
     MappedFile data;                                            ///< data.<pos>: synsets at byte offsets
