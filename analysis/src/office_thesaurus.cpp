@@ -88,10 +88,14 @@ std::vector<WeightedWord> OfficeThesaurus::entry(const std::string& word) const 
 
 std::vector<WeightedWord> OfficeThesaurus::related(const std::string& word) const {
   if (auto found = entry(word); !found.empty()) return found;
-  // An inflected form: the thesaurus lists base forms ("calls" → "call", "fixed" → "fix").
+  // An inflected form: the thesaurus lists base forms ("calls" → "call"); in
+  // a multiword expression the first word inflects ("acts up" → "act up").
+  const std::size_t space = std::min(word.find(' '), word.size());
+  const std::string first = word.substr(0, space);
   for (const std::string_view suffix : {"ing", "ed", "es", "s"}) {
-    if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) {
-      if (auto found = entry(word.substr(0, word.size() - suffix.size())); !found.empty()) return found;
+    if (first.size() > suffix.size() + 2 && first.ends_with(suffix)) {
+      const std::string base = first.substr(0, first.size() - suffix.size()) + word.substr(space);
+      if (auto found = entry(base); !found.empty()) return found;
     }
   }
   return {};

@@ -305,7 +305,7 @@ TEST_CASE("map works for every pair of bundled ladders in every format") {
 TEST_CASE("eval stays at or above the floor reached on the development sets") {
   // Floors: the numbers reached when this was written (README, "Evaluation").
   const auto run = rungs_run({"eval", "--db", bundled_db(), "--min-phrases", "0.95", "--min-mapping", "10", "--min-loo",
-                              "0.33", "--min-titles", "1.0", "--min-paraphrases", "0.40"});
+                              "0.33", "--min-titles", "1.0", "--min-paraphrases", "0.45"});
   CHECK_MESSAGE(run.exit_code == 0, run.out << run.err);
 }
 

@@ -25,8 +25,9 @@ class OfficeThesaurus {
   [[nodiscard]] static std::filesystem::path default_dir();
 
   /// The terms listed for `word` (folded; a spaced multiword expression such
-  /// as "act up" is looked up whole; an inflected form falls back to the
-  /// form without its -s, -es, -ed or -ing): the first sense's synonyms 1,
+  /// as "act up" is looked up whole; an inflected form, or a multiword
+  /// expression whose first word is inflected, falls back to the form
+  /// without its -s, -es, -ed or -ing: "calls" → "call", "acts up" → "act up"): the first sense's synonyms 1,
   /// later senses' 0.6, a broader, similar or related term half its sense;
   /// antonyms left out. `word` itself excluded; a term listed twice keeps its
   /// best weight. **Example**: `related("babysitter")` → `{{"baby-sitter", 1}, {"sitter", 1}, {"keeper", 0.5}}`.
