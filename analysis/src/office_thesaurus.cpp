@@ -74,13 +74,7 @@ std::vector<WeightedWord> OfficeThesaurus::entry(const std::string& word) const 
       auto [term, marked] = term_of(sense.substr(from + 1, to == std::string_view::npos ? to : to - from - 1));
       from = to;
       if (term.empty() || term == word) continue;
-      const double w = marked ? weight * kTermShare : weight;
-      const auto same = std::find_if(out.begin(), out.end(), [&](const WeightedWord& o) { return o.word == term; });
-      if (same == out.end()) {
-        out.push_back({std::move(term), w});
-      } else {
-        same->weight = std::max(same->weight, w);
-      }
+      add_weighted(out, std::move(term), marked ? weight * kTermShare : weight);
     }
   }
   return out;

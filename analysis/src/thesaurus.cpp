@@ -75,15 +75,8 @@ std::vector<std::string> Thesaurus::synonyms(const std::string& word) const {
 std::vector<WeightedWord> Thesaurus::related(const std::string& word, const BridgeSources& sources) const {
   std::vector<WeightedWord> out;
   const auto add = [&](std::vector<WeightedWord> words) {
-    for (auto& w : words) {
-      if (w.word == word) continue;
-      const auto same = std::find_if(out.begin(), out.end(), [&](const WeightedWord& o) { return o.word == w.word; });
-      if (same == out.end()) {
-        out.push_back(std::move(w));
-      } else {
-        same->weight = std::max(same->weight, w.weight);
-      }
-    }
+    for (auto& w : words)
+      if (w.word != word) add_weighted(out, std::move(w.word), w.weight);
   };
   if (sources.curated) {
     if (auto it = curated_.find(word); it != curated_.end()) {

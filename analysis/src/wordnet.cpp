@@ -29,16 +29,6 @@ std::string folded_lemma(std::string field) {
   return field;
 }
 
-void add_weighted(std::vector<WeightedWord>& out, std::string word, double weight) {
-  for (auto& w : out) {
-    if (w.word == word) {
-      w.weight = std::max(w.weight, weight);
-      return;
-    }
-  }
-  out.push_back({std::move(word), weight});
-}
-
 constexpr std::string_view kRemedy = "install the Debian package wordnet-base, or pass --no-synonyms to level/map";
 
 // Senses weighing less than this share of the word's most used sense are noise for a bridge.
@@ -51,6 +41,16 @@ constexpr std::size_t kSynonymTableParts = 3;
 constexpr double kGlossShare = 0.25;
 
 }  // namespace
+
+void add_weighted(std::vector<WeightedWord>& out, std::string word, double weight) {
+  for (auto& w : out) {
+    if (w.word == word) {
+      w.weight = std::max(w.weight, weight);
+      return;
+    }
+  }
+  out.push_back({std::move(word), weight});
+}
 
 std::filesystem::path WordNet::default_dir() { return RUNGS_WORDNET_DIR; }
 

@@ -23,6 +23,10 @@ struct WeightedWord {
   bool operator==(const WeightedWord&) const = default;
 };
 
+/// Adds `word` to `out`, or raises its weight there: a word reached twice
+/// keeps its best weight, once.
+void add_weighted(std::vector<WeightedWord>& out, std::string word, double weight);
+
 class WordNet {
  public:
   /// Maps the index, data and exception files of `dir` (nothing is read until a lookup). Throws `rungs::Error`
