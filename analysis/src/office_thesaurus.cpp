@@ -18,12 +18,6 @@ constexpr double kFirstSense = 1.0;
 constexpr double kLaterSense = 0.6;
 constexpr double kTermShare = 0.5;
 
-std::string_view line_at(std::string_view file, std::size_t at) {
-  if (at >= file.size()) return {};
-  const std::size_t end = std::min(file.find('\n', at), file.size());
-  return file.substr(at, end - at);
-}
-
 // "keeper (generic term)" → "keeper", and whether it was so marked; an
 // antonym comes back empty.
 std::pair<std::string, bool> term_of(std::string_view field) {

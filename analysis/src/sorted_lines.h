@@ -7,6 +7,12 @@
 
 namespace rungs::analysis {
 
+/// The line of `file` that starts at offset `at`, without its '\n'; "" past the end.
+inline std::string_view line_at(std::string_view file, std::size_t at) {
+  if (at >= file.size()) return {};
+  return file.substr(at, std::min(file.find('\n', at), file.size()) - at);
+}
+
 /// The start of the first line of `file` that `below` does not place before
 /// the target (file.size() when there is none), the lines ordered so that
 /// every line `below` accepts comes first.
@@ -17,10 +23,9 @@ std::size_t first_line_not_below(std::string_view file, Below below) {
     const std::size_t mid = lo + (hi - lo) / 2;
     // The line holding mid (a '\n' at mid ends it): it starts at or after lo, before hi.
     const std::size_t start = mid == 0 ? 0 : file.rfind('\n', mid - 1) + 1;
-    std::size_t end = file.find('\n', start);
-    if (end == std::string_view::npos) end = file.size();
-    if (below(file.substr(start, end - start))) {
-      lo = end + 1;
+    const std::string_view line = line_at(file, start);
+    if (below(line)) {
+      lo = start + line.size() + 1;
     } else {
       hi = start;
     }
@@ -41,7 +46,7 @@ inline std::size_t first_line_with_prefix(std::string_view file, std::string_vie
 inline std::string_view line_with_key(std::string_view file, std::string_view key, char separator) {
   const auto key_of = [separator](std::string_view line) { return line.substr(0, line.find(separator)); };
   const std::size_t at = first_line_not_below(file, [&](std::string_view line) { return key_of(line) < key; });
-  const std::string_view line = file.substr(at, std::min(file.find('\n', at), file.size()) - at);
+  const std::string_view line = line_at(file, at);
   return !line.empty() && key_of(line) == key ? line : std::string_view();
 }
 

@@ -17,9 +17,7 @@ namespace {
 // where its lemma does: every lemma character sorts after the space.)
 std::string_view find_line(std::string_view index, const std::string& key) {
   const std::string prefix = key + ' ';
-  const std::size_t start = first_line_with_prefix(index, prefix);
-  const std::size_t end = std::min(index.find('\n', start), index.size());
-  const std::string_view line = index.substr(start, end - start);
+  const std::string_view line = line_at(index, first_line_with_prefix(index, prefix));
   return line.starts_with(prefix) ? line : std::string_view();
 }
 
@@ -110,9 +108,7 @@ std::vector<std::string> WordNet::first_sense(const PartOfSpeech& pos, const std
   const std::string_view file = pos.data.view();
   if (offset < 0 || static_cast<std::size_t>(offset) >= file.size()) return {};
   // data line: offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id]...
-  const std::size_t end = file.find('\n', static_cast<std::size_t>(offset));
-  std::istringstream data{
-      std::string(file.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)))};
+  std::istringstream data{std::string(line_at(file, static_cast<std::size_t>(offset)))};
   std::string field, lex_id;
   data >> field >> field >> field >> std::hex >> synsets >> std::dec;
   std::vector<std::string> lemmas;
@@ -168,10 +164,8 @@ std::vector<WordNet::Sense> WordNet::weighted_senses(const std::string& word) co
     std::vector<int> by_number(offsets.size(), 0);
     const std::string_view file = sense_counts_.view();
     for (std::size_t at = first_line_with_prefix(file, lemma + "%"); at < file.size();) {
-      std::size_t end = file.find('\n', at);
-      if (end == std::string_view::npos) end = file.size();
-      const std::string_view entry = file.substr(at, end - at);
-      at = end + 1;
+      const std::string_view entry = line_at(file, at);
+      at += entry.size() + 1;
       if (!entry.starts_with(lemma + "%")) break;
       if (std::string_view(kKeyDigits[p]).find(entry[lemma.size() + 1]) == std::string_view::npos) continue;
       std::istringstream fields{std::string(entry)};
@@ -200,9 +194,7 @@ WordNet::Synset WordNet::synset(std::size_t part, long offset) const {
   if (offset < 0 || static_cast<std::size_t>(offset) >= file.size()) return result;
   // data line: offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]... |
   // gloss
-  const std::size_t end = file.find('\n', static_cast<std::size_t>(offset));
-  std::istringstream data{
-      std::string(file.substr(static_cast<std::size_t>(offset), end - static_cast<std::size_t>(offset)))};
+  std::istringstream data{std::string(line_at(file, static_cast<std::size_t>(offset)))};
   std::string field, lex_id;
   int words = 0, pointers = 0;
   data >> field >> field >> field >> std::hex >> words >> std::dec;
